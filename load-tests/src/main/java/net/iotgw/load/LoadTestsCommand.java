@@ -1,0 +1,44 @@
+package net.iotgw.load;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** The {@code load-tests} command line: benchmarks now, simulators and the load generator later. */
+@Command(
+    name = "load-tests",
+    mixinStandardHelpOptions = true,
+    version = "iotgw 0.1.0",
+    description = "Benchmarks, simulators and load generation for the IoT security gateway.",
+    subcommands = {LoadTestsCommand.Jmh.class})
+public final class LoadTestsCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  /** Runs the JMH benchmarks packaged in this jar; arguments go to JMH unchanged. */
+  @Command(name = "jmh", description = "Run JMH benchmarks (arguments are passed to JMH, e.g. -f 1 -wi 3 -i 5).")
+  static final class Jmh implements Runnable {
+    @Parameters(arity = "0..*", description = "JMH arguments")
+    List<String> args = new ArrayList<>();
+
+    @Override
+    public void run() {
+      try {
+        org.openjdk.jmh.Main.main(args.toArray(String[]::new));
+      } catch (Exception e) {
+        throw new CommandLine.ExecutionException(new CommandLine(this), "JMH failed", e);
+      }
+    }
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new LoadTestsCommand()).execute(args));
+  }
+}
