@@ -14,6 +14,7 @@ public final class AesCcm implements PacketCipher {
   private static final int SALT = 3;
   private final byte[] key;
   private final byte[] salt;
+  private volatile boolean destroyed;
   private final int icvLength;
 
   /**
@@ -50,6 +51,9 @@ public final class AesCcm implements PacketCipher {
 
   @Override
   public byte[] seal(byte[] iv, byte[] aad, byte[] plaintext) {
+    if (destroyed) {
+      throw new IllegalStateException("cipher was destroyed; its key is zeros");
+    }
     SaltedNonce.requireIv(iv, 8);
     return AeadRunner.seal(
         CCMBlockCipher.newInstance(AESEngine.newInstance()),
@@ -58,7 +62,7 @@ public final class AesCcm implements PacketCipher {
 
   @Override
   public Optional<byte[]> open(byte[] iv, byte[] aad, byte[] ciphertextAndIcv) {
-    if (iv.length != 8) {
+    if (destroyed || iv.length != 8) {
       return Optional.empty();
     }
     return AeadRunner.open(
@@ -68,6 +72,7 @@ public final class AesCcm implements PacketCipher {
 
   @Override
   public void destroy() {
+    destroyed = true;
     Arrays.fill(key, (byte) 0);
     Arrays.fill(salt, (byte) 0);
   }

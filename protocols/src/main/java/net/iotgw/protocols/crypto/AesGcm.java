@@ -13,6 +13,7 @@ public final class AesGcm implements PacketCipher {
   private static final int SALT = 4;
   private final byte[] key;
   private final byte[] salt;
+  private volatile boolean destroyed;
   private final int icvLength;
 
   /**
@@ -49,6 +50,9 @@ public final class AesGcm implements PacketCipher {
 
   @Override
   public byte[] seal(byte[] iv, byte[] aad, byte[] plaintext) {
+    if (destroyed) {
+      throw new IllegalStateException("cipher was destroyed; its key is zeros");
+    }
     SaltedNonce.requireIv(iv, 8);
     return AeadRunner.seal(
         GCMBlockCipher.newInstance(AESEngine.newInstance()),
@@ -57,7 +61,7 @@ public final class AesGcm implements PacketCipher {
 
   @Override
   public Optional<byte[]> open(byte[] iv, byte[] aad, byte[] ciphertextAndIcv) {
-    if (iv.length != 8) {
+    if (destroyed || iv.length != 8) {
       return Optional.empty();
     }
     return AeadRunner.open(
@@ -67,6 +71,7 @@ public final class AesGcm implements PacketCipher {
 
   @Override
   public void destroy() {
+    destroyed = true;
     Arrays.fill(key, (byte) 0);
     Arrays.fill(salt, (byte) 0);
   }
