@@ -13,10 +13,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * RFC 4309 has no test vectors, and neither RFC 3610 (13-byte nonces) nor NIST SP 800-38C
  * Appendix C (7, 8 and 12-byte nonces) has one with the 11-byte nonce (3-byte salt + 8-byte IV)
- * that ESP uses. These are the 11-byte-nonce vectors that the Linux kernel's crypto test manager
- * carries for rfc4309(ccm(aes)) ("from FIPS CAVS files", i.e. NIST CAVP CCM DVPT/VNT data), as
- * republished in strongSwan's test_vectors/aes_ccm.c (aes_ccm1, 2, 3, 5, 6, 8, 9, 11). Each keying
- * material below is the AES key followed by the 3-byte salt (RFC 4309 §7.1).
+ * that ESP uses. These are the 11-byte-nonce vectors of the Linux kernel's crypto test manager
+ * for rfc4309(ccm(aes)) (taken, its authors say, from FIPS CAVS files), as republished in
+ * strongSwan's test_vectors/aes_ccm.c as aes_ccm1, 2, 3, 5, 6, 8, 9 and 11 (its aes_ccm12 and
+ * later are strongSwan's own and not used). Each keying material below is the AES key followed
+ * by the 3-byte salt (RFC 4309 §7.1).
  */
 class AesCcmTest {
 

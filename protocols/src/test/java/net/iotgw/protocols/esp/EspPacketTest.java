@@ -308,6 +308,15 @@ class EspPacketTest {
   }
 
   @Test
+  void refusesPayloadLargerThanAnyIpPacket() {
+    EspSa sa = sa(EspTransform.AES_GCM_16_128, false);
+    assertThrows(IllegalArgumentException.class, () -> EspPacket.seal(
+        sa, 1, new EspPayload(17, new byte[65536]), IvSource.sequenceNumber()));
+    assertEquals(EspTransform.AES_GCM_16_128.packetLength(65535), EspPacket.seal(
+        sa, 1, new EspPayload(17, new byte[65535]), IvSource.sequenceNumber()).length);
+  }
+
+  @Test
   void sequenceNumberZeroOnTheWireIsReplayedWithout64BitNumbers() {
     EspSa sa = sa(EspTransform.AES_GCM_16_128, false);
     byte[] packet = sealRaw(sa, 0, Hex.decode("0000" + "0011"));
