@@ -16,7 +16,7 @@ import org.bouncycastle.util.BigIntegers;
 /**
  * Groups 19 and 20, the NIST P-256 and P-384 curves (RFC 5903). Key Exchange Data is x | y, each
  * coordinate left-padded to the field size, without the SEC1 0x04 prefix (RFC 5903 §7); the shared
- * secret is the x coordinate of the product only (RFC 5903 §7, §9).
+ * secret is the x coordinate of the product only (RFC 5903 §7; §9 notes the change from RFC 4753).
  */
 final class EcpKeyExchange implements KeyExchange {
   private static final ECDomainParameters P256 = domain("secp256r1");
