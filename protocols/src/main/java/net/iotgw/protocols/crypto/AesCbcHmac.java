@@ -46,6 +46,7 @@ public final class AesCbcHmac implements PacketCipher {
   private final byte[] encKey;
   private final byte[] macKey;
   private final Integrity integrity;
+  private volatile boolean destroyed;
 
   public AesCbcHmac(byte[] encryptionKey, byte[] integrityKey, Integrity integrity) {
     if (encryptionKey.length != 16 && encryptionKey.length != 24 && encryptionKey.length != 32) {
@@ -81,6 +82,7 @@ public final class AesCbcHmac implements PacketCipher {
 
   /** As {@link #seal(byte[], byte[], byte[])}, with {@code trailer} authenticated after the ciphertext. */
   public byte[] seal(byte[] iv, byte[] aad, byte[] plaintext, byte[] trailer) {
+    requireLive();
     SaltedNonce.requireIv(iv, 16);
     if (plaintext.length % 16 != 0) {
       throw new IllegalArgumentException("CBC plaintext must be padded to 16 bytes");
@@ -102,6 +104,9 @@ public final class AesCbcHmac implements PacketCipher {
 
   /** As {@link #open(byte[], byte[], byte[])}, with {@code trailer} authenticated after the ciphertext. */
   public Optional<byte[]> open(byte[] iv, byte[] aad, byte[] ciphertextAndIcv, byte[] trailer) {
+    if (destroyed) {
+      return Optional.empty();
+    }
     int ctLength = ciphertextAndIcv.length - integrity.icvLength;
     if (iv.length != 16 || ctLength < 0 || ctLength % 16 != 0) {
       return Optional.empty();
@@ -141,8 +146,16 @@ public final class AesCbcHmac implements PacketCipher {
 
   @Override
   public void destroy() {
+    destroyed = true;
     Arrays.fill(encKey, (byte) 0);
     Arrays.fill(macKey, (byte) 0);
+  }
+
+  /** A destroyed cipher would otherwise encrypt under an all-zero key. */
+  private void requireLive() {
+    if (destroyed) {
+      throw new IllegalStateException("cipher destroyed");
+    }
   }
 
   @Override

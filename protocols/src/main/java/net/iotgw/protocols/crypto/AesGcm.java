@@ -14,6 +14,7 @@ public final class AesGcm implements PacketCipher {
   private final byte[] key;
   private final byte[] salt;
   private final int icvLength;
+  private volatile boolean destroyed;
 
   /**
    * @param keyingMaterial 16, 24 or 32 bytes of AES key followed by 4 bytes of salt
@@ -49,6 +50,7 @@ public final class AesGcm implements PacketCipher {
 
   @Override
   public byte[] seal(byte[] iv, byte[] aad, byte[] plaintext) {
+    requireLive();
     SaltedNonce.requireIv(iv, 8);
     return AeadRunner.seal(
         GCMBlockCipher.newInstance(AESEngine.newInstance()),
@@ -57,7 +59,7 @@ public final class AesGcm implements PacketCipher {
 
   @Override
   public Optional<byte[]> open(byte[] iv, byte[] aad, byte[] ciphertextAndIcv) {
-    if (iv.length != 8) {
+    if (destroyed || iv.length != 8) {
       return Optional.empty();
     }
     return AeadRunner.open(
@@ -67,8 +69,16 @@ public final class AesGcm implements PacketCipher {
 
   @Override
   public void destroy() {
+    destroyed = true;
     Arrays.fill(key, (byte) 0);
     Arrays.fill(salt, (byte) 0);
+  }
+
+  /** A destroyed cipher would otherwise encrypt under an all-zero key. */
+  private void requireLive() {
+    if (destroyed) {
+      throw new IllegalStateException("cipher destroyed");
+    }
   }
 
   @Override

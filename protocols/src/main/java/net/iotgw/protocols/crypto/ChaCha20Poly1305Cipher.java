@@ -11,6 +11,7 @@ import org.bouncycastle.crypto.modes.ChaCha20Poly1305;
 public final class ChaCha20Poly1305Cipher implements PacketCipher {
   private final byte[] key;
   private final byte[] salt;
+  private volatile boolean destroyed;
 
   /** @param keyingMaterial 36 bytes: the ChaCha20 key, then the 4-byte salt */
   public ChaCha20Poly1305Cipher(byte[] keyingMaterial) {
@@ -38,13 +39,14 @@ public final class ChaCha20Poly1305Cipher implements PacketCipher {
 
   @Override
   public byte[] seal(byte[] iv, byte[] aad, byte[] plaintext) {
+    requireLive();
     SaltedNonce.requireIv(iv, 8);
     return AeadRunner.seal(new ChaCha20Poly1305(), key, 128, SaltedNonce.of(salt, iv), aad, plaintext);
   }
 
   @Override
   public Optional<byte[]> open(byte[] iv, byte[] aad, byte[] ciphertextAndIcv) {
-    if (iv.length != 8) {
+    if (destroyed || iv.length != 8) {
       return Optional.empty();
     }
     return AeadRunner.open(
@@ -53,8 +55,16 @@ public final class ChaCha20Poly1305Cipher implements PacketCipher {
 
   @Override
   public void destroy() {
+    destroyed = true;
     Arrays.fill(key, (byte) 0);
     Arrays.fill(salt, (byte) 0);
+  }
+
+  /** A destroyed cipher would otherwise encrypt under an all-zero key. */
+  private void requireLive() {
+    if (destroyed) {
+      throw new IllegalStateException("cipher destroyed");
+    }
   }
 
   @Override

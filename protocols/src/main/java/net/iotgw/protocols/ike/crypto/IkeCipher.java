@@ -133,7 +133,7 @@ public final class IkeCipher {
     return Decoded.ok(inner);
   }
 
-  /** Zeroes the keys; later calls fail. */
+  /** Zeroes the keys; later {@link #seal} calls throw and {@link #open} calls fail. */
   public void destroy() {
     cipher.destroy();
   }
