@@ -97,8 +97,8 @@ public final class AuthKeys {
       return Decoded.ok(key);
     }
     if (key instanceof ECPublicKeyParameters ec
-        && DigitalSignatureAuth.P256.is(ec.getParameters())) {
-      var domain = DigitalSignatureAuth.P256.DOMAIN;
+        && P256.is(ec.getParameters())) {
+      var domain = P256.DOMAIN;
       return Decoded.ok(
           new ECPublicKeyParameters(domain.getCurve().importPoint(ec.getQ()), domain));
     }
@@ -110,8 +110,8 @@ public final class AuthKeys {
       return Decoded.ok(key);
     }
     if (key instanceof ECPrivateKeyParameters ec
-        && DigitalSignatureAuth.P256.is(ec.getParameters())) {
-      return Decoded.ok(new ECPrivateKeyParameters(ec.getD(), DigitalSignatureAuth.P256.DOMAIN));
+        && P256.is(ec.getParameters())) {
+      return Decoded.ok(new ECPrivateKeyParameters(ec.getD(), P256.DOMAIN));
     }
     return failed(DecodeError.Kind.UNSUPPORTED, "only P-256 and Ed25519 private keys are supported");
   }

@@ -1,11 +1,11 @@
 package net.iotgw.protocols.ike.auth;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import net.iotgw.protocols.wire.DecodeError;
 import net.iotgw.protocols.wire.Decoded;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.params.ECDomainParameters;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
@@ -94,7 +94,7 @@ public final class DigitalSignatureAuth {
       return scheme;
     }
     int valueOffset = 1 + (authData[0] & 0xff);
-    byte[] value = java.util.Arrays.copyOfRange(authData, valueOffset, authData.length);
+    byte[] value = Arrays.copyOfRange(authData, valueOffset, authData.length);
     boolean valid =
         switch (ok.value()) {
           case ED25519 -> verifyEd25519(publicKey, signedOctets, value);
@@ -150,29 +150,5 @@ public final class DigitalSignatureAuth {
 
   private static Decoded<SignatureScheme> failed(DecodeError.Kind kind, int offset, String detail) {
     return Decoded.failed(new DecodeError(kind, offset, detail));
-  }
-
-  /** Recognises P-256 whichever BouncyCastle curve implementation a key was built with. */
-  static final class P256 {
-    static final ECDomainParameters DOMAIN;
-
-    static {
-      var x9 = org.bouncycastle.crypto.ec.CustomNamedCurves.getByName("secp256r1");
-      DOMAIN = new ECDomainParameters(x9.getCurve(), x9.getG(), x9.getN(), x9.getH(), x9.getSeed());
-    }
-
-    private P256() {}
-
-    static boolean is(ECDomainParameters p) {
-      if (p == DOMAIN) {
-        return true;
-      }
-      var g = p.getG().normalize();
-      var g0 = DOMAIN.getG().normalize();
-      return p.getCurve().equals(DOMAIN.getCurve())
-          && p.getN().equals(DOMAIN.getN())
-          && g.getAffineXCoord().toBigInteger().equals(g0.getAffineXCoord().toBigInteger())
-          && g.getAffineYCoord().toBigInteger().equals(g0.getAffineYCoord().toBigInteger());
-    }
   }
 }

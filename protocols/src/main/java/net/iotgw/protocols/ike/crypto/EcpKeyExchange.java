@@ -2,6 +2,7 @@ package net.iotgw.protocols.ike.crypto;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import net.iotgw.protocols.ike.DhGroup;
 import net.iotgw.protocols.wire.DecodeError;
 import net.iotgw.protocols.wire.Decoded;
@@ -86,9 +87,9 @@ final class EcpKeyExchange implements KeyExchange {
     }
     ECCurve curve = domain.getCurve();
     BigInteger p = curve.getField().getCharacteristic();
-    BigInteger x = new BigInteger(1, java.util.Arrays.copyOfRange(peerPublicValue, 0, fieldLength));
+    BigInteger x = new BigInteger(1, Arrays.copyOfRange(peerPublicValue, 0, fieldLength));
     BigInteger y =
-        new BigInteger(1, java.util.Arrays.copyOfRange(peerPublicValue, fieldLength, 2 * fieldLength));
+        new BigInteger(1, Arrays.copyOfRange(peerPublicValue, fieldLength, 2 * fieldLength));
     // RFC 6989 §2.3: the peer's point must be a valid point of the group. Coordinates >= p would
     // make BouncyCastle's field constructors throw, so they are refused first.
     if (x.compareTo(p) >= 0 || y.compareTo(p) >= 0) {

@@ -51,7 +51,7 @@ class AuthKeysTest {
   private static final ECPrivateKeyParameters RFC6979_KEY =
       new ECPrivateKeyParameters(
           new BigInteger("C9AFA9D845BA75166B5C215767B1D6934E50C3DB36E89B127B8A622B120F6721", 16),
-          DigitalSignatureAuth.P256.DOMAIN);
+          P256.DOMAIN);
 
   private static String pem(String type, byte[] der) throws IOException {
     StringWriter out = new StringWriter();
@@ -89,7 +89,7 @@ class AuthKeysTest {
     for (String text : new String[] {pkcs8, sec1}) {
       ECPrivateKeyParameters k = (ECPrivateKeyParameters) AuthKeys.privateKeyFromPem(text).orThrow();
       assertEquals(RFC6979_KEY.getD(), k.getD());
-      assertSame(DigitalSignatureAuth.P256.DOMAIN, k.getParameters());
+      assertSame(P256.DOMAIN, k.getParameters());
     }
     ECPrivateKeyParameters fromDer =
         (ECPrivateKeyParameters) AuthKeys.privateKeyFromDer(info.getEncoded()).orThrow();
@@ -100,8 +100,8 @@ class AuthKeysTest {
   void extractsTheSubjectKeyOfAnX509CertificateInDerAndPem() throws Exception {
     ECPublicKeyParameters subject =
         new ECPublicKeyParameters(
-            DigitalSignatureAuth.P256.DOMAIN.getG().multiply(RFC6979_KEY.getD()).normalize(),
-            DigitalSignatureAuth.P256.DOMAIN);
+            P256.DOMAIN.getG().multiply(RFC6979_KEY.getD()).normalize(),
+            P256.DOMAIN);
     AlgorithmIdentifier sigAlg =
         new DefaultSignatureAlgorithmIdentifierFinder().find("SHA256withECDSA");
     AlgorithmIdentifier digAlg = new DefaultDigestAlgorithmIdentifierFinder().find(sigAlg);

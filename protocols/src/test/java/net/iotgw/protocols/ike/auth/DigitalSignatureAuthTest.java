@@ -22,20 +22,20 @@ import org.bouncycastle.util.encoders.Hex;
 import org.junit.jupiter.api.Test;
 
 class DigitalSignatureAuthTest {
-  private static final ECDomainParameters P256 = DigitalSignatureAuth.P256.DOMAIN;
+  private static final ECDomainParameters CURVE = P256.DOMAIN;
 
   /** RFC 6979 §A.2.5: the P-256 key. */
   private static final ECPrivateKeyParameters RFC6979_KEY =
       new ECPrivateKeyParameters(
           new BigInteger("C9AFA9D845BA75166B5C215767B1D6934E50C3DB36E89B127B8A622B120F6721", 16),
-          P256);
+          CURVE);
   private static final ECPublicKeyParameters RFC6979_PUBLIC =
       new ECPublicKeyParameters(
-          P256.getCurve()
+          CURVE.getCurve()
               .createPoint(
                   new BigInteger("60FED4BA255A9D31C961EB74C6356D68C049B8923B61FA6CE669622E60F29FB6", 16),
                   new BigInteger("7903FE1008B8BC99A41AE9E95628BC64F2F1B20C2D7E9F5177A3C294D4462299", 16)),
-          P256);
+          CURVE);
 
   private static final byte[] ECDSA_ALG_ID = Hex.decode("300a06082a8648ce3d040302");
   private static final byte[] ED25519_ALG_ID = Hex.decode("300506032b6570");
