@@ -42,11 +42,7 @@ public final class KeySchedule {
    */
   public static IkeSaKeys fromSkeyseed(
       Suite suite, byte[] skeyseed, byte[] ni, byte[] nr, long spiI, long spiR) {
-    byte[] seed = new byte[ni.length + nr.length + 16];
-    System.arraycopy(ni, 0, seed, 0, ni.length);
-    System.arraycopy(nr, 0, seed, ni.length, nr.length);
-    putLong(seed, ni.length + nr.length, spiI);
-    putLong(seed, ni.length + nr.length + 8, spiR);
+    byte[] seed = ikeSeed(ni, nr, spiI, spiR);
     byte[] km = Prf.of(suite.prf()).prfPlus(skeyseed, seed, suite.keyMaterialLength());
     Splitter s = new Splitter(km);
     int p = suite.prfKeyLength();
@@ -58,6 +54,17 @@ public final class KeySchedule {
             s.take(p));
     Arrays.fill(km, (byte) 0);
     return keys;
+  }
+
+  /**
+   * SK_d alone, the first PRF-key-length bytes of prf+(SKEYSEED, Ni | Nr | SPIi | SPIr): all a
+   * party that received SKEYSEED needs for CHILD_SA keys (§2.17), and independent of the IKE SA's
+   * encryption and integrity transforms. One PRF call for the SHA-2 PRFs.
+   */
+  public static byte[] skD(
+      PrfAlgorithm prf, byte[] skeyseed, byte[] ni, byte[] nr, long spiI, long spiR) {
+    Prf f = Prf.of(prf);
+    return f.prfPlus(skeyseed, ikeSeed(ni, nr, spiI, spiR), f.keyLength());
   }
 
   /**
@@ -120,6 +127,16 @@ public final class KeySchedule {
     ChildSaKeys keys = new ChildSaKeys(esp, s.take(e), s.take(a), s.take(e), s.take(a));
     Arrays.fill(keymat, (byte) 0);
     return keys;
+  }
+
+  /** Ni | Nr | SPIi | SPIr, the prf+ seed of RFC 7296 §2.14. */
+  private static byte[] ikeSeed(byte[] ni, byte[] nr, long spiI, long spiR) {
+    byte[] seed = new byte[ni.length + nr.length + 16];
+    System.arraycopy(ni, 0, seed, 0, ni.length);
+    System.arraycopy(nr, 0, seed, ni.length, nr.length);
+    putLong(seed, ni.length + nr.length, spiI);
+    putLong(seed, ni.length + nr.length + 8, spiR);
+    return seed;
   }
 
   private static byte[] concat(byte[]... parts) {

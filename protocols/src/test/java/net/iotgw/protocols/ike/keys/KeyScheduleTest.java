@@ -154,6 +154,20 @@ class KeyScheduleTest {
   }
 
   @Test
+  void skDAloneIsTheFirstKeyOfTheFullDerivation() {
+    assertArrayEquals(
+        slice(CAVP_DKM, 0, 20),
+        KeySchedule.skD(
+            PrfAlgorithm.PRF_HMAC_SHA1, CAVP_SKEYSEED, CAVP_NI, CAVP_NR, CAVP_SPII, CAVP_SPIR));
+    Suite suite =
+        Suite.of(ENCR_AES_CBC, 256, AUTH_HMAC_SHA2_512_256, PrfAlgorithm.PRF_HMAC_SHA2_384, DhGroup.ECP_384);
+    IkeSaKeys k = KeySchedule.derive(suite, CAVP_GIR, CAVP_NI, CAVP_NR, CAVP_SPII, CAVP_SPIR);
+    assertArrayEquals(
+        k.skD(),
+        KeySchedule.skD(suite.prf(), k.skeyseed(), CAVP_NI, CAVP_NR, CAVP_SPII, CAVP_SPIR));
+  }
+
+  @Test
   void rfc7296Section2_18RekeyTakesSkeyseedFromTheOldPrfAndKeysFromTheNewOne() {
     Suite newSuite =
         Suite.of(ENCR_AES_GCM_16, 256, NONE, PrfAlgorithm.PRF_HMAC_SHA2_256, DhGroup.CURVE25519);
