@@ -38,6 +38,9 @@ public sealed interface PacketCipher permits AesGcm, AesCcm, ChaCha20Poly1305Cip
    */
   Optional<byte[]> open(byte[] iv, byte[] aad, byte[] ciphertextAndIcv);
 
-  /** Zeroes the key material this instance holds; later calls fail. */
+  /**
+   * Zeroes the key material this instance holds; later {@code seal} calls throw {@link
+   * IllegalStateException} and later {@code open} calls return empty.
+   */
   void destroy();
 }
