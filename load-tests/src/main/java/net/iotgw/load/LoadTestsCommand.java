@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** The {@code load-tests} command line: benchmarks now, simulators and the load generator later. */
 @Command(
@@ -25,8 +24,8 @@ public final class LoadTestsCommand implements Runnable {
   /** Runs the JMH benchmarks packaged in this jar; arguments go to JMH unchanged. */
   @Command(name = "jmh", description = "Run JMH benchmarks (arguments are passed to JMH, e.g. -f 1 -wi 3 -i 5).")
   static final class Jmh implements Runnable {
-    @Parameters(arity = "0..*", description = "JMH arguments")
-    List<String> args = new ArrayList<>();
+    // Unmatched, not @Parameters: JMH's own options (-f, -wi, -l ...) must reach it untouched.
+    @CommandLine.Unmatched List<String> args = new ArrayList<>();
 
     @Override
     public void run() {
