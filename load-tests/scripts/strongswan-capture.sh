@@ -284,9 +284,11 @@ swan "$i" --terminate --ike "$CONN" --timeout "$TIMEOUT" > "$i/terminate.out" 2>
 # dumpcap hands packets to its file in blocks: wait until every IKE packet either
 # charon sent, and the 4 ESP packets of the pings, are in it
 sent=$(cat "$i/charon.log" "$r/charon.log" | grep -c '\[NET\] .*sending packet: ')
+frames="$work/frames.txt"
 for n in $(seq 100); do
-  read -r ike_frames esp_frames < <(tshark -r "$pcap" -T fields -e udp.dstport -e udp.payload 2> /dev/null \
-    | awk '$1 == 500 || substr($2, 1, 8) == "00000000" { ike++; next } $2 != "ff" { esp++ } END { print ike + 0, esp + 0 }')
+  tshark -r "$pcap" -T fields -e ipv6.src -e udp.dstport -e udp.payload > "$frames" 2> /dev/null || true
+  read -r ike_frames esp_frames < <(awk '$2 == 500 || substr($3, 1, 8) == "00000000" { ike++; next }
+    $3 != "ff" { esp++ } END { print ike + 0, esp + 0 }' "$frames")
   [ "$ike_frames" -ge "$sent" ] && [ "$esp_frames" -ge 4 ] && break
   [ "$n" -lt 100 ] || die "capture has $ike_frames IKE packets (charon sent $sent) and $esp_frames ESP packets (want 4)"
   sleep 0.05
@@ -300,13 +302,12 @@ mkdir -p "$out"
 cp "$pcap" "$out/capture.pcapng"
 # IKE messages and ESP packets; on 4500, 4 zero bytes (non-ESP marker, RFC 3948
 # 2.2) precede an IKE message, a single 0xff is a NAT-keepalive
-tshark -r "$pcap" -T fields -e ipv6.src -e udp.dstport -e udp.payload 2> /dev/null \
-  | awk -v a="$ADDR_I" -v ike="$out/messages.txt" -v esp="$out/esp.txt" '{
+awk -v a="$ADDR_I" -v ike="$out/messages.txt" -v esp="$out/esp.txt" '{
       dir = $1 == a ? "i2r" : "r2i"
       if ($2 == 500) print dir, $2, $3 > ike
       else if (substr($3, 1, 8) == "00000000") print dir, $2, substr($3, 9) > ike
       else if ($3 != "ff") print dir, $2, $3 > esp
-    }'
+    }' "$frames"
 for s in i r; do
   awk -v side=$s -v idi="$ID_I" -v idr="$ID_R" -f "$HERE/strongswan-log-extract.awk" "$work/$s/charon.log" > "$work/$s.kv"
 done
