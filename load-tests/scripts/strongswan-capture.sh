@@ -16,7 +16,8 @@
 #   charon-initiator.log  charon-responder.log  capture.pcapng
 #
 # Needs root, strongSwan 5.9 (strongswan-charon strongswan-swanctl
-# libstrongswan-extra-plugins libcharon-extra-plugins), tshark, iproute2,
+# libstrongswan-standard-plugins libstrongswan-extra-plugins
+# libcharon-extra-plugins), tshark, iproute2,
 # util-linux, iputils-ping. Runs are serialised by a lock. A run first removes
 # what an interrupted run left behind, and on exit (also on failure) stops its
 # daemons and deletes its namespaces; KEEP_WORK=1 keeps the work directory.
@@ -62,6 +63,7 @@ esac
 
 # ---- one run at a time: the namespace names are fixed so that leftovers can be found
 # (daemons are started with fd 9 closed, so the lock dies with this shell)
+mkdir -p /run/lock
 exec 9> /run/lock/iotgw-strongswan-capture.lock
 flock -w 300 9 || die "another capture holds /run/lock/iotgw-strongswan-capture.lock"
 
