@@ -33,8 +33,14 @@ final class PayloadChainReader {
       if (length < GENERIC_HEADER) {
         throw new Malformed(DecodeError.Kind.BAD_LENGTH, at + 2, "payload length " + length);
       }
-      PayloadType known = PayloadType.of(type).orElse(null);
-      if (known == null && critical && length - GENERIC_HEADER <= r.remaining()) {
+      if (length - GENERIC_HEADER > r.remaining()) {
+        throw new Malformed(
+            DecodeError.Kind.BAD_LENGTH,
+            at + 2,
+            "payload length " + length + ", " + r.remaining() + " bytes remain");
+      }
+      PayloadType known = PayloadType.known(type);
+      if (known == null && critical) {
         throw new Malformed(
             new DecodeError(
                 DecodeError.Kind.UNSUPPORTED_CRITICAL_PAYLOAD,
@@ -42,10 +48,16 @@ final class PayloadChainReader {
                 "payload type " + type + " is critical and unknown",
                 type));
       }
-      int current = type;
-      Payload payload =
-          Slice.read(r, length - GENERIC_HEADER, "payload", body -> body(known, current, next, body));
-      payloads.add(payload);
+      // Inline rather than Slice.read: this runs once per payload, the densest thing an
+      // attacker can send, and should not allocate a closure each time.
+      int base = r.position();
+      WireReader body = r.slice(length - GENERIC_HEADER, "payload");
+      try {
+        payloads.add(body(known, type, next, body));
+        Slice.requireConsumed(body, "payload");
+      } catch (Malformed m) {
+        throw Slice.shifted(m, base);
+      }
       if (known == PayloadType.SK || known == PayloadType.SKF) {
         // Its Next Payload field names the first payload inside, not a successor (RFC 7296 §3.14).
         if (!outer) {

@@ -37,13 +37,22 @@ public enum PayloadType {
     return id;
   }
 
+  /** Indexed by wire number: the chain reader looks up every payload of untrusted input. */
+  private static final PayloadType[] BY_ID = new PayloadType[256];
+
+  static {
+    for (PayloadType v : values()) {
+      BY_ID[v.id] = v;
+    }
+  }
+
   /** The known value for a wire number; empty for other numbers (kept as raw ints). */
   public static Optional<PayloadType> of(int id) {
-    for (PayloadType v : values()) {
-      if (v.id == id) {
-        return Optional.of(v);
-      }
-    }
-    return Optional.empty();
+    return Optional.ofNullable(known(id));
+  }
+
+  /** As {@link #of}, without allocating: null for an unknown number. */
+  static PayloadType known(int id) {
+    return id >= 0 && id < BY_ID.length ? BY_ID[id] : null;
   }
 }

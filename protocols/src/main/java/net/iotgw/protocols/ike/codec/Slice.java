@@ -29,17 +29,27 @@ final class Slice {
     WireReader sub = parent.slice(length, what);
     try {
       T value = body.read(sub);
-      if (sub.hasRemaining()) {
-        throw new Malformed(
-            DecodeError.Kind.BAD_LENGTH,
-            sub.position(),
-            what + " leaves " + sub.remaining() + " bytes unparsed");
-      }
+      requireConsumed(sub, what);
       return value;
     } catch (Malformed m) {
-      DecodeError e = m.error();
-      throw new Malformed(new DecodeError(e.kind(), base + e.offset(), e.detail(), e.code()));
+      throw shifted(m, base);
     }
+  }
+
+  /** RFC 7296 §3.3: a structure's length must be exactly what its contents take. */
+  static void requireConsumed(WireReader sub, String what) throws Malformed {
+    if (sub.hasRemaining()) {
+      throw new Malformed(
+          DecodeError.Kind.BAD_LENGTH,
+          sub.position(),
+          what + " leaves " + sub.remaining() + " bytes unparsed");
+    }
+  }
+
+  /** The same error with its offset counted from {@code base} bytes earlier. */
+  static Malformed shifted(Malformed m, int base) {
+    DecodeError e = m.error();
+    return new Malformed(new DecodeError(e.kind(), base + e.offset(), e.detail(), e.code()));
   }
 
   static Malformed syntax(WireReader r, String detail) {

@@ -18,7 +18,7 @@ public record UnknownPayload(int type, boolean critical, byte[] content) impleme
 
   public UnknownPayload {
     FieldRange.u8(type, "payload type");
-    if (PayloadType.of(type).isPresent()) {
+    if (PayloadType.known(type) != null) {
       throw new IllegalArgumentException("payload type " + type + " has its own record");
     }
     content = content.clone();
