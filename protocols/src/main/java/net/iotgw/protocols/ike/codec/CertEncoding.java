@@ -2,7 +2,9 @@ package net.iotgw.protocols.ike.codec;
 
 import java.util.Optional;
 
-/** Certificate encodings of CERT and CERTREQ (RFC 7296 §3.6, IANA "IKEv2 Certificate Encodings"). */
+/**
+ * Certificate encodings of CERT and CERTREQ (RFC 7296 §3.6, IANA "IKEv2 Certificate Encodings").
+ */
 public enum CertEncoding {
   PKCS7_WRAPPED_X509(1),
   PGP(2),

@@ -40,7 +40,9 @@ public record ConfigAttribute(int attributeType, byte[] value) {
   @Override
   public String toString() {
     String name =
-        ConfigAttributeType.of(attributeType).map(Enum::name).orElse(Integer.toString(attributeType));
+        ConfigAttributeType.of(attributeType)
+            .map(Enum::name)
+            .orElse(Integer.toString(attributeType));
     return name + "=" + Octets.brief(value);
   }
 }

@@ -2,7 +2,10 @@ package net.iotgw.protocols.ike.codec;
 
 import java.util.Optional;
 
-/** Configuration payload attribute types (RFC 7296 §3.15.1, IANA "IKEv2 Configuration Payload Attribute Types"). */
+/**
+ * Configuration payload attribute types (RFC 7296 §3.15.1, IANA "IKEv2 Configuration Payload
+ * Attribute Types").
+ */
 public enum ConfigAttributeType {
   INTERNAL_IP4_ADDRESS(1),
   INTERNAL_IP4_NETMASK(2),

@@ -7,8 +7,8 @@ import net.iotgw.protocols.wire.WireReader;
 import net.iotgw.protocols.wire.WireWriter;
 
 /**
- * Delete payload (RFC 7296 §3.11). Deleting the IKE SA names no SPI (size 0, none listed);
- * deleting Child SAs lists their inbound 4-byte SPIs.
+ * Delete payload (RFC 7296 §3.11). Deleting the IKE SA names no SPI (size 0, none listed); deleting
+ * Child SAs lists their inbound 4-byte SPIs.
  *
  * @param protocolId a {@link ProtocolId} number
  * @param spiSize bytes per SPI: 0 for IKE, 4 for AH and ESP

@@ -8,8 +8,8 @@ import net.iotgw.protocols.wire.WireWriter;
 /**
  * EAP payload (RFC 7296 §3.16): exactly one EAP packet, left to the EAP codec to interpret. Only
  * the framing is checked here: the EAP Length field must equal the payload's content length, and
- * the code must fit it (RFC 3748 §4: Success and Failure are 4 bytes, Request and Response carry
- * a Type).
+ * the code must fit it (RFC 3748 §4: Success and Failure are 4 bytes, Request and Response carry a
+ * Type).
  *
  * @param message the whole EAP packet, from its Code octet
  */

@@ -10,15 +10,14 @@ import net.iotgw.protocols.wire.WireWriter;
  * piece of an SK payload's plaintext. Like SK it is the last payload; its associated data also
  * covers the Fragment Number and Total Fragments fields ({@link IkeEncoder#encodeSkfPrefix}).
  *
- * @param firstPayloadType the type of the first inner payload of the whole message in fragment 1,
- *     0 in the others
+ * @param firstPayloadType the type of the first inner payload of the whole message in fragment 1, 0
+ *     in the others
  * @param fragmentNumber 1-based
  * @param totalFragments at least {@code fragmentNumber}
  * @param body Initialization Vector | ciphertext | Integrity Checksum Data of this fragment
  */
 public record EncryptedFragmentPayload(
-    int firstPayloadType, int fragmentNumber, int totalFragments, byte[] body)
-    implements Payload {
+    int firstPayloadType, int fragmentNumber, int totalFragments, byte[] body) implements Payload {
 
   /** Fragment Number and Total Fragments, between the generic header and the body. */
   static final int FIXED_LENGTH = 4;

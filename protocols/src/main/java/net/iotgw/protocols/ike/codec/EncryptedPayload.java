@@ -7,8 +7,8 @@ import net.iotgw.protocols.wire.WireWriter;
 /**
  * Encrypted and Authenticated payload, SK (RFC 7296 §3.14), not decrypted here. It is always the
  * last payload of a message, so in a received datagram the body is its last {@code body.length}
- * bytes and everything before them is what AEAD takes as associated data (RFC 5282 §5.1) or, up
- * to the ICV, what the integrity check covers (RFC 7296 §3.14). For sending, {@link
+ * bytes and everything before them is what AEAD takes as associated data (RFC 5282 §5.1) or, up to
+ * the ICV, what the integrity check covers (RFC 7296 §3.14). For sending, {@link
  * IkeEncoder#encodeSkPrefix} gives those bytes before the body exists.
  *
  * @param firstPayloadType the type of the first payload inside (the SK header's Next Payload

@@ -9,12 +9,12 @@ import java.util.Arrays;
  *
  * <p>It holds one message at a time, as an IKE SA with a window of one needs: an engine keeps one
  * for the requests it receives and one for the responses it awaits, and gives each only fragments
- * whose message ID it expects (RFC 7296 §2.2). A fragment of a newer message replaces an
- * unfinished older one; one of an older message is dropped, so a replayed old fragment cannot
- * reset the work in progress.
+ * whose message ID it expects (RFC 7296 §2.2). A fragment of a newer message replaces an unfinished
+ * older one; one of an older message is dropped, so a replayed old fragment cannot reset the work
+ * in progress.
  *
- * <p>Bounded: a message may announce at most {@code maxFragments} fragments and hold at most
- * {@code maxTotalBytes} of plaintext; breaking either drops the message being reassembled.
+ * <p>Bounded: a message may announce at most {@code maxFragments} fragments and hold at most {@code
+ * maxTotalBytes} of plaintext; breaking either drops the message being reassembled.
  */
 public final class FragmentReassembler {
   private static final long IDLE = -1;
@@ -23,6 +23,7 @@ public final class FragmentReassembler {
   private final int maxTotalBytes;
   private final long messageId;
   private final int firstPayloadType;
+
   /** Index = fragment number - 1; null where not yet received. Never mutated once shared. */
   private final byte[][] fragments;
 
@@ -83,7 +84,12 @@ public final class FragmentReassembler {
 
     @Override
     public String toString() {
-      return "Complete[" + messageId + ", first=" + firstPayloadType + ", " + plaintext.length
+      return "Complete["
+          + messageId
+          + ", first="
+          + firstPayloadType
+          + ", "
+          + plaintext.length
           + " bytes]";
     }
   }
@@ -115,7 +121,11 @@ public final class FragmentReassembler {
    * @param plaintext this fragment's decrypted content, padding removed
    */
   public Step accept(
-      long messageId, int fragmentNumber, int totalFragments, int firstPayloadType, byte[] plaintext) {
+      long messageId,
+      int fragmentNumber,
+      int totalFragments,
+      int firstPayloadType,
+      byte[] plaintext) {
     if (fragmentNumber < 1 || fragmentNumber > totalFragments) {
       return dropped(this, Reason.BAD_NUMBERING);
     }
@@ -127,7 +137,8 @@ public final class FragmentReassembler {
       return dropped(current ? idle() : this, Reason.TOO_MANY_FRAGMENTS);
     }
     FragmentReassembler base = this;
-    // A larger total means the sender re-fragmented for a smaller MTU: start over (RFC 7383 §2.6.2).
+    // A larger total means the sender re-fragmented for a smaller MTU: start over (RFC 7383
+    // §2.6.2).
     if (!current || totalFragments > fragments.length) {
       base = idle().start(messageId, totalFragments);
     } else if (totalFragments < fragments.length) {

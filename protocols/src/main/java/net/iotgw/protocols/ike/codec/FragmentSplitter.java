@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Cuts the plaintext of an SK payload (its inner payload chain, before padding) into the pieces
  * that become SKF payloads, each then padded and encrypted on its own (RFC 7383 §2.5). Fragment
- * messages are assumed to carry no unencrypted payloads, true of IKE_AUTH and every later
- * exchange; IKE_SA_INIT is never fragmented (RFC 7383 §2.5).
+ * messages are assumed to carry no unencrypted payloads, true of IKE_AUTH and every later exchange;
+ * IKE_SA_INIT is never fragmented (RFC 7383 §2.5).
  */
 public final class FragmentSplitter {
   /** Generic payload header plus Fragment Number and Total Fragments. */
@@ -31,7 +31,8 @@ public final class FragmentSplitter {
     List<byte[]> chunks = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       int from = i * maxChunkLength;
-      chunks.add(Arrays.copyOfRange(plaintext, from, Math.min(plaintext.length, from + maxChunkLength)));
+      chunks.add(
+          Arrays.copyOfRange(plaintext, from, Math.min(plaintext.length, from + maxChunkLength)));
     }
     return chunks;
   }
@@ -44,9 +45,11 @@ public final class FragmentSplitter {
    * @param blockSize the cipher's block size (16 for AES-CBC), 1 for AEAD modes that need no
    *     alignment
    */
-  public static int maxChunkLength(int maxMessageLength, int ivLength, int icvLength, int blockSize) {
+  public static int maxChunkLength(
+      int maxMessageLength, int ivLength, int icvLength, int blockSize) {
     if (blockSize < 1 || ivLength < 0 || icvLength < 0) {
-      throw new IllegalArgumentException("block " + blockSize + ", IV " + ivLength + ", ICV " + icvLength);
+      throw new IllegalArgumentException(
+          "block " + blockSize + ", IV " + ivLength + ", ICV " + icvLength);
     }
     int encrypted = maxMessageLength - IkeHeader.LENGTH - SKF_HEADER - ivLength - icvLength;
     int chunk = encrypted / blockSize * blockSize - 1;

@@ -2,7 +2,10 @@ package net.iotgw.protocols.ike.codec;
 
 import java.util.Optional;
 
-/** Hash algorithms listed in a SIGNATURE_HASH_ALGORITHMS notify (RFC 7427 §4, RFC 8420, IANA "IKEv2 Hash Algorithms"). */
+/**
+ * Hash algorithms listed in a SIGNATURE_HASH_ALGORITHMS notify (RFC 7427 §4, RFC 8420, IANA "IKEv2
+ * Hash Algorithms").
+ */
 public enum HashAlgorithm {
   SHA1(1),
   SHA2_256(2),

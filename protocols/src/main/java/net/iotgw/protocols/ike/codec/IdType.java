@@ -2,7 +2,9 @@ package net.iotgw.protocols.ike.codec;
 
 import java.util.Optional;
 
-/** Identification payload ID types (RFC 7296 §3.5, IANA "IKEv2 Identification Payload ID Types"). */
+/**
+ * Identification payload ID types (RFC 7296 §3.5, IANA "IKEv2 Identification Payload ID Types").
+ */
 public enum IdType {
   ID_IPV4_ADDR(1),
   ID_FQDN(2),

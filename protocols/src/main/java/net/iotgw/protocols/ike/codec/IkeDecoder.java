@@ -17,8 +17,8 @@ import net.iotgw.protocols.wire.WireReader;
  *       received. A higher one is answered with INVALID_MAJOR_VERSION (§2.5).
  *   <li>{@code UNSUPPORTED_CRITICAL_PAYLOAD}: {@code code} is the payload type, the one-octet
  *       notification data of the UNSUPPORTED_CRITICAL_PAYLOAD notify.
- *   <li>{@code TRUNCATED}, {@code BAD_LENGTH}, {@code INVALID_SYNTAX}: INVALID_SYNTAX, or a
- *       silent drop for a message that could not be authenticated.
+ *   <li>{@code TRUNCATED}, {@code BAD_LENGTH}, {@code INVALID_SYNTAX}: INVALID_SYNTAX, or a silent
+ *       drop for a message that could not be authenticated.
  * </ul>
  *
  * A datagram from UDP port 4500 is given without its 4-byte non-ESP marker (RFC 3948 §2.2).

@@ -7,15 +7,15 @@ import net.iotgw.protocols.wire.WireWriter;
 /**
  * Encodes IKEv2 messages (RFC 7296 §3). Every Next Payload and length field is computed here from
  * the records; the header's own {@code nextPayload} and {@code length} are ignored. Records
- * guarantee their field ranges, so only a payload or message too large for its length field, or
- * an SK/SKF payload that is not last, is refused (IllegalArgumentException).
+ * guarantee their field ranges, so only a payload or message too large for its length field, or an
+ * SK/SKF payload that is not last, is refused (IllegalArgumentException).
  *
- * <p>Sealing: SK protection covers bytes that include lengths computed from the body it
- * protects. With AEAD the associated data is everything from the IKE header through the SK
- * header (RFC 5282 §5.1), or through SKF's Total Fragments field (RFC 7383 §2.5); with CBC and an
- * HMAC, the ICV covers everything before it (RFC 7296 §3.14). {@link #encodeSkPrefix} and {@link
- * #encodeSkfPrefix} give those leading bytes for a body of known length, and for every body
- * {@code prefix || body} equals {@link #encode} of the message that ends with that SK payload.
+ * <p>Sealing: SK protection covers bytes that include lengths computed from the body it protects.
+ * With AEAD the associated data is everything from the IKE header through the SK header (RFC 5282
+ * §5.1), or through SKF's Total Fragments field (RFC 7383 §2.5); with CBC and an HMAC, the ICV
+ * covers everything before it (RFC 7296 §3.14). {@link #encodeSkPrefix} and {@link
+ * #encodeSkfPrefix} give those leading bytes for a body of known length, and for every body {@code
+ * prefix || body} equals {@link #encode} of the message that ends with that SK payload.
  */
 public final class IkeEncoder {
   private static final byte[] NO_BODY = new byte[0];
@@ -44,8 +44,8 @@ public final class IkeEncoder {
   }
 
   /**
-   * IKE header, {@code unencrypted} payloads and the 4-byte SK header, with both the IKE and the
-   * SK length counting a body of {@code bodyLength} bytes (IV | ciphertext | ICV).
+   * IKE header, {@code unencrypted} payloads and the 4-byte SK header, with both the IKE and the SK
+   * length counting a body of {@code bodyLength} bytes (IV | ciphertext | ICV).
    */
   public static byte[] encodeSkPrefix(
       IkeHeader header, List<Payload> unencrypted, int firstInnerType, int bodyLength) {
@@ -55,8 +55,8 @@ public final class IkeEncoder {
 
   /**
    * As {@link #encodeSkPrefix} for one fragment: the prefix ends after SKF's Fragment Number and
-   * Total Fragments fields, which RFC 7383 §2.5 includes in the associated data.
-   * {@code firstInnerType} is sent in fragment 1 only; give 0 for the others.
+   * Total Fragments fields, which RFC 7383 §2.5 includes in the associated data. {@code
+   * firstInnerType} is sent in fragment 1 only; give 0 for the others.
    */
   public static byte[] encodeSkfPrefix(
       IkeHeader header,

@@ -5,8 +5,8 @@ import java.util.Optional;
 /**
  * Notify message types (RFC 7296 §3.10.1, IANA "IKEv2 Notify Message Error Types" and "Status
  * Types"). Types below 16384 are errors: an unrecognized one in a response means the request
- * failed; unrecognized status types are ignored (RFC 7296 §3.10.1). A notify's type stays a raw
- * int in {@link NotifyPayload}, so numbers missing here still round-trip.
+ * failed; unrecognized status types are ignored (RFC 7296 §3.10.1). A notify's type stays a raw int
+ * in {@link NotifyPayload}, so numbers missing here still round-trip.
  */
 public enum NotifyType {
   // Error types.

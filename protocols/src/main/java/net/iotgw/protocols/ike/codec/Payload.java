@@ -4,8 +4,8 @@ import net.iotgw.protocols.wire.WireWriter;
 
 /**
  * One IKEv2 payload (RFC 7296 §3.2). Records hold only what the payload says; the generic payload
- * header's Next Payload and Payload Length are computed by {@link IkeEncoder} and checked by
- * {@link IkeDecoder}. Records that hold byte arrays copy them in and out, and compare by content.
+ * header's Next Payload and Payload Length are computed by {@link IkeEncoder} and checked by {@link
+ * IkeDecoder}. Records that hold byte arrays copy them in and out, and compare by content.
  */
 public sealed interface Payload
     permits SaPayload,

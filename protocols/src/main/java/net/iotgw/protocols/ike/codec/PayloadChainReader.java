@@ -18,8 +18,8 @@ final class PayloadChainReader {
   private PayloadChainReader() {}
 
   /**
-   * @param outer true for the payloads of a datagram, where SK or SKF may end the chain; false
-   *     for the plaintext of SK, which cannot nest another one
+   * @param outer true for the payloads of a datagram, where SK or SKF may end the chain; false for
+   *     the plaintext of SK, which cannot nest another one
    */
   static List<Payload> read(WireReader r, int firstType, boolean outer) throws Malformed {
     List<Payload> payloads = new ArrayList<>();

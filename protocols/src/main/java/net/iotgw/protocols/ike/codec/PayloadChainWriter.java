@@ -18,9 +18,9 @@ final class PayloadChainWriter {
   }
 
   /**
-   * @param pendingBodyLength bytes the caller will append after the last payload as part of it
-   *     (the SK body when only the prefix is wanted), counted in that payload's length; 0 for a
-   *     complete chain
+   * @param pendingBodyLength bytes the caller will append after the last payload as part of it (the
+   *     SK body when only the prefix is wanted), counted in that payload's length; 0 for a complete
+   *     chain
    */
   static void write(WireWriter out, List<Payload> payloads, int pendingBodyLength) {
     for (int i = 0; i < payloads.size(); i++) {

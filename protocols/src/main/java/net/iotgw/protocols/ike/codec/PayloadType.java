@@ -2,7 +2,10 @@ package net.iotgw.protocols.ike.codec;
 
 import java.util.Optional;
 
-/** Payload types this codec decodes (RFC 7296 §3.2, RFC 7383 §2.5); any other number is an unknown payload (RFC 7296 §2.5). */
+/**
+ * Payload types this codec decodes (RFC 7296 §3.2, RFC 7383 §2.5); any other number is an unknown
+ * payload (RFC 7296 §2.5).
+ */
 public enum PayloadType {
   /** "No Next Payload": ends a payload chain. */
   NONE(0),

@@ -11,15 +11,17 @@ import net.iotgw.protocols.wire.WireWriter;
  * A proposal substructure (RFC 7296 §3.3.1). The SPI Size and Num Transforms fields are the sizes
  * of {@code spi} and {@code transforms}.
  *
- * @param number 1 for the first proposal of an offer, each next one more; the accepted one's
- *     number in an answer
+ * @param number 1 for the first proposal of an offer, each next one more; the accepted one's number
+ *     in an answer
  * @param protocolId a {@link ProtocolId} number
  * @param spi empty in IKE_SA_INIT, 8 bytes when rekeying the IKE SA, 4 for AH/ESP
  * @param transforms in wire order
  */
 public record Proposal(int number, int protocolId, byte[] spi, List<Transform> transforms) {
 
-  /** Last Substruc, Reserved, Proposal Length, Proposal Num, Protocol ID, SPI Size, Num Transforms. */
+  /**
+   * Last Substruc, Reserved, Proposal Length, Proposal Num, Protocol ID, SPI Size, Num Transforms.
+   */
   static final int FIXED_LENGTH = 8;
 
   /** RFC 7296 §3.3.1: the Last Substruc value announcing another proposal. */
@@ -60,7 +62,8 @@ public record Proposal(int number, int protocolId, byte[] spi, List<Transform> t
       boolean last = i == count - 1;
       int marker = r.u8("transform last substructure");
       if (marker != (last ? 0 : Transform.MORE)) {
-        throw Slice.syntax(r, "transform " + (i + 1) + " of " + count + " has Last Substruc " + marker);
+        throw Slice.syntax(
+            r, "transform " + (i + 1) + " of " + count + " has Last Substruc " + marker);
       }
       r.u8("transform reserved");
       int length = r.u16("transform length");

@@ -2,7 +2,10 @@ package net.iotgw.protocols.ike.codec;
 
 import java.util.Optional;
 
-/** Security protocol identifiers of proposals, notifies and deletes (RFC 7296 §3.3.1). A notify without SPI carries 0, which is no protocol. */
+/**
+ * Security protocol identifiers of proposals, notifies and deletes (RFC 7296 §3.3.1). A notify
+ * without SPI carries 0, which is no protocol.
+ */
 public enum ProtocolId {
   IKE(1),
   AH(2),

@@ -43,8 +43,12 @@ public record SaPayload(List<Proposal> proposals) implements Payload {
       boolean last = !body.hasRemaining();
       if (marker != (last ? 0 : Proposal.MORE)) {
         throw Slice.syntax(
-            body, "proposal " + proposals.size() + (last ? " is last" : " is not last")
-                + " but has Last Substruc " + marker);
+            body,
+            "proposal "
+                + proposals.size()
+                + (last ? " is last" : " is not last")
+                + " but has Last Substruc "
+                + marker);
       }
     }
     return new SaPayload(proposals);

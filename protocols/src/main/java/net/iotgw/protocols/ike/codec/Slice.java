@@ -6,9 +6,9 @@ import net.iotgw.protocols.wire.WireReader;
 
 /**
  * Reads a length-delimited structure (payload body, proposal, transform, selector) from a reader
- * bounded to exactly that length. The structure must consume every byte it claims (RFC 7296
- * §3.3: lengths must be consistent with contents), and errors found inside report offsets from
- * the start of the outer input rather than from the slice.
+ * bounded to exactly that length. The structure must consume every byte it claims (RFC 7296 §3.3:
+ * lengths must be consistent with contents), and errors found inside report offsets from the start
+ * of the outer input rather than from the slice.
  */
 final class Slice {
   private Slice() {}

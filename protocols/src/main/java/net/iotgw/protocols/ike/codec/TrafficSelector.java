@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * One traffic selector of a TS payload (RFC 7296 §3.13.1): an address range, or a selector of a
- * type this codec does not interpret, kept whole so that an engine can answer TS_UNACCEPTABLE
- * (or ignore it) rather than the decoder refusing the message.
+ * type this codec does not interpret, kept whole so that an engine can answer TS_UNACCEPTABLE (or
+ * ignore it) rather than the decoder refusing the message.
  */
 public sealed interface TrafficSelector {
 
@@ -13,9 +13,9 @@ public sealed interface TrafficSelector {
   int tsType();
 
   /**
-   * TS_IPV4_ADDR_RANGE (7) or TS_IPV6_ADDR_RANGE (8), chosen by the address length. A start port
-   * of 65535 with end port 0 means OPAQUE ports (§3.13.1); other start > end ranges are empty,
-   * which is the engine's to judge.
+   * TS_IPV4_ADDR_RANGE (7) or TS_IPV6_ADDR_RANGE (8), chosen by the address length. A start port of
+   * 65535 with end port 0 means OPAQUE ports (§3.13.1); other start > end ranges are empty, which
+   * is the engine's to judge.
    *
    * @param ipProtocol IP protocol number, 0 for any
    * @param startPort first port, inclusive
@@ -101,9 +101,9 @@ public sealed interface TrafficSelector {
   }
 
   /**
-   * A selector of any other type (Fibre Channel, security label, ...): its type, the octet after
-   * it (IP protocol in the address ranges, reserved in others) and what follows the Selector
-   * Length field.
+   * A selector of any other type (Fibre Channel, security label, ...): its type, the octet after it
+   * (IP protocol in the address ranges, reserved in others) and what follows the Selector Length
+   * field.
    */
   record Other(int tsType, int secondOctet, byte[] data) implements TrafficSelector {
 

@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * A transform attribute (RFC 7296 §3.3.5) in one of its two forms, chosen by the AF bit: TV, a
- * 2-byte value in the header itself, or TLV, a value with its own length. The only attribute
- * IKEv2 defines is Key Length, in TV form.
+ * 2-byte value in the header itself, or TLV, a value with its own length. The only attribute IKEv2
+ * defines is Key Length, in TV form.
  */
 public sealed interface TransformAttribute {
 
@@ -42,7 +42,9 @@ public sealed interface TransformAttribute {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Tlv t && attributeType == t.attributeType && Arrays.equals(value, t.value);
+      return o instanceof Tlv t
+          && attributeType == t.attributeType
+          && Arrays.equals(value, t.value);
     }
 
     @Override

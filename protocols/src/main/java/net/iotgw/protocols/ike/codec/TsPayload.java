@@ -67,7 +67,10 @@ public record TsPayload(Role role, List<TrafficSelector> selectors) implements P
         throw Slice.badLength(body, "selector length " + length);
       }
       selectors.add(
-          Slice.read(body, length - SELECTOR_HEADER, "traffic selector",
+          Slice.read(
+              body,
+              length - SELECTOR_HEADER,
+              "traffic selector",
               r -> readSelector(tsType, secondOctet, length, r)));
     }
     if (body.hasRemaining()) {
@@ -76,8 +79,8 @@ public record TsPayload(Role role, List<TrafficSelector> selectors) implements P
     return new TsPayload(role, selectors);
   }
 
-  private static TrafficSelector readSelector(
-      int tsType, int secondOctet, int length, WireReader r) throws Malformed {
+  private static TrafficSelector readSelector(int tsType, int secondOctet, int length, WireReader r)
+      throws Malformed {
     int addressLength;
     if (tsType == TsType.TS_IPV4_ADDR_RANGE.id()) {
       addressLength = 4;

@@ -53,6 +53,10 @@ public record UnknownPayload(int type, boolean critical, byte[] content) impleme
 
   @Override
   public String toString() {
-    return "Unknown[type=" + type + (critical ? ", critical, " : ", ") + Octets.brief(content) + "]";
+    return "Unknown[type="
+        + type
+        + (critical ? ", critical, " : ", ")
+        + Octets.brief(content)
+        + "]";
   }
 }

@@ -33,9 +33,9 @@ final class Fixtures {
   }
 
   /**
-   * The IKE_SA_INIT request strongSwan 5.9 sends for aes128gcm16-prfsha256-x25519 (232 bytes:
-   * SA KE Ni N(NATD_S_IP) N(NATD_D_IP) N(FRAG_SUP) N(HASH_ALG) N(REDIR_SUP)), written field by
-   * field from RFC 7296 §3.1-§3.10, with recognizable values in place of random ones.
+   * The IKE_SA_INIT request strongSwan 5.9 sends for aes128gcm16-prfsha256-x25519 (232 bytes: SA KE
+   * Ni N(NATD_S_IP) N(NATD_D_IP) N(FRAG_SUP) N(HASH_ALG) N(REDIR_SUP)), written field by field from
+   * RFC 7296 §3.1-§3.10, with recognizable values in place of random ones.
    */
   static final String SA_INIT_HEX =
       // IKE header: SPIi, SPIr, next=SA(33), 2.0, IKE_SA_INIT(34), I flag, message ID 0, length 232
@@ -113,11 +113,9 @@ final class Fixtures {
                             TransformType.ENCR, EncryptionAlgorithm.ENCR_AES_GCM_16.id(), 128),
                         new Transform(TransformType.ESN, 0))))),
         new TsPayload(
-            Role.INITIATOR,
-            List.of(TrafficSelector.AddressRange.of(seq(0x20, 16), seq(0x20, 16)))),
+            Role.INITIATOR, List.of(TrafficSelector.AddressRange.of(seq(0x20, 16), seq(0x20, 16)))),
         new TsPayload(
-            Role.RESPONDER,
-            List.of(TrafficSelector.AddressRange.of(seq(0x30, 16), seq(0x30, 16)))),
+            Role.RESPONDER, List.of(TrafficSelector.AddressRange.of(seq(0x30, 16), seq(0x30, 16)))),
         NotifyPayload.of(NotifyType.MOBIKE_SUPPORTED),
         NotifyPayload.of(NotifyType.NO_ADDITIONAL_ADDRESSES),
         NotifyPayload.of(NotifyType.MULTIPLE_AUTH_SUPPORTED),
@@ -161,8 +159,10 @@ final class Fixtures {
         new CertReqPayload(CertEncoding.X509_SIGNATURE.id(), seq(0x50, 40)),
         new AuthPayload(AuthMethod.DIGITAL_SIGNATURE.id(), seq(0x60, 48)),
         new NoncePayload(seq(0x70, 16)),
-        new NotifyPayload(ProtocolId.ESP.id(), hex("aabbccdd"), NotifyType.REKEY_SA.id(), new byte[0]),
-        new DeletePayload(ProtocolId.ESP.id(), 4, List.of(hex("11111111"), hex("22222222"), hex("33333333"))),
+        new NotifyPayload(
+            ProtocolId.ESP.id(), hex("aabbccdd"), NotifyType.REKEY_SA.id(), new byte[0]),
+        new DeletePayload(
+            ProtocolId.ESP.id(), 4, List.of(hex("11111111"), hex("22222222"), hex("33333333"))),
         new VendorIdPayload(seq(0x80, 16)),
         new TsPayload(
             Role.INITIATOR,
@@ -170,7 +170,8 @@ final class Fixtures {
                 new TrafficSelector.AddressRange(17, 500, 500, hex("c0000201"), hex("c00002ff")),
                 TrafficSelector.AddressRange.of(seq(0x20, 16), seq(0x20, 16)))),
         new TsPayload(
-            Role.RESPONDER, List.of(new TrafficSelector.Other(10, 0, "system_u:object_r".getBytes()))),
+            Role.RESPONDER,
+            List.of(new TrafficSelector.Other(10, 0, "system_u:object_r".getBytes()))),
         new CpPayload(
             ConfigType.CFG_REQUEST.id(),
             List.of(

@@ -40,7 +40,8 @@ class FragmentSplitterTest {
 
   @Test
   void moreThan65535ChunksAreRefused_rfc7383_2_5() {
-    assertThrows(IllegalArgumentException.class, () -> FragmentSplitter.split(new byte[0x10000], 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> FragmentSplitter.split(new byte[0x10000], 1));
   }
 
   @Test
@@ -57,7 +58,8 @@ class FragmentSplitterTest {
 
   @Test
   void sizesWithoutRoomForDataAreRefused() {
-    assertThrows(IllegalArgumentException.class, () -> FragmentSplitter.maxChunkLength(60, 8, 16, 1));
+    assertThrows(
+        IllegalArgumentException.class, () -> FragmentSplitter.maxChunkLength(60, 8, 16, 1));
   }
 
   @Test
@@ -89,13 +91,15 @@ class FragmentSplitterTest {
     for (int k = 0; k < chunks.size(); k++) {
       int number = k == 0 ? chunks.size() : k;
       int first = number == 1 ? IkeEncoder.firstPayloadType(inner) : 0;
-      FragmentReassembler.Step step = r.accept(7, number, chunks.size(), first, chunks.get(number - 1));
+      FragmentReassembler.Step step =
+          r.accept(7, number, chunks.size(), first, chunks.get(number - 1));
       r = step.reassembler();
       last = step.outcome();
     }
 
     FragmentReassembler.Complete done = assertInstanceOf(FragmentReassembler.Complete.class, last);
     assertEquals(hex(plaintext), hex(done.plaintext()));
-    assertEquals(inner, IkeDecoder.decodePayloads(done.firstPayloadType(), done.plaintext()).orThrow());
+    assertEquals(
+        inner, IkeDecoder.decodePayloads(done.firstPayloadType(), done.plaintext()).orThrow());
   }
 }

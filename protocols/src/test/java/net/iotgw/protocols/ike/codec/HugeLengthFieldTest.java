@@ -1,7 +1,7 @@
 package net.iotgw.protocols.ike.codec;
 
-import static net.iotgw.protocols.ike.codec.IkeDecoderRejectsTest.failure;
 import static net.iotgw.protocols.ike.codec.Fixtures.hex;
+import static net.iotgw.protocols.ike.codec.IkeDecoderRejectsTest.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +58,9 @@ class HugeLengthFieldTest {
 
   @Test
   void tlvAttributeOf64KiB() {
-    assertEquals(Kind.BAD_LENGTH, inner(33, "00 00 0018 00 00 0014 01 01 00 01  00 00 000c 01 00 000c 012c ffff"));
+    assertEquals(
+        Kind.BAD_LENGTH,
+        inner(33, "00 00 0018 00 00 0014 01 01 00 01  00 00 000c 01 00 000c 012c ffff"));
   }
 
   @Test

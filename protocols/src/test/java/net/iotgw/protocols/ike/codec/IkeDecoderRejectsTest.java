@@ -85,8 +85,7 @@ class IkeDecoderRejectsTest {
     byte[] m = hex(SA_INIT_HEX);
     m[19] |= 0x07;
 
-    assertEquals(
-        IkeDecoder.decode(hex(SA_INIT_HEX)).orThrow(), IkeDecoder.decode(m).orThrow());
+    assertEquals(IkeDecoder.decode(hex(SA_INIT_HEX)).orThrow(), IkeDecoder.decode(m).orThrow());
   }
 
   // --- Payload chain (RFC 7296 §3.2, §2.5)
@@ -111,7 +110,8 @@ class IkeDecoderRejectsTest {
 
   @Test
   void bytesAfterTheLastPayloadAreBadLength() {
-    assertEquals(Kind.BAD_LENGTH, failure(IkeDecoder.decode(message(43, "00 00 0005 01 ff"))).kind());
+    assertEquals(
+        Kind.BAD_LENGTH, failure(IkeDecoder.decode(message(43, "00 00 0005 01 ff"))).kind());
   }
 
   @Test
@@ -150,14 +150,17 @@ class IkeDecoderRejectsTest {
 
   @Test
   void skMustBeTheLastPayload_rfc7296_3_14() {
-    DecodeError e = failure(IkeDecoder.decode(message(46, "29 00 0008 01020304  00 00 0008 00 00 4000")));
+    DecodeError e =
+        failure(IkeDecoder.decode(message(46, "29 00 0008 01020304  00 00 0008 00 00 4000")));
 
     assertEquals(Kind.INVALID_SYNTAX, e.kind());
   }
 
   @Test
   void skfMustBeTheLastPayload_rfc7383_2_5() {
-    DecodeError e = failure(IkeDecoder.decode(message(53, "29 00 000c 0001 0002 01020304  00 00 0008 00 00 4000")));
+    DecodeError e =
+        failure(
+            IkeDecoder.decode(message(53, "29 00 000c 0001 0002 01020304  00 00 0008 00 00 4000")));
 
     assertEquals(Kind.INVALID_SYNTAX, e.kind());
   }
@@ -176,7 +179,10 @@ class IkeDecoderRejectsTest {
   @Test
   void errorOffsetsCountFromTheStartOfTheDatagram() {
     // Vendor ID (5 bytes), then TSi with an IPv4 selector claiming 40 bytes.
-    byte[] m = message(43, "2c 00 0005 01  00 00 001c 01 000000  07 00 0028 0000ffff c0000201 c00002ff ffffffff");
+    byte[] m =
+        message(
+            43,
+            "2c 00 0005 01  00 00 001c 01 000000  07 00 0028 0000ffff c0000201 c00002ff ffffffff");
 
     DecodeError e = failure(IkeDecoder.decode(m));
     assertEquals(Kind.BAD_LENGTH, e.kind());
@@ -244,7 +250,9 @@ class IkeDecoderRejectsTest {
 
   @Test
   void lastProposalMustBeMarkedLast_rfc7296_3_3_1() {
-    assertEquals(Kind.INVALID_SYNTAX, inner(33, "00 00 0014 02 00 0010 01 01 00 01  00 00 0008 01 00 000c").kind());
+    assertEquals(
+        Kind.INVALID_SYNTAX,
+        inner(33, "00 00 0014 02 00 0010 01 01 00 01  00 00 0008 01 00 000c").kind());
   }
 
   @Test
@@ -257,19 +265,23 @@ class IkeDecoderRejectsTest {
   void transformMarkersMustMatchTheirPosition_rfc7296_3_3_2() {
     assertEquals(
         Kind.INVALID_SYNTAX,
-        inner(33, "00 00 001c 00 00 0018 01 01 00 02  00 00 0008 01 00 000c  00 00 0008 02 00 0005").kind());
+        inner(33, "00 00 001c 00 00 0018 01 01 00 02  00 00 0008 01 00 000c  00 00 0008 02 00 0005")
+            .kind());
   }
 
   @Test
   void moreTransformsCountedThanPresentIsTruncated_rfc7296_3_3_1() {
-    assertEquals(Kind.TRUNCATED, inner(33, "00 00 0014 00 00 0010 01 01 00 02  03 00 0008 01 00 000c").kind());
+    assertEquals(
+        Kind.TRUNCATED,
+        inner(33, "00 00 0014 00 00 0010 01 01 00 02  03 00 0008 01 00 000c").kind());
   }
 
   @Test
   void fewerTransformsCountedThanPresentIsBadLength_rfc7296_3_3() {
     assertEquals(
         Kind.BAD_LENGTH,
-        inner(33, "00 00 001c 00 00 0018 01 01 00 01  00 00 0008 01 00 000c  00 00 0008 02 00 0005").kind());
+        inner(33, "00 00 001c 00 00 0018 01 01 00 01  00 00 0008 01 00 000c  00 00 0008 02 00 0005")
+            .kind());
   }
 
   @Test
@@ -279,12 +291,16 @@ class IkeDecoderRejectsTest {
 
   @Test
   void proposalLongerThanThePayloadIsBadLength_rfc7296_3_3() {
-    assertEquals(Kind.BAD_LENGTH, inner(33, "00 00 0014 00 00 0011 01 01 00 01  00 00 0008 01 00 000c").kind());
+    assertEquals(
+        Kind.BAD_LENGTH,
+        inner(33, "00 00 0014 00 00 0011 01 01 00 01  00 00 0008 01 00 000c").kind());
   }
 
   @Test
   void transformShorterThanItsFixedFieldsIsBadLength_rfc7296_3_3_2() {
-    assertEquals(Kind.BAD_LENGTH, inner(33, "00 00 0013 00 00 000f 01 01 00 01  00 00 0007 01 00 0c").kind());
+    assertEquals(
+        Kind.BAD_LENGTH,
+        inner(33, "00 00 0013 00 00 000f 01 01 00 01  00 00 0007 01 00 0c").kind());
   }
 
   @Test
@@ -330,8 +346,12 @@ class IkeDecoderRejectsTest {
   @Test
   void reservedOctetsOfTsPayloadAreIgnored_rfc7296_3_13() {
     assertEquals(
-        IkeDecoder.decodePayloads(44, hex("00 00 0018 01 000000 07 00 0010 0000ffff c0000201 c00002ff")).orThrow(),
-        IkeDecoder.decodePayloads(44, hex("00 7f 0018 01 ffffff 07 00 0010 0000ffff c0000201 c00002ff")).orThrow());
+        IkeDecoder.decodePayloads(
+                44, hex("00 00 0018 01 000000 07 00 0010 0000ffff c0000201 c00002ff"))
+            .orThrow(),
+        IkeDecoder.decodePayloads(
+                44, hex("00 7f 0018 01 ffffff 07 00 0010 0000ffff c0000201 c00002ff"))
+            .orThrow());
   }
 
   @Test

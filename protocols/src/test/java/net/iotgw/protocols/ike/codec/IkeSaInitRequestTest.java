@@ -49,7 +49,8 @@ class IkeSaInitRequestTest {
 
   @Test
   void exposesTheKeyLengthAttributeOfTheCipher_rfc7296_3_3_5() {
-    SaPayload sa = IkeDecoder.decode(hex(SA_INIT_HEX)).orThrow().first(SaPayload.class).orElseThrow();
+    SaPayload sa =
+        IkeDecoder.decode(hex(SA_INIT_HEX)).orThrow().first(SaPayload.class).orElseThrow();
     List<Transform> transforms = sa.proposals().get(0).transforms();
 
     assertEquals(OptionalInt.of(128), transforms.get(0).keyLength());
@@ -67,7 +68,8 @@ class IkeSaInitRequestTest {
     byte[] data = n.data();
     List<HashAlgorithm> algorithms = new ArrayList<>();
     for (int i = 0; i < data.length; i += 2) {
-      algorithms.add(HashAlgorithm.of(((data[i] & 0xff) << 8) | (data[i + 1] & 0xff)).orElseThrow());
+      algorithms.add(
+          HashAlgorithm.of(((data[i] & 0xff) << 8) | (data[i + 1] & 0xff)).orElseThrow());
     }
 
     assertEquals(
@@ -102,7 +104,6 @@ class IkeSaInitRequestTest {
     IkeHeader misleading = Fixtures.saInitHeader().withChain(PayloadType.EAP.id(), 7);
 
     assertArrayEquals(
-        hex(SA_INIT_HEX),
-        IkeEncoder.encode(new IkeMessage(misleading, Fixtures.saInitPayloads())));
+        hex(SA_INIT_HEX), IkeEncoder.encode(new IkeMessage(misleading, Fixtures.saInitPayloads())));
   }
 }

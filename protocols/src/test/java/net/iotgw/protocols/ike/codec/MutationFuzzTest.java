@@ -21,10 +21,10 @@ class MutationFuzzTest {
   private static final int ROUNDS = 100_000;
 
   /**
-   * Allocation allowed per decode: object headers make a record cost more than the 4 bytes of
-   * wire that can produce it (about 26 bytes per input byte for a chain of empty payloads, see
-   * {@link HugeLengthFieldTest}), but an allocation sized by a length field (up to 64 KiB from 16
-   * bits, 4 GiB from the header) exceeds it.
+   * Allocation allowed per decode: object headers make a record cost more than the 4 bytes of wire
+   * that can produce it (about 26 bytes per input byte for a chain of empty payloads, see {@link
+   * HugeLengthFieldTest}), but an allocation sized by a length field (up to 64 KiB from 16 bits, 4
+   * GiB from the header) exceeds it.
    */
   static long allocationBound(int inputLength) {
     return 32L * inputLength + 8 * 1024;
@@ -119,7 +119,8 @@ class MutationFuzzTest {
     for (int i = 0; i < ROUNDS / 2; i++) {
       int which = rnd.nextInt(corpus.size());
       byte[] p = mutate(plaintexts.get(which), rnd);
-      int first = rnd.nextInt(8) == 0 ? rnd.nextInt(256) : IkeEncoder.firstPayloadType(corpus.get(which));
+      int first =
+          rnd.nextInt(8) == 0 ? rnd.nextInt(256) : IkeEncoder.firstPayloadType(corpus.get(which));
       Decoded<List<Payload>> d = IkeDecoder.decodePayloads(first, p);
       long allocated = allocatedBy(() -> IkeDecoder.decodePayloads(first, p));
       assertTrue(
@@ -127,7 +128,9 @@ class MutationFuzzTest {
           () -> allocated + " bytes allocated for " + p.length + ": " + Fixtures.hex(p));
       if (d instanceof Decoded.Ok<List<Payload>> ok) {
         byte[] again = IkeEncoder.encodePayloads(ok.value());
-        assertEquals(ok.value(), IkeDecoder.decodePayloads(IkeEncoder.firstPayloadType(ok.value()), again).orThrow());
+        assertEquals(
+            ok.value(),
+            IkeDecoder.decodePayloads(IkeEncoder.firstPayloadType(ok.value()), again).orThrow());
       }
     }
   }

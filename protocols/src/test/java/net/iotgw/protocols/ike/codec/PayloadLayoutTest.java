@@ -64,14 +64,16 @@ class PayloadLayoutTest {
   @Test
   void notifyWithChildSaSpi_rfc7296_3_10() {
     assertLayout(
-        new NotifyPayload(ProtocolId.ESP.id(), hex("aabbccdd"), NotifyType.REKEY_SA.id(), new byte[0]),
+        new NotifyPayload(
+            ProtocolId.ESP.id(), hex("aabbccdd"), NotifyType.REKEY_SA.id(), new byte[0]),
         "00 00 000c  03 04 4009 aabbccdd");
   }
 
   @Test
   void notifyWithSpiAndData_rfc7296_3_10() {
     assertLayout(
-        new NotifyPayload(ProtocolId.ESP.id(), hex("01020304"), NotifyType.INVALID_SELECTORS.id(), hex("4500")),
+        new NotifyPayload(
+            ProtocolId.ESP.id(), hex("01020304"), NotifyType.INVALID_SELECTORS.id(), hex("4500")),
         "00 00 000e  03 04 0027 01020304 4500");
   }
 
@@ -105,7 +107,8 @@ class PayloadLayoutTest {
     assertLayout(
         new TsPayload(
             Role.INITIATOR,
-            List.of(new TrafficSelector.AddressRange(17, 500, 4500, hex("c0000201"), hex("c00002ff")))),
+            List.of(
+                new TrafficSelector.AddressRange(17, 500, 4500, hex("c0000201"), hex("c00002ff")))),
         "00 00 0018  01 000000  07 11 0010 01f4 1194 c0000201 c00002ff");
   }
 
@@ -156,12 +159,18 @@ class PayloadLayoutTest {
                     hex("01020304"),
                     List.of(
                         Transform.withKeyLength(TransformType.ENCR, 12, 256),
-                        new Transform(3, 12, List.of(new TransformAttribute.Tlv(300, hex("cafe")))))),
-                new Proposal(2, ProtocolId.ESP.id(), hex("01020304"), List.of(new Transform(TransformType.ENCR, 28)))));
+                        new Transform(
+                            3, 12, List.of(new TransformAttribute.Tlv(300, hex("cafe")))))),
+                new Proposal(
+                    2,
+                    ProtocolId.ESP.id(),
+                    hex("01020304"),
+                    List.of(new Transform(TransformType.ENCR, 28)))));
     assertLayout(
         sa,
         "00 00 003e"
-            // proposal 1: more follow (2), length 38 = 8 + SPI 4 + 12 + 14, ESP, SPI size 4, 2 transforms
+            // proposal 1: more follow (2), length 38 = 8 + SPI 4 + 12 + 14, ESP, SPI size 4, 2
+            // transforms
             + "02 00 0026 01 03 04 02 01020304"
             + "03 00 000c 01 00 000c 800e 0100"
             // TLV attribute: AF clear, type 300, length 2
@@ -190,7 +199,9 @@ class PayloadLayoutTest {
             List.of(NotifyPayload.of(NotifyType.INITIAL_CONTACT), new VendorIdPayload(hex("01"))));
 
     assertEquals(hex(hex("2b 00 0008 00 00 4000  00 00 0005 01")), hex(bytes));
-    assertEquals(PayloadType.NOTIFY.id(), IkeEncoder.firstPayloadType(List.of(NotifyPayload.of(NotifyType.INITIAL_CONTACT))));
+    assertEquals(
+        PayloadType.NOTIFY.id(),
+        IkeEncoder.firstPayloadType(List.of(NotifyPayload.of(NotifyType.INITIAL_CONTACT))));
     assertEquals(0, IkeEncoder.firstPayloadType(List.of()));
   }
 }

@@ -18,7 +18,10 @@ class PayloadRecordsTest {
   @Test
   void recordsWithArraysAreEqualByContent() {
     for (Payload p : Fixtures.everyPayload()) {
-      Payload copy = IkeDecoder.decodePayloads(p.type(), IkeEncoder.encodePayloads(List.of(p))).orThrow().get(0);
+      Payload copy =
+          IkeDecoder.decodePayloads(p.type(), IkeEncoder.encodePayloads(List.of(p)))
+              .orThrow()
+              .get(0);
       assertEquals(p, copy);
       assertEquals(p.hashCode(), copy.hashCode());
     }
@@ -28,7 +31,8 @@ class PayloadRecordsTest {
   void differentContentIsNotEqual() {
     assertNotEquals(new KePayload(31, hex("01")), new KePayload(31, hex("02")));
     assertNotEquals(
-        new DeletePayload(3, 4, List.of(hex("01020304"))), new DeletePayload(3, 4, List.of(hex("01020305"))));
+        new DeletePayload(3, 4, List.of(hex("01020304"))),
+        new DeletePayload(3, 4, List.of(hex("01020305"))));
   }
 
   @Test
@@ -65,23 +69,30 @@ class PayloadRecordsTest {
 
   @Test
   void addressIdOfWrongLengthIsRefused_rfc7296_3_5() {
-    assertThrows(IllegalArgumentException.class, () -> new IdPayload(Role.INITIATOR, 1, new byte[3]));
-    assertThrows(IllegalArgumentException.class, () -> new IdPayload(Role.INITIATOR, 5, new byte[4]));
+    assertThrows(
+        IllegalArgumentException.class, () -> new IdPayload(Role.INITIATOR, 1, new byte[3]));
+    assertThrows(
+        IllegalArgumentException.class, () -> new IdPayload(Role.INITIATOR, 5, new byte[4]));
   }
 
   @Test
   void deleteSpisMustMatchTheSpiSize_rfc7296_3_11() {
-    assertThrows(IllegalArgumentException.class, () -> new DeletePayload(3, 4, List.of(new byte[3])));
-    assertThrows(IllegalArgumentException.class, () -> new DeletePayload(1, 0, List.of(new byte[0])));
+    assertThrows(
+        IllegalArgumentException.class, () -> new DeletePayload(3, 4, List.of(new byte[3])));
+    assertThrows(
+        IllegalArgumentException.class, () -> new DeletePayload(1, 0, List.of(new byte[0])));
   }
 
   @Test
   void addressRangeNeedsTwoAddressesOfOneFamily_rfc7296_3_13_1() {
     assertThrows(
-        IllegalArgumentException.class, () -> TrafficSelector.AddressRange.of(new byte[4], new byte[16]));
+        IllegalArgumentException.class,
+        () -> TrafficSelector.AddressRange.of(new byte[4], new byte[16]));
     assertThrows(
-        IllegalArgumentException.class, () -> TrafficSelector.AddressRange.of(new byte[5], new byte[5]));
-    assertThrows(IllegalArgumentException.class, () -> new TrafficSelector.Other(7, 0, new byte[12]));
+        IllegalArgumentException.class,
+        () -> TrafficSelector.AddressRange.of(new byte[5], new byte[5]));
+    assertThrows(
+        IllegalArgumentException.class, () -> new TrafficSelector.Other(7, 0, new byte[12]));
   }
 
   @Test
@@ -92,8 +103,10 @@ class PayloadRecordsTest {
 
   @Test
   void fragmentNumberMustBeWithinTotal_rfc7383_2_5() {
-    assertThrows(IllegalArgumentException.class, () -> new EncryptedFragmentPayload(0, 0, 1, new byte[0]));
-    assertThrows(IllegalArgumentException.class, () -> new EncryptedFragmentPayload(0, 3, 2, new byte[0]));
+    assertThrows(
+        IllegalArgumentException.class, () -> new EncryptedFragmentPayload(0, 0, 1, new byte[0]));
+    assertThrows(
+        IllegalArgumentException.class, () -> new EncryptedFragmentPayload(0, 3, 2, new byte[0]));
   }
 
   @Test
@@ -107,7 +120,8 @@ class PayloadRecordsTest {
     List<Transform> many = Collections.nCopies(256, new Transform(1, 12, List.of()));
     assertThrows(IllegalArgumentException.class, () -> new Proposal(1, 3, new byte[4], many));
     assertThrows(
-        IllegalArgumentException.class, () -> new NotifyPayload(3, new byte[256], 16393, new byte[0]));
+        IllegalArgumentException.class,
+        () -> new NotifyPayload(3, new byte[256], 16393, new byte[0]));
     assertThrows(IllegalArgumentException.class, () -> new TransformAttribute.Tv(0x8000, 1));
   }
 

@@ -41,7 +41,11 @@ class RandomMessageRoundTripTest {
     }
     int family = rnd.nextBoolean() ? 4 : 16;
     return new TrafficSelector.AddressRange(
-        rnd.nextInt(256), rnd.nextInt(0x10000), rnd.nextInt(0x10000), exactly(family), exactly(family));
+        rnd.nextInt(256),
+        rnd.nextInt(0x10000),
+        rnd.nextInt(0x10000),
+        exactly(family),
+        exactly(family));
   }
 
   private Payload payload() {
@@ -54,7 +58,8 @@ class RandomMessageRoundTripTest {
           for (int t = rnd.nextInt(5); t > 0; t--) {
             transforms.add(transform());
           }
-          proposals.add(new Proposal(1 + rnd.nextInt(255), 1 + rnd.nextInt(3), bytes(8), transforms));
+          proposals.add(
+              new Proposal(1 + rnd.nextInt(255), 1 + rnd.nextInt(3), bytes(8), transforms));
         }
         return new SaPayload(proposals);
       }
@@ -67,7 +72,9 @@ class RandomMessageRoundTripTest {
         return new IdPayload(role, type, data);
       }
       case 3 -> {
-        return rnd.nextBoolean() ? new CertPayload(rnd.nextInt(256), bytes(300)) : new CertReqPayload(rnd.nextInt(256), bytes(60));
+        return rnd.nextBoolean()
+            ? new CertPayload(rnd.nextInt(256), bytes(300))
+            : new CertReqPayload(rnd.nextInt(256), bytes(60));
       }
       case 4 -> {
         return new AuthPayload(rnd.nextInt(256), bytes(64));
@@ -132,15 +139,25 @@ class RandomMessageRoundTripTest {
       }
       IkeHeader header =
           new IkeHeader(
-              rnd.nextLong(), rnd.nextLong(), 0, 2, rnd.nextInt(16), rnd.nextInt(256),
-              rnd.nextBoolean(), rnd.nextBoolean(), rnd.nextBoolean(), rnd.nextInt() & 0xffffffffL, 0);
+              rnd.nextLong(),
+              rnd.nextLong(),
+              0,
+              2,
+              rnd.nextInt(16),
+              rnd.nextInt(256),
+              rnd.nextBoolean(),
+              rnd.nextBoolean(),
+              rnd.nextBoolean(),
+              rnd.nextInt() & 0xffffffffL,
+              0);
       IkeMessage m = new IkeMessage(header, payloads);
 
       byte[] bytes = IkeEncoder.encode(m);
       IkeMessage decoded = IkeDecoder.decode(bytes).orThrow();
 
       assertEquals(payloads, decoded.payloads());
-      assertEquals(header.withChain(IkeEncoder.firstPayloadType(payloads), bytes.length), decoded.header());
+      assertEquals(
+          header.withChain(IkeEncoder.firstPayloadType(payloads), bytes.length), decoded.header());
       assertArrayEquals(bytes, IkeEncoder.encode(decoded));
     }
   }

@@ -26,7 +26,8 @@ class RoundTripTest {
   }
 
   private static IkeHeader header() {
-    return IkeHeader.of(Fixtures.SPI_I, Fixtures.SPI_R, ExchangeType.INFORMATIONAL, false, true, 0xfffffffeL);
+    return IkeHeader.of(
+        Fixtures.SPI_I, Fixtures.SPI_R, ExchangeType.INFORMATIONAL, false, true, 0xfffffffeL);
   }
 
   @Test
@@ -39,7 +40,8 @@ class RoundTripTest {
     List<Payload> inner = Fixtures.everyPayload();
     byte[] plaintext = IkeEncoder.encodePayloads(inner);
 
-    assertEquals(inner, IkeDecoder.decodePayloads(IkeEncoder.firstPayloadType(inner), plaintext).orThrow());
+    assertEquals(
+        inner, IkeDecoder.decodePayloads(IkeEncoder.firstPayloadType(inner), plaintext).orThrow());
   }
 
   @Test
@@ -65,7 +67,8 @@ class RoundTripTest {
 
     assertEquals(
         inner,
-        IkeDecoder.decodePayloads(PayloadType.IDI.id(), IkeEncoder.encodePayloads(inner)).orThrow());
+        IkeDecoder.decodePayloads(PayloadType.IDI.id(), IkeEncoder.encodePayloads(inner))
+            .orThrow());
   }
 
   @Test
@@ -76,8 +79,11 @@ class RoundTripTest {
   @Test
   void skfFragmentsRoundTrip_rfc7383_2_5() {
     assertRoundTrips(
-        new IkeMessage(header(), List.of(new EncryptedFragmentPayload(PayloadType.IDI.id(), 1, 3, seq(0, 40)))));
-    assertRoundTrips(new IkeMessage(header(), List.of(new EncryptedFragmentPayload(0, 3, 3, seq(0, 40)))));
+        new IkeMessage(
+            header(),
+            List.of(new EncryptedFragmentPayload(PayloadType.IDI.id(), 1, 3, seq(0, 40)))));
+    assertRoundTrips(
+        new IkeMessage(header(), List.of(new EncryptedFragmentPayload(0, 3, 3, seq(0, 40)))));
   }
 
   @Test
@@ -85,7 +91,9 @@ class RoundTripTest {
     assertRoundTrips(
         new IkeMessage(
             header(),
-            List.of(new VendorIdPayload(seq(1, 4)), new EncryptedPayload(PayloadType.NOTIFY.id(), seq(0, 32)))));
+            List.of(
+                new VendorIdPayload(seq(1, 4)),
+                new EncryptedPayload(PayloadType.NOTIFY.id(), seq(0, 32)))));
   }
 
   @Test

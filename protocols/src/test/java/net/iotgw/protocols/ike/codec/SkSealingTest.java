@@ -26,7 +26,8 @@ class SkSealingTest {
     byte[] prefix = IkeEncoder.encodeSkPrefix(HEADER, List.of(), PayloadType.IDI.id(), 100);
 
     assertEquals(
-        "0123456789abcdef fedcba9876543210 2e 20 23 08 00000001 00000084  23 00 0068".replace(" ", ""),
+        "0123456789abcdef fedcba9876543210 2e 20 23 08 00000001 00000084  23 00 0068"
+            .replace(" ", ""),
         hex(prefix));
   }
 
@@ -36,7 +37,8 @@ class SkSealingTest {
     byte[] prefix = IkeEncoder.encodeSkPrefix(HEADER, List.of(), PayloadType.IDI.id(), body.length);
 
     assertArrayEquals(
-        IkeEncoder.encode(new IkeMessage(HEADER, List.of(new EncryptedPayload(PayloadType.IDI.id(), body)))),
+        IkeEncoder.encode(
+            new IkeMessage(HEADER, List.of(new EncryptedPayload(PayloadType.IDI.id(), body)))),
         concat(prefix, body));
   }
 
@@ -45,7 +47,8 @@ class SkSealingTest {
     byte[] prefix = IkeEncoder.encodeSkfPrefix(HEADER, List.of(), PayloadType.IDI.id(), 1, 3, 60);
 
     assertEquals(
-        "0123456789abcdef fedcba9876543210 35 20 23 08 00000001 00000060  23 00 0044 0001 0003".replace(" ", ""),
+        "0123456789abcdef fedcba9876543210 35 20 23 08 00000001 00000060  23 00 0044 0001 0003"
+            .replace(" ", ""),
         hex(prefix));
   }
 
@@ -55,7 +58,8 @@ class SkSealingTest {
     byte[] prefix = IkeEncoder.encodeSkfPrefix(HEADER, List.of(), 0, 2, 3, body.length);
 
     assertArrayEquals(
-        IkeEncoder.encode(new IkeMessage(HEADER, List.of(new EncryptedFragmentPayload(0, 2, 3, body)))),
+        IkeEncoder.encode(
+            new IkeMessage(HEADER, List.of(new EncryptedFragmentPayload(0, 2, 3, body)))),
         concat(prefix, body));
   }
 
@@ -68,7 +72,9 @@ class SkSealingTest {
     assertEquals(IkeHeader.LENGTH + 6 + 4, prefix.length);
     assertArrayEquals(
         IkeEncoder.encode(
-            new IkeMessage(HEADER, List.of(before.get(0), new EncryptedPayload(PayloadType.NOTIFY.id(), body)))),
+            new IkeMessage(
+                HEADER,
+                List.of(before.get(0), new EncryptedPayload(PayloadType.NOTIFY.id(), body)))),
         concat(prefix, body));
   }
 
@@ -86,9 +92,11 @@ class SkSealingTest {
 
   @Test
   void skThatIsNotLastIsRefused_rfc7296_3_14() {
-    List<Payload> payloads = List.of(new EncryptedPayload(0, seq(0, 8)), new VendorIdPayload(hex("01")));
+    List<Payload> payloads =
+        List.of(new EncryptedPayload(0, seq(0, 8)), new VendorIdPayload(hex("01")));
 
-    assertThrows(IllegalArgumentException.class, () -> IkeEncoder.encode(new IkeMessage(HEADER, payloads)));
+    assertThrows(
+        IllegalArgumentException.class, () -> IkeEncoder.encode(new IkeMessage(HEADER, payloads)));
   }
 
   @Test

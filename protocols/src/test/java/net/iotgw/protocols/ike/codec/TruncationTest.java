@@ -16,7 +16,8 @@ class TruncationTest {
         IkeEncoder.encode(Fixtures.authRequest()),
         IkeEncoder.encode(new IkeMessage(h, Fixtures.everyPayload())),
         IkeEncoder.encode(
-            new IkeMessage(h, List.of(new EncryptedFragmentPayload(35, 1, 2, Fixtures.seq(0, 48))))));
+            new IkeMessage(
+                h, List.of(new EncryptedFragmentPayload(35, 1, 2, Fixtures.seq(0, 48))))));
   }
 
   static byte[] withLengthField(byte[] m) {
