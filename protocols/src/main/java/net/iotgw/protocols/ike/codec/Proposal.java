@@ -19,6 +19,9 @@ import net.iotgw.protocols.wire.WireWriter;
  */
 public record Proposal(int number, int protocolId, byte[] spi, List<Transform> transforms) {
 
+  /** Last Substruc, Reserved and Proposal Length: what precedes {@link #read}'s part. */
+  static final int HEADER_LENGTH = 4;
+
   /**
    * Last Substruc, Reserved, Proposal Length, Proposal Num, Protocol ID, SPI Size, Num Transforms.
    */
@@ -70,10 +73,8 @@ public record Proposal(int number, int protocolId, byte[] spi, List<Transform> t
       if (length < Transform.FIXED_LENGTH) {
         throw Slice.badLength(r, "transform length " + length);
       }
-      transforms.add(Slice.read(r, length - 4, "transform", Transform::read));
-    }
-    if (r.hasRemaining()) {
-      throw Slice.badLength(r, r.remaining() + " bytes after the last of " + count + " transforms");
+      transforms.add(
+          Slice.read(r, length - Transform.HEADER_LENGTH, "transform", Transform::read));
     }
     return new Proposal(number, protocol, spi, transforms);
   }

@@ -39,7 +39,8 @@ public record SaPayload(List<Proposal> proposals) implements Payload {
       if (length < Proposal.FIXED_LENGTH) {
         throw Slice.badLength(body, "proposal length " + length);
       }
-      proposals.add(Slice.read(body, length - 4, "proposal", Proposal::read));
+      proposals.add(
+          Slice.read(body, length - Proposal.HEADER_LENGTH, "proposal", Proposal::read));
       boolean last = !body.hasRemaining();
       if (marker != (last ? 0 : Proposal.MORE)) {
         throw Slice.syntax(

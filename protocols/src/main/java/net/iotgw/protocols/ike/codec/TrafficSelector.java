@@ -27,10 +27,10 @@ public sealed interface TrafficSelector {
       int ipProtocol, int startPort, int endPort, byte[] startAddress, byte[] endAddress)
       implements TrafficSelector {
 
-    /** Selector length of each type: 8 bytes of header and ports, then two addresses. */
-    static final int IPV4_LENGTH = 16;
-
-    static final int IPV6_LENGTH = 40;
+    /** RFC 7296 §3.13.1: type, protocol, length, two ports, two addresses (16 or 40 bytes). */
+    static int selectorLength(int addressLength) {
+      return 8 + 2 * addressLength;
+    }
 
     public AddressRange {
       FieldRange.u8(ipProtocol, "IP protocol");

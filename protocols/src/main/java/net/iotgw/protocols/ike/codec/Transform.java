@@ -17,6 +17,9 @@ import net.iotgw.protocols.wire.WireWriter;
  */
 public record Transform(int transformType, int transformId, List<TransformAttribute> attributes) {
 
+  /** Last Substruc, Reserved and Transform Length: what precedes {@link #read}'s part. */
+  static final int HEADER_LENGTH = 4;
+
   /** Last Substruc, Reserved, Transform Length, Transform Type, Reserved, Transform ID. */
   static final int FIXED_LENGTH = 8;
 

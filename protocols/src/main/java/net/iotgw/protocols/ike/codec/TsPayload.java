@@ -39,7 +39,7 @@ public record TsPayload(Role role, List<TrafficSelector> selectors) implements P
         byte[] start = range.startAddress();
         out.u8(range.tsType())
             .u8(range.ipProtocol())
-            .u16(8 + 2 * start.length)
+            .u16(TrafficSelector.AddressRange.selectorLength(start.length))
             .u16(range.startPort())
             .u16(range.endPort())
             .bytes(start)
@@ -73,9 +73,6 @@ public record TsPayload(Role role, List<TrafficSelector> selectors) implements P
               "traffic selector",
               r -> readSelector(tsType, secondOctet, length, r)));
     }
-    if (body.hasRemaining()) {
-      throw Slice.badLength(body, body.remaining() + " bytes after " + count + " selectors");
-    }
     return new TsPayload(role, selectors);
   }
 
@@ -89,7 +86,7 @@ public record TsPayload(Role role, List<TrafficSelector> selectors) implements P
     } else {
       return new TrafficSelector.Other(tsType, secondOctet, r.rest());
     }
-    if (length != 8 + 2 * addressLength) {
+    if (length != TrafficSelector.AddressRange.selectorLength(addressLength)) {
       throw Slice.badLength(r, "selector length " + length + " for TS type " + tsType);
     }
     int startPort = r.u16("TS start port");
