@@ -126,6 +126,7 @@ public final class FragmentReassembler {
       int totalFragments,
       int firstPayloadType,
       byte[] plaintext) {
+    FieldRange.u32(messageId, "message ID");
     if (fragmentNumber < 1 || fragmentNumber > totalFragments) {
       return dropped(this, Reason.BAD_NUMBERING);
     }
@@ -140,7 +141,7 @@ public final class FragmentReassembler {
     // A larger total means the sender re-fragmented for a smaller MTU: start over (RFC 7383
     // §2.6.2).
     if (!current || totalFragments > fragments.length) {
-      base = idle().start(messageId, totalFragments);
+      base = start(messageId, totalFragments);
     } else if (totalFragments < fragments.length) {
       return dropped(this, Reason.SMALLER_TOTAL);
     }
