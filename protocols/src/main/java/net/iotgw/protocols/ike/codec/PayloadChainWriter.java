@@ -26,6 +26,10 @@ final class PayloadChainWriter {
     for (int i = 0; i < payloads.size(); i++) {
       Payload p = payloads.get(i);
       boolean last = i == payloads.size() - 1;
+      if (!last && isEncrypted(p)) {
+        // Its Next Payload field is taken by the first inner type (RFC 7296 §3.14).
+        throw new IllegalArgumentException(p + " must be the last payload");
+      }
       int next;
       if (p instanceof EncryptedPayload sk) {
         next = sk.firstPayloadType();
@@ -33,10 +37,6 @@ final class PayloadChainWriter {
         next = skf.firstPayloadType();
       } else {
         next = last ? PayloadType.NONE.id() : payloads.get(i + 1).type();
-      }
-      if (!last && isEncrypted(p)) {
-        // Its Next Payload field is taken by the first inner type (RFC 7296 §3.14).
-        throw new IllegalArgumentException(p + " must be the last payload");
       }
       int start = out.position();
       out.u8(next).u8(p.critical() ? CRITICAL : 0).u16(0);
