@@ -51,6 +51,11 @@ public final class IkeCipher {
     return cipher.icvLength();
   }
 
+  /** What the padded plaintext is aligned to: 16 for AES-CBC, 1 for the AEADs. */
+  public int blockSize() {
+    return cipher.blockSize();
+  }
+
   /**
    * Length of the SK payload body that {@link #seal} makes from {@code innerPlaintextLength}
    * bytes of inner payloads: IV, padded plaintext including the pad length byte, ICV.
