@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.OptionalLong;
 import net.iotgw.protocols.crypto.AesCbcHmac;
+import net.iotgw.protocols.crypto.PacketProtection;
 import net.iotgw.protocols.esp.EspOpenResult.Accepted;
 import net.iotgw.protocols.esp.EspOpenResult.Dropped;
 import net.iotgw.protocols.esp.EspOpenResult.Reason;
@@ -30,6 +31,26 @@ public final class EspPacket {
   private EspPacket() {}
 
   /**
+   * What the encrypted part (payload, padding, Pad Length, Next Header) is padded to: the
+   * cipher's block size, and at least 4 so that the ICV is 32-bit aligned (RFC 4303 §2.4).
+   */
+  public static int paddingAlignment(PacketProtection protection) {
+    return protection.isAead() ? 4 : 16;
+  }
+
+  /** Total ESP packet length for {@code payloadLength} bytes of payload, with minimal padding. */
+  public static int packetLength(PacketProtection protection, int payloadLength) {
+    return EspHeader.LENGTH + protection.ivLength() + encryptedLength(protection, payloadLength)
+        + protection.icvLength();
+  }
+
+  /** Payload, minimal padding, Pad Length and Next Header (§2.4). */
+  private static int encryptedLength(PacketProtection protection, int payloadLength) {
+    int align = paddingAlignment(protection);
+    return (payloadLength + 2 + align - 1) / align * align;
+  }
+
+  /**
    * Builds the ESP packet for {@code payload}, with minimal padding: the encrypted part is
    * aligned to the cipher block and to 4 bytes, padding bytes are 1, 2, 3, ... (§2.4).
    *
@@ -39,21 +60,20 @@ public final class EspPacket {
    *     sequence-number IV with CBC, or a payload too long for one packet
    */
   public static byte[] seal(EspSa sa, long sequenceNumber, EspPayload payload, IvSource ivSource) {
-    EspTransform transform = sa.transform();
+    PacketProtection protection = sa.protection();
     if (sequenceNumber == 0 || (!sa.extendedSequenceNumbers() && (sequenceNumber >>> 32) != 0)) {
       throw new IllegalArgumentException(
           "sequence number " + Long.toUnsignedString(sequenceNumber) + " not valid for " + sa);
     }
-    if (ivSource instanceof IvSource.SequenceNumberIv && !transform.isAead()) {
+    if (ivSource instanceof IvSource.SequenceNumberIv && !protection.isAead()) {
       throw new IllegalArgumentException("AES-CBC needs unpredictable IVs (RFC 3602 §2.1)");
     }
     byte[] data = payload.data();
-    int align = transform.paddingAlignment();
     if (data.length > 0xffff) {
       throw new IllegalArgumentException("payload longer than any IP packet");
     }
-    int padLength = (align - (data.length + 2) % align) % align;
-    byte[] plaintext = new byte[data.length + padLength + 2];
+    byte[] plaintext = new byte[encryptedLength(protection, data.length)];
+    int padLength = plaintext.length - data.length - 2;
     System.arraycopy(data, 0, plaintext, 0, data.length);
     for (int i = 1; i <= padLength; i++) {
       plaintext[data.length + i - 1] = (byte) i;
@@ -61,7 +81,7 @@ public final class EspPacket {
     plaintext[plaintext.length - 2] = (byte) padLength;
     plaintext[plaintext.length - 1] = (byte) payload.nextHeader();
 
-    byte[] iv = new byte[transform.ivLength()];
+    byte[] iv = new byte[protection.ivLength()];
     ivSource.fill(sequenceNumber, iv);
     byte[] sealed =
         sa.cipher() instanceof AesCbcHmac cbc
@@ -83,10 +103,10 @@ public final class EspPacket {
    * hostile input.
    */
   public static EspOpenResult open(EspSa sa, ReplayWindow window, byte[] packet) {
-    EspTransform transform = sa.transform();
-    int ivLength = transform.ivLength();
-    int icvLength = transform.icvLength();
-    int align = transform.paddingAlignment();
+    PacketProtection protection = sa.protection();
+    int ivLength = protection.ivLength();
+    int icvLength = protection.icvLength();
+    int align = paddingAlignment(protection);
     int encrypted = packet.length - EspHeader.LENGTH - ivLength - icvLength;
     if (encrypted < align) {
       return new Dropped(Reason.TOO_SHORT, OptionalLong.empty());

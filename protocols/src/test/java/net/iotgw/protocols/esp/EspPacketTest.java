@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.Random;
 import java.util.stream.Stream;
+import net.iotgw.protocols.crypto.PacketProtection;
 import net.iotgw.protocols.esp.EspOpenResult.Accepted;
 import net.iotgw.protocols.esp.EspOpenResult.Dropped;
 import net.iotgw.protocols.esp.EspOpenResult.Reason;
@@ -30,22 +31,22 @@ class EspPacketTest {
   private static final int SPI = 0xc0ffee01;
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  static List<EspTransform> transforms() {
+  static List<PacketProtection> transforms() {
     return List.of(
-        EspTransform.AES_GCM_16_128,
-        EspTransform.AES_GCM_16_256,
-        EspTransform.of(EncryptionAlgorithm.ENCR_AES_GCM_8, 128, IntegrityAlgorithm.NONE)
+        PacketProtection.AES_GCM_16_128,
+        PacketProtection.AES_GCM_16_256,
+        PacketProtection.of(EncryptionAlgorithm.ENCR_AES_GCM_8, 128, IntegrityAlgorithm.NONE)
             .orElseThrow(),
-        EspTransform.AES_CCM_8_128,
-        EspTransform.of(EncryptionAlgorithm.ENCR_AES_CCM_16, 256, IntegrityAlgorithm.NONE)
+        PacketProtection.AES_CCM_8_128,
+        PacketProtection.of(EncryptionAlgorithm.ENCR_AES_CCM_16, 256, IntegrityAlgorithm.NONE)
             .orElseThrow(),
-        EspTransform.CHACHA20_POLY1305,
-        EspTransform.AES_CBC_128_HMAC_SHA2_256,
-        EspTransform.AES_CBC_256_HMAC_SHA2_384,
-        EspTransform.AES_CBC_256_HMAC_SHA2_512);
+        PacketProtection.CHACHA20_POLY1305,
+        PacketProtection.AES_CBC_128_HMAC_SHA2_256,
+        PacketProtection.AES_CBC_256_HMAC_SHA2_384,
+        PacketProtection.AES_CBC_256_HMAC_SHA2_512);
   }
 
-  static EspSa sa(EspTransform transform, boolean esn) {
+  static EspSa sa(PacketProtection transform, boolean esn) {
     byte[] keymat = new byte[transform.keyingMaterialLength()];
     for (int i = 0; i < keymat.length; i++) {
       keymat[i] = (byte) (i * 7 + 1);
@@ -53,7 +54,7 @@ class EspPacketTest {
     return EspSa.create(SPI, transform, keymat, esn ? EsnMode.ESN : EsnMode.NO_ESN);
   }
 
-  static IvSource ivFor(EspTransform transform) {
+  static IvSource ivFor(PacketProtection transform) {
     return transform.isAead() ? IvSource.sequenceNumber() : IvSource.random(RANDOM);
   }
 
@@ -68,7 +69,7 @@ class EspPacketTest {
 
   static Stream<Arguments> everyTransformSequenceSpaceAndMode() {
     List<Arguments> all = new ArrayList<>();
-    for (EspTransform t : transforms()) {
+    for (PacketProtection t : transforms()) {
       for (boolean esn : new boolean[] {false, true}) {
         all.add(Arguments.of(t, esn, EspPayload.tunnel(ipv6Packet(60))));
         all.add(Arguments.of(t, esn, EspPayload.transport(NextHeader.UDP, new byte[] {1, 2, 3})));
@@ -81,14 +82,14 @@ class EspPacketTest {
   @ParameterizedTest(name = "{0} esn={1} {2}")
   @MethodSource("everyTransformSequenceSpaceAndMode")
   void roundTripsPayloadNextHeaderAndSequenceNumber(
-      EspTransform transform, boolean esn, EspPayload payload) {
+      PacketProtection transform, boolean esn, EspPayload payload) {
     EspSa sa = sa(transform, esn);
     long seq = esn ? 0x0000_0003_0000_0007L : 7;
     byte[] packet = EspPacket.seal(sa, seq, payload, ivFor(transform));
 
-    assertEquals(transform.packetLength(payload.data().length), packet.length);
-    assertEquals((transform.packetLength(payload.data().length) - 8 - transform.ivLength()
-        - transform.icvLength()) % transform.paddingAlignment(), 0);
+    assertEquals(EspPacket.packetLength(transform, payload.data().length), packet.length);
+    assertEquals((EspPacket.packetLength(transform, payload.data().length) - 8 - transform.ivLength()
+        - transform.icvLength()) % EspPacket.paddingAlignment(transform), 0);
     assertEquals(SPI, (int) EspHeader.u32(packet, 0));
     assertEquals(7, EspHeader.u32(packet, 4), "only the low 32 bits are sent");
 
@@ -104,7 +105,7 @@ class EspPacketTest {
   @ParameterizedTest(name = "{0} esn={1} {2}")
   @MethodSource("everyTransformSequenceSpaceAndMode")
   void everySingleBitFlipIsDroppedAndLeavesTheWindowAlone(
-      EspTransform transform, boolean esn, EspPayload payload) {
+      PacketProtection transform, boolean esn, EspPayload payload) {
     EspSa sa = sa(transform, esn);
     byte[] packet = EspPacket.seal(sa, 1, payload, ivFor(transform));
     ReplayWindow window = new ReplayWindow();
@@ -129,10 +130,10 @@ class EspPacketTest {
   @ParameterizedTest(name = "{0} esn={1} {2}")
   @MethodSource("everyTransformSequenceSpaceAndMode")
   void everyTruncationIsDroppedWithoutThrowing(
-      EspTransform transform, boolean esn, EspPayload payload) {
+      PacketProtection transform, boolean esn, EspPayload payload) {
     EspSa sa = sa(transform, esn);
     byte[] packet = EspPacket.seal(sa, 1, payload, ivFor(transform));
-    int smallest = 8 + transform.ivLength() + transform.paddingAlignment() + transform.icvLength();
+    int smallest = 8 + transform.ivLength() + EspPacket.paddingAlignment(transform) + transform.icvLength();
     for (int n = 0; n < packet.length; n++) {
       EspOpenResult result = EspPacket.open(sa, new ReplayWindow(), Arrays.copyOf(packet, n));
       Dropped dropped = assertInstanceOf(Dropped.class, result, "length " + n);
@@ -148,7 +149,7 @@ class EspPacketTest {
   @Test
   void randomBytesNeverThrow() {
     Random random = new Random(4303);
-    for (EspTransform transform : transforms()) {
+    for (PacketProtection transform : transforms()) {
       EspSa sa = sa(transform, true);
       ReplayWindow window = new ReplayWindow();
       for (int i = 0; i < 2000; i++) {
@@ -165,7 +166,7 @@ class EspPacketTest {
 
   @Test
   void secondCopyIsDroppedAsReplayedRfc4303Section3_4_3() {
-    EspSa sa = sa(EspTransform.AES_CCM_8_128, false);
+    EspSa sa = sa(PacketProtection.AES_CCM_8_128, false);
     byte[] packet =
         EspPacket.seal(sa, 42, EspPayload.transport(NextHeader.UDP, new byte[8]),
             IvSource.sequenceNumber());
@@ -177,7 +178,7 @@ class EspPacketTest {
 
   @Test
   void packetOlderThanTheWindowIsDroppedBeforeItsIcvIsChecked() {
-    EspSa sa = sa(EspTransform.AES_GCM_16_128, false);
+    EspSa sa = sa(PacketProtection.AES_GCM_16_128, false);
     ReplayWindow window = new ReplayWindow(64);
     window.markAuthenticated(1000);
     byte[] old = EspPacket.seal(sa, 936, EspPayload.dummy(4), IvSource.sequenceNumber());
@@ -187,8 +188,8 @@ class EspPacketTest {
 
   @Test
   void otherSpiIsDroppedAsMismatch() {
-    EspSa sa = sa(EspTransform.AES_GCM_16_128, false);
-    EspSa other = new EspSa(SPI + 1, sa.transform(), sa.cipher(), false);
+    EspSa sa = sa(PacketProtection.AES_GCM_16_128, false);
+    EspSa other = new EspSa(SPI + 1, sa.protection(), sa.cipher(), false);
     byte[] packet = EspPacket.seal(other, 1, EspPayload.dummy(0), IvSource.sequenceNumber());
     assertEquals(new Dropped(Reason.SPI_MISMATCH, OptionalLong.empty()),
         EspPacket.open(sa, new ReplayWindow(), packet));
@@ -196,7 +197,7 @@ class EspPacketTest {
 
   @Test
   void paddingIsOneTwoThreeUpToTheBlockRfc4303Section2_4() {
-    EspSa sa = sa(EspTransform.CHACHA20_POLY1305, false);
+    EspSa sa = sa(PacketProtection.CHACHA20_POLY1305, false);
     byte[] iv = new byte[8];
     byte[] packet = EspPacket.seal(sa, 1, new EspPayload(17, new byte[] {9}), (s, out) -> {});
     byte[] aad = Arrays.copyOf(packet, 8);
@@ -204,7 +205,7 @@ class EspPacketTest {
         .orElseThrow();
     assertEquals("09" + "01" + "01" + "11", Hex.toHexString(plaintext));
 
-    EspSa cbc = sa(EspTransform.AES_CBC_128_HMAC_SHA2_256, false);
+    EspSa cbc = sa(PacketProtection.AES_CBC_128_HMAC_SHA2_256, false);
     for (int n = 0; n <= 40; n++) {
       byte[] p = EspPacket.seal(cbc, 1, new EspPayload(6, new byte[n]), (s, out) -> {});
       int expectedEncrypted = (n + 2 + 15) / 16 * 16;
@@ -224,7 +225,7 @@ class EspPacketTest {
 
   @Test
   void authenticPacketWithWrongPaddingBytesIsDroppedButItsNumberIsSpent() {
-    EspSa sa = sa(EspTransform.AES_GCM_16_128, false);
+    EspSa sa = sa(PacketProtection.AES_GCM_16_128, false);
     ReplayWindow window = new ReplayWindow();
     // payload aabbccdd, padding 01 03 (not 01 02), Pad Length 2, Next Header 17
     byte[] packet = sealRaw(sa, 3, Hex.decode("aabbccdd" + "0103" + "02" + "11"));
@@ -235,7 +236,7 @@ class EspPacketTest {
 
   @Test
   void padLengthBeyondTheDataIsBadPadding() {
-    EspSa sa = sa(EspTransform.AES_GCM_16_128, false);
+    EspSa sa = sa(PacketProtection.AES_GCM_16_128, false);
     byte[] packet = sealRaw(sa, 4, Hex.decode("0102" + "0311")); // claims 3 bytes, has 2
     assertEquals(Reason.BAD_PADDING,
         ((Dropped) EspPacket.open(sa, new ReplayWindow(), packet)).reason());
@@ -243,7 +244,7 @@ class EspPacketTest {
 
   @Test
   void dummyPacketOpensAsDummyRfc4303Section2_6() {
-    EspSa sa = sa(EspTransform.AES_GCM_16_128, false);
+    EspSa sa = sa(PacketProtection.AES_GCM_16_128, false);
     byte[] packet = EspPacket.seal(sa, 9, EspPayload.dummy(10), IvSource.sequenceNumber());
     Accepted accepted =
         assertInstanceOf(Accepted.class, EspPacket.open(sa, new ReplayWindow(), packet));
@@ -252,7 +253,7 @@ class EspPacketTest {
 
   @Test
   void esnHighBitsAreAuthenticatedButNotSentRfc4303Section3_3_2_1() {
-    for (EspTransform transform : transforms()) {
+    for (PacketProtection transform : transforms()) {
       EspSa sa = sa(transform, true);
       long seq = 0x0000_0001_0000_0005L;
       byte[] packet =
@@ -270,7 +271,7 @@ class EspPacketTest {
 
   @Test
   void sequenceNumberIvIsTheBigEndianSequenceNumber() {
-    EspSa sa = sa(EspTransform.AES_GCM_16_128, true);
+    EspSa sa = sa(PacketProtection.AES_GCM_16_128, true);
     byte[] packet = EspPacket.seal(sa, 0x0102_0304_0506_0708L, EspPayload.dummy(0),
         IvSource.sequenceNumber());
     assertEquals("0102030405060708", Hex.toHexString(packet, 8, 8));
@@ -278,14 +279,14 @@ class EspPacketTest {
 
   @Test
   void cbcRefusesTheSequenceNumberIvRfc3602Section2_1() {
-    EspSa sa = sa(EspTransform.AES_CBC_128_HMAC_SHA2_256, false);
+    EspSa sa = sa(PacketProtection.AES_CBC_128_HMAC_SHA2_256, false);
     assertThrows(IllegalArgumentException.class,
         () -> EspPacket.seal(sa, 1, EspPayload.dummy(0), IvSource.sequenceNumber()));
   }
 
   @Test
   void randomIvsDiffer() {
-    EspSa sa = sa(EspTransform.AES_CBC_128_HMAC_SHA2_256, false);
+    EspSa sa = sa(PacketProtection.AES_CBC_128_HMAC_SHA2_256, false);
     IvSource iv = IvSource.random(new SecureRandom());
     byte[] a = EspPacket.seal(sa, 1, EspPayload.dummy(0), iv);
     byte[] b = EspPacket.seal(sa, 2, EspPayload.dummy(0), iv);
@@ -294,8 +295,8 @@ class EspPacketTest {
 
   @Test
   void refusesSequenceNumbersTheSaCannotCarry() {
-    EspSa plain = sa(EspTransform.AES_GCM_16_128, false);
-    EspSa esn = sa(EspTransform.AES_GCM_16_128, true);
+    EspSa plain = sa(PacketProtection.AES_GCM_16_128, false);
+    EspSa esn = sa(PacketProtection.AES_GCM_16_128, true);
     IvSource iv = IvSource.sequenceNumber();
     assertThrows(IllegalArgumentException.class,
         () -> EspPacket.seal(plain, 0, EspPayload.dummy(0), iv));
@@ -309,23 +310,37 @@ class EspPacketTest {
 
   @Test
   void refusesPayloadLargerThanAnyIpPacket() {
-    EspSa sa = sa(EspTransform.AES_GCM_16_128, false);
+    EspSa sa = sa(PacketProtection.AES_GCM_16_128, false);
     assertThrows(IllegalArgumentException.class, () -> EspPacket.seal(
         sa, 1, new EspPayload(17, new byte[65536]), IvSource.sequenceNumber()));
-    assertEquals(EspTransform.AES_GCM_16_128.packetLength(65535), EspPacket.seal(
+    assertEquals(EspPacket.packetLength(PacketProtection.AES_GCM_16_128, 65535), EspPacket.seal(
         sa, 1, new EspPayload(17, new byte[65535]), IvSource.sequenceNumber()).length);
   }
 
   @Test
+  void paddingAlignmentIsTheBlockAndAtLeastFour() {
+    assertEquals(4, EspPacket.paddingAlignment(PacketProtection.AES_GCM_16_128));
+    assertEquals(4, EspPacket.paddingAlignment(PacketProtection.CHACHA20_POLY1305));
+    assertEquals(16, EspPacket.paddingAlignment(PacketProtection.AES_CBC_128_HMAC_SHA2_256));
+    // 1 byte + 2 trailer -> 4; header 8, IV 8, ICV 16
+    assertEquals(8 + 8 + 4 + 16, EspPacket.packetLength(PacketProtection.AES_GCM_16_128, 1));
+    assertEquals(8 + 8 + 8 + 16, EspPacket.packetLength(PacketProtection.AES_GCM_16_128, 3));
+    assertEquals(8 + 16 + 16 + 16,
+        EspPacket.packetLength(PacketProtection.AES_CBC_128_HMAC_SHA2_256, 14));
+    assertEquals(8 + 16 + 32 + 16,
+        EspPacket.packetLength(PacketProtection.AES_CBC_128_HMAC_SHA2_256, 15));
+  }
+
+  @Test
   void sequenceNumberZeroOnTheWireIsReplayedWithout64BitNumbers() {
-    EspSa sa = sa(EspTransform.AES_GCM_16_128, false);
+    EspSa sa = sa(PacketProtection.AES_GCM_16_128, false);
     byte[] packet = sealRaw(sa, 0, Hex.decode("0000" + "0011"));
     assertEquals(Reason.REPLAYED, ((Dropped) EspPacket.open(sa, new ReplayWindow(), packet)).reason());
   }
 
   @Test
   void destroyedSaOpensNothing() {
-    EspSa sa = sa(EspTransform.AES_GCM_16_128, false);
+    EspSa sa = sa(PacketProtection.AES_GCM_16_128, false);
     byte[] packet = EspPacket.seal(sa, 1, EspPayload.dummy(0), IvSource.sequenceNumber());
     sa.destroy();
     assertEquals(Reason.ICV_FAILED, ((Dropped) EspPacket.open(sa, new ReplayWindow(), packet)).reason());
@@ -335,7 +350,7 @@ class EspPacketTest {
 
   @Test
   void sealsConcurrentlyOnOneSaWithDistinctSequenceNumbers() throws Exception {
-    EspSa sa = sa(EspTransform.AES_GCM_16_256, true);
+    EspSa sa = sa(PacketProtection.AES_GCM_16_256, true);
     SequenceCounter counter = SequenceCounter.forSa(sa);
     int threads = 4;
     int perThread = 500;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
+import net.iotgw.protocols.crypto.PacketProtection;
 import net.iotgw.protocols.esp.EspOpenResult.Accepted;
 import net.iotgw.protocols.ike.EncryptionAlgorithm;
 import net.iotgw.protocols.ike.EsnMode;
@@ -49,7 +50,7 @@ class EspPacketVectorsTest {
   void sealsAndOpensRfc7634AppendixBPacket() {
     byte[] keymat =
         Hex.decode("808182838485868788898a8b8c8d8e8f909192939495969798999a9b9c9d9e9fa0a1a2a3");
-    EspSa sa = EspSa.create(0x01020304, EspTransform.CHACHA20_POLY1305, keymat, EsnMode.NO_ESN);
+    EspSa sa = EspSa.create(0x01020304, PacketProtection.CHACHA20_POLY1305, keymat, EsnMode.NO_ESN);
     byte[] inner =
         Hex.decode(
             "45000054a6f200004001e778c6336405c000020508005b7a3a080000553bec10"
@@ -193,8 +194,8 @@ class EspPacketVectorsTest {
     byte[] keymat = org.bouncycastle.util.Arrays.concatenate(
         Hex.decode(c.keymat()), Arrays.copyOf(nonce, 4));
     int keyBits = (keymat.length - 4) * 8;
-    EspTransform transform =
-        EspTransform.of(EncryptionAlgorithm.ENCR_AES_GCM_16, keyBits, IntegrityAlgorithm.NONE)
+    PacketProtection transform =
+        PacketProtection.of(EncryptionAlgorithm.ENCR_AES_GCM_16, keyBits, IntegrityAlgorithm.NONE)
             .orElseThrow();
     EspSa sa =
         EspSa.create(c.spi(), transform, keymat, c.esn() ? EsnMode.ESN : EsnMode.NO_ESN);
@@ -259,7 +260,7 @@ class EspPacketVectorsTest {
     byte[] keymat =
         org.bouncycastle.util.Arrays.concatenate(Hex.decode(c.key()), new byte[32]);
     EspSa sa =
-        EspSa.create(c.spi(), EspTransform.AES_CBC_128_HMAC_SHA2_256, keymat, EsnMode.NO_ESN);
+        EspSa.create(c.spi(), PacketProtection.AES_CBC_128_HMAC_SHA2_256, keymat, EsnMode.NO_ESN);
     byte[] payload = Hex.decode(c.payload());
     byte[] packet =
         EspPacket.seal(sa, c.seq(), new EspPayload(c.nextHeader(), payload), fixedIv(c.iv()));

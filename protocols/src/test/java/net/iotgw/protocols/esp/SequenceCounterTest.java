@@ -3,6 +3,7 @@ package net.iotgw.protocols.esp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import net.iotgw.protocols.crypto.PacketProtection;
 import org.junit.jupiter.api.Test;
 
 class SequenceCounterTest {
@@ -43,7 +44,7 @@ class SequenceCounterTest {
 
   @Test
   void forSaFollowsTheNegotiatedEsn() throws SequenceExhausted {
-    EspSa esn = EspPacketTest.sa(EspTransform.AES_GCM_16_128, true);
+    EspSa esn = EspPacketTest.sa(PacketProtection.AES_GCM_16_128, true);
     SequenceCounter counter = SequenceCounter.forSa(esn);
     assertEquals(1, counter.next());
     assertEquals("SequenceCounter[last=1, ESN]", counter.toString());

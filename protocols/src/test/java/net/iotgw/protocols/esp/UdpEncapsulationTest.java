@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
+import net.iotgw.protocols.crypto.PacketProtection;
 import net.iotgw.protocols.esp.UdpEncapsulation.Datagram;
 import net.iotgw.protocols.esp.UdpEncapsulation.Esp;
 import net.iotgw.protocols.esp.UdpEncapsulation.Ike;
@@ -93,7 +94,7 @@ class UdpEncapsulationTest {
 
   @Test
   void sealedEspPacketsClassifyAsEsp() {
-    EspSa sa = EspPacketTest.sa(EspTransform.AES_CCM_8_128, false);
+    EspSa sa = EspPacketTest.sa(PacketProtection.AES_CCM_8_128, false);
     byte[] packet =
         EspPacket.seal(sa, 1, EspPayload.dummy(0), IvSource.sequenceNumber());
     Esp esp = assertInstanceOf(Esp.class,

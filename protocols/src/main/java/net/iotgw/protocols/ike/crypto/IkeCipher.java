@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
 import net.iotgw.protocols.crypto.PacketCipher;
+import net.iotgw.protocols.crypto.PacketProtection;
 import net.iotgw.protocols.wire.DecodeError;
 import net.iotgw.protocols.wire.Decoded;
 

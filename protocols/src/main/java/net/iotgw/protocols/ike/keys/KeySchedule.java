@@ -1,8 +1,8 @@
 package net.iotgw.protocols.ike.keys;
 
 import java.util.Arrays;
+import net.iotgw.protocols.crypto.PacketProtection;
 import net.iotgw.protocols.ike.PrfAlgorithm;
-import net.iotgw.protocols.ike.crypto.PacketProtection;
 import net.iotgw.protocols.ike.crypto.Prf;
 
 /**
@@ -111,21 +111,28 @@ public final class KeySchedule {
     return childSaFromSeed(prf, skD, esp, concat(girNew, ni, nr));
   }
 
-  /** Bytes of KEYMAT one CHILD_SA pair takes with {@code esp}. */
+  /** Bytes of KEYMAT one CHILD_SA pair takes with {@code esp}: one slice per direction. */
   public static int childKeyMaterialLength(PacketProtection esp) {
-    return 2 * (esp.encryptionKeyLength() + esp.integrityKeyLength());
+    return 2 * esp.keyingMaterialLength();
   }
 
   private static ChildSaKeys childSaFromSeed(
       PrfAlgorithm prf, byte[] skD, PacketProtection esp, byte[] seed) {
     byte[] keymat = Prf.of(prf).prfPlus(skD, seed, childKeyMaterialLength(esp));
     Arrays.fill(seed, (byte) 0);
+    // RFC 7296 §2.17: the initiator-to-responder SA first. Within a direction's slice the keys lie
+    // as PacketProtection lays them out (encryption, then integrity), so a slice handed to
+    // PacketProtection.cipher(byte[]) gives the same cipher as the ChildSaKeys of this split.
     Splitter s = new Splitter(keymat);
-    int e = esp.encryptionKeyLength();
-    int a = esp.integrityKeyLength();
-    // RFC 7296 §2.17: initiator-to-responder SA first; within an SA, encryption then integrity.
-    ChildSaKeys keys = new ChildSaKeys(esp, s.take(e), s.take(a), s.take(e), s.take(a));
-    Arrays.fill(keymat, (byte) 0);
+    byte[] i2r = s.take(esp.keyingMaterialLength());
+    byte[] r2i = s.take(esp.keyingMaterialLength());
+    ChildSaKeys keys =
+        new ChildSaKeys(
+            esp, esp.encryptionKey(i2r), esp.integrityKey(i2r), esp.encryptionKey(r2i),
+            esp.integrityKey(r2i));
+    for (byte[] b : new byte[][] {keymat, i2r, r2i}) {
+      Arrays.fill(b, (byte) 0);
+    }
     return keys;
   }
 

@@ -1,10 +1,10 @@
 package net.iotgw.protocols.ike.keys;
 
+import net.iotgw.protocols.crypto.PacketProtection;
 import net.iotgw.protocols.ike.DhGroup;
 import net.iotgw.protocols.ike.EncryptionAlgorithm;
 import net.iotgw.protocols.ike.IntegrityAlgorithm;
 import net.iotgw.protocols.ike.PrfAlgorithm;
-import net.iotgw.protocols.ike.crypto.PacketProtection;
 import net.iotgw.protocols.ike.crypto.Prf;
 
 /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import net.iotgw.protocols.crypto.ChaCha20Poly1305Cipher;
+import net.iotgw.protocols.crypto.PacketProtection;
 import net.iotgw.protocols.ike.EncryptionAlgorithm;
 import net.iotgw.protocols.ike.IntegrityAlgorithm;
 import org.bouncycastle.util.Arrays;
