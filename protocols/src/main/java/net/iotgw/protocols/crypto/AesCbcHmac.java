@@ -85,7 +85,9 @@ public final class AesCbcHmac implements PacketCipher {
     if (destroyed) {
       throw new IllegalStateException("cipher was destroyed; its key is zeros");
     }
-    SaltedNonce.requireIv(iv, 16);
+    if (iv.length != 16) {
+      throw new IllegalArgumentException("IV must be 16 bytes, got " + iv.length);
+    }
     if (plaintext.length % 16 != 0) {
       throw new IllegalArgumentException("CBC plaintext must be padded to 16 bytes");
     }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * <p>Implementations are immutable and thread-safe: cipher engines are created per call, so one
  * instance can serve many packets concurrently. {@link #destroy()} zeroes the key copies held.
  */
-public sealed interface PacketCipher permits AesGcm, AesCcm, ChaCha20Poly1305Cipher, AesCbcHmac {
+public sealed interface PacketCipher permits SaltedAead, AesCbcHmac {
 
   /** Length of the explicit IV carried in each packet. */
   int ivLength();
