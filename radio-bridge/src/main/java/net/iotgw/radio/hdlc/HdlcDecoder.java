@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  *                                    frame is just back-to-back flags and emits nothing
  *   FRAME    --ESC--->  ESCAPED
  *   FRAME    --byte-->  FRAME        buffered; past the maximum: Dropped(OVERSIZE), go SKIP
- *   ESCAPED  --FLAG-->  FRAME        RFC 1662 §4.2 abort: Dropped(ABORTED); the flag opens the next
+ *   ESCAPED  --FLAG-->  FRAME        RFC 1662 §4.2 abort: Dropped(ABORTED); flag opens the next
  *   ESCAPED  --byte-->  FRAME        buffered as byte ^ 0x20
  *   SKIP     --FLAG-->  FRAME        the rest of an oversize frame is ignored
  * </pre>
@@ -29,9 +29,10 @@ import java.util.function.Consumer;
  *
  * <p>Threading: not thread-safe, by design. One decoder belongs to one byte stream and is fed by
  * that stream's single reader (the serial port's read loop, or one stream stage); nothing else may
- * call it. Events are delivered synchronously on the caller's thread, in stream order. After the
- * port reconnects, call {@link #reset()}: a partial frame from before the loss must not be glued to
- * bytes from after it.
+ * call it. Events are delivered synchronously on the caller's thread, in stream order, after the
+ * decoder has already moved to its next state (a consumer that throws leaves it consistent). After
+ * the port reconnects, call {@link #reset()}: a partial frame from before the loss must not be
+ * glued to bytes from after it.
  */
 public final class HdlcDecoder {
 
@@ -90,7 +91,7 @@ public final class HdlcDecoder {
     startFrame();
   }
 
-  /** Convenience for tests and callers that want a list; see {@link #feed(byte[], int, int, Consumer)}. */
+  /** As {@link #feed(byte[], int, int, Consumer)}, collecting the events in a list. */
   public List<HdlcEvent> feed(byte[] chunk) {
     List<HdlcEvent> out = new ArrayList<>();
     feed(chunk, 0, chunk.length, out::add);

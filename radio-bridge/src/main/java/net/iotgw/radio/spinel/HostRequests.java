@@ -15,8 +15,8 @@ import net.iotgw.radio.spinel.PropertyValue.TxPower;
  * in the shapes OpenThread's own host ({@code RadioSpinel}, {@code SpinelDriver}) uses. All on IID
  * 0. Encode with {@link SpinelCodec#encode}, then frame with {@code HdlcEncoder}.
  *
- * <p>Every request except reset takes a TID from 1 to 15 (see {@link TidPool}); the RCP answers with
- * the same TID: a {@code PROP_VALUE_IS} of the property, or of {@code LAST_STATUS} on error. A
+ * <p>Every request except reset takes a TID from 1 to 15 (see {@link TidPool}); the RCP answers
+ * with the same TID: a {@code PROP_VALUE_IS} of the property, or of {@code LAST_STATUS} on error. A
  * transmit is answered once the radio is done, by {@code LAST_STATUS} with the transmit's TID; with
  * TID 0 an OpenThread RCP would send no completion at all ({@code NcpBase::LinkRawTransmitDone}).
  */
@@ -25,8 +25,8 @@ public final class HostRequests {
   private HostRequests() {}
 
   /**
-   * {@code CMD_RESET} with TID 0, as {@code SpinelDriver::SendReset} sends it: spinel.h says the TID
-   * is ignored and the answer is an unsolicited {@code LAST_STATUS} with a reset reason
+   * {@code CMD_RESET} with TID 0, as {@code SpinelDriver::SendReset} sends it: spinel.h says the
+   * TID is ignored and the answer is an unsolicited {@code LAST_STATUS} with a reset reason
    * ({@link SpinelStatus#RESET_SOFTWARE}, or {@code RESET_POWER_ON} from some firmware).
    */
   public static SpinelFrame reset(ResetType type) {
@@ -38,7 +38,7 @@ public final class HostRequests {
     return new SpinelFrame(request(tid), new SpinelMessage.Noop());
   }
 
-  /** {@code CMD_PROP_VALUE_GET}, e.g. PROTOCOL_VERSION, NCP_VERSION, CAPS, HWADDR, RCP_API_VERSION. */
+  /** {@code CMD_PROP_VALUE_GET}, e.g. of PROTOCOL_VERSION, NCP_VERSION, CAPS, HWADDR. */
   public static SpinelFrame get(int tid, SpinelProperty property) {
     return new SpinelFrame(request(tid), new SpinelMessage.PropGet(property.id()));
   }

@@ -6,10 +6,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The value part of a property command ({@code iD}, spinel.h SPINEL_CMD_PROP_VALUE_*), typed for the
- * properties of {@link SpinelProperty} in {@code PROP_VALUE_SET} and {@code PROP_VALUE_IS}; every
- * other property, and the list commands, carry {@link Opaque} bytes. Each value knows its property.
- * Formats are those of the property's spinel.h definition, named in each record.
+ * The value part of a property command ({@code iD}, spinel.h SPINEL_CMD_PROP_VALUE_*), typed for
+ * the properties of {@link SpinelProperty} in {@code PROP_VALUE_SET} and {@code PROP_VALUE_IS};
+ * every other property, and the list commands, carry {@link Opaque} bytes. Each value knows its
+ * property. Formats are those of the property's spinel.h definition, named in each record.
  */
 public sealed interface PropertyValue {
 
@@ -69,7 +69,7 @@ public sealed interface PropertyValue {
     }
   }
 
-  /** {@code INTERFACE_TYPE}, {@code i}: SPINEL_PROTOCOL_TYPE_* (0 bootloader, 2 ZigBee IP, 3 Thread). */
+  /** {@code INTERFACE_TYPE}, {@code i}: SPINEL_PROTOCOL_TYPE_* (0 bootloader, 3 Thread). */
   record InterfaceType(int type) implements PropertyValue {
     /** SPINEL_PROTOCOL_TYPE_THREAD, what an OpenThread RCP reports. */
     public static final int THREAD = 3;
@@ -195,7 +195,7 @@ public sealed interface PropertyValue {
     }
   }
 
-  /** {@code MAC_PROMISCUOUS_MODE}, {@code C}: 0 off, 1 network, 2 full (SPINEL_MAC_PROMISCUOUS_MODE_*). */
+  /** {@code MAC_PROMISCUOUS_MODE}, {@code C}: 0 off, 1 network, 2 full. */
   record PromiscuousMode(int mode) implements PropertyValue {
     public PromiscuousMode {
       check("mode", mode, 0, 0xFF);

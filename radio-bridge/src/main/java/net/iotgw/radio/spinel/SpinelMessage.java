@@ -97,7 +97,9 @@ public sealed interface SpinelMessage {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Unknown u && commandId == u.commandId && Arrays.equals(payload, u.payload);
+      return o instanceof Unknown u
+          && commandId == u.commandId
+          && Arrays.equals(payload, u.payload);
     }
 
     @Override
