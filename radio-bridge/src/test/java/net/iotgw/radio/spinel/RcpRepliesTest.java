@@ -273,4 +273,19 @@ class RcpRepliesTest {
             SpinelCommand.PROP_VALUE_INSERTED, new PropertyValue.Opaque(5, Hex.bytes("22"))),
         m);
   }
+
+  @Test
+  void replyMatchesRequestByIidAndTid() {
+    SpinelFrame request = HostRequests.setChannel(1, 11);
+    assertTrue(ok("81 06 21 0B").answers(request));
+    assertTrue(ok("81 06 00 03").answers(request)); // LAST_STATUS INVALID_ARGUMENT
+    assertFalse(ok("82 06 21 0B").answers(request)); // other TID
+    assertFalse(ok("91 06 21 0B").answers(request)); // other IID
+    assertFalse(ok("81 03 21 0B").answers(request)); // a SET is no reply
+  }
+
+  @Test
+  void nothingAnswersAResetSentWithTidZero() {
+    assertFalse(ok("80 06 00 72").answers(HostRequests.reset(ResetType.STACK)));
+  }
 }
