@@ -141,7 +141,7 @@ final class ChildSaCheck {
       assertArrayEquals(to, ping.destination(), p + " inner destination within TS");
       assertEquals(toR ? TunnelPing.ECHO_REQUEST : TunnelPing.ECHO_REPLY, ping.type(), p + "");
       seen.add(ping);
-      byte[] capturedIv = Arrays.copyOfRange(bytes, 8, 8 + sa.transform().ivLength());
+      byte[] capturedIv = Arrays.copyOfRange(bytes, 8, 8 + sa.cipher().ivLength());
       assertArrayEquals(
           bytes,
           EspPacket.seal(sa, accepted.sequenceNumber(), payload, (seq, iv) -> copy(capturedIv, iv)),

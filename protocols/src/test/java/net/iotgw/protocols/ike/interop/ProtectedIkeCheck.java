@@ -36,7 +36,6 @@ import net.iotgw.protocols.ike.protect.ProtectedMessages;
  * (allowed by §3.14) where we write zeros.
  */
 final class ProtectedIkeCheck {
-  private ProtectedIkeCheck() {}
 
   /** A captured datagram and what {@code IkeDecoder.decode} made of it. */
   record Received(StrongSwanFixture.Message capture, IkeMessage message) {
@@ -53,86 +52,124 @@ final class ProtectedIkeCheck {
    * resealedToPadding} AES-CBC ones reproduced up to charon's random padding.
    */
   record Result(List<Opened> opened, int fragments, int resealed, int resealedToPadding) {
-    /** The payloads of the one request or response of this exchange type. */
-    List<Payload> payloads(ExchangeType type, boolean response) {
+    /**
+     * The payloads of the one request or response of this exchange type, which must carry {@code
+     * messageId} (RFC 7296 §2.2: one exchange after the other, IDs counting up from 0).
+     */
+    List<Payload> payloads(ExchangeType type, boolean response, long messageId) {
       List<Opened> found = new ArrayList<>();
       for (Opened o : opened) {
         if (o.header().exchangeType() == type.id() && o.header().response() == response) {
           found.add(o);
         }
       }
-      assertEquals(1, found.size(), "one " + type + (response ? " response" : " request"));
+      String what = type + (response ? " response" : " request");
+      assertEquals(1, found.size(), "one " + what);
+      assertEquals(messageId, found.get(0).header().messageId(), what + " message ID");
       return found.get(0).payloads();
     }
   }
 
-  static Result verify(StrongSwanFixture f, List<Received> received, IkeSaKeys keys) {
-    IkeCipher fromInitiator = keys.initiatorCipher();
-    IkeCipher fromResponder = keys.responderCipher();
-    // One reassembler per direction, as an engine keeps one for requests and one for responses.
-    FragmentReassembler[] reassemblers = {
-      new FragmentReassembler(16, 65_535), new FragmentReassembler(16, 65_535)
-    };
-    List<List<Received>> pending = List.of(new ArrayList<>(), new ArrayList<>());
-    List<Opened> opened = new ArrayList<>();
-    int fragments = 0;
-    int resealed = 0;
-    int resealedToPadding = 0;
-    for (Received r : received.subList(2, received.size())) {
-      IkeMessage m = r.message();
-      // RFC 7296 §2.14: SK_ei/SK_ai protect what the original initiator sends (the I flag).
-      boolean fromI = m.header().initiator();
-      IkeCipher cipher = fromI ? fromInitiator : fromResponder;
-      StrongSwanFixture.Plaintext logged =
-          r.capture().plaintext().orElseThrow(() -> new AssertionError(r.capture() + " plaintext"));
-      Payload last = m.payloads().get(m.payloads().size() - 1);
-      if (last instanceof EncryptedPayload sk) {
-        List<Payload> payloads = ok(ProtectedMessages.open(r.bytes(), m, cipher), r.capture() + " opens");
-        assertEquals(
-            ok(IkeDecoder.decodePayloads(sk.firstPayloadType(), logged.innerPayloads()), "log"),
-            payloads,
-            r.capture() + " decrypted payloads vs charon's plaintext");
-        assertArrayEquals(
-            logged.innerPayloads(), IkeEncoder.encodePayloads(payloads), r.capture() + " inner");
-        opened.add(new Opened(m.header(), payloads));
-        if (resealsIdentically(r, sk, payloads, cipher)) {
-          resealed++;
-        } else {
-          resealedToPadding++;
-        }
-      } else if (last instanceof EncryptedFragmentPayload skf) {
-        fragments++;
-        byte[] piece = ok(ProtectedMessages.openFragment(r.bytes(), skf, cipher), r.capture() + " opens");
-        assertArrayEquals(logged.innerPayloads(), piece, r.capture() + " fragment plaintext");
-        int side = fromI ? 0 : 1;
-        pending.get(side).add(r);
-        FragmentReassembler.Step step =
-            reassemblers[side].accept(
-                m.header().messageId(),
-                skf.fragmentNumber(),
-                skf.totalFragments(),
-                skf.firstPayloadType(),
-                piece);
-        reassemblers[side] = step.reassembler();
-        if (skf.fragmentNumber() < skf.totalFragments()) {
-          assertInstanceOf(FragmentReassembler.Pending.class, step.outcome(), r.capture() + "");
-          continue;
-        }
-        FragmentReassembler.Complete whole =
-            assertInstanceOf(FragmentReassembler.Complete.class, step.outcome(), r.capture() + "");
-        List<Payload> payloads =
-            ok(IkeDecoder.decodePayloads(whole.firstPayloadType(), whole.plaintext()), "reassembled");
-        assertArrayEquals(whole.plaintext(), IkeEncoder.encodePayloads(payloads), "reassembled");
-        opened.add(new Opened(m.header(), payloads));
-        resealed += resealFragments(pending.get(side), payloads, cipher);
-        pending.get(side).clear();
-      } else {
-        fail(r.capture() + " after IKE_SA_INIT without SK or SKF payload: " + m.payloads());
+  private final IkeCipher fromInitiator;
+  private final IkeCipher fromResponder;
+  // One reassembler per direction, as an engine keeps one for requests and one for responses.
+  private final FragmentReassembler[] reassemblers = {
+    new FragmentReassembler(16, 65_535), new FragmentReassembler(16, 65_535)
+  };
+  private final List<List<Received>> pendingFragments =
+      List.of(new ArrayList<>(), new ArrayList<>());
+  private final List<Opened> opened = new ArrayList<>();
+  private int fragments;
+  private int resealed;
+  private int resealedToPadding;
+
+  private ProtectedIkeCheck(IkeSaKeys keys) {
+    this.fromInitiator = keys.initiatorCipher();
+    this.fromResponder = keys.responderCipher();
+  }
+
+  /** Opens every message after the IKE_SA_INIT pair (the first two of {@code received}). */
+  static Result verify(List<Received> received, IkeSaKeys keys) {
+    ProtectedIkeCheck check = new ProtectedIkeCheck(keys);
+    try {
+      for (Received r : received.subList(2, received.size())) {
+        check.open(r);
       }
+    } finally {
+      check.fromInitiator.destroy();
+      check.fromResponder.destroy();
     }
-    fromInitiator.destroy();
-    fromResponder.destroy();
-    return new Result(opened, fragments, resealed, resealedToPadding);
+    return new Result(check.opened, check.fragments, check.resealed, check.resealedToPadding);
+  }
+
+  private void open(Received r) {
+    IkeMessage m = r.message();
+    // RFC 7296 §2.14: SK_ei/SK_ai protect what the original initiator sends (the I flag).
+    boolean fromI = m.header().initiator();
+    IkeCipher cipher = fromI ? fromInitiator : fromResponder;
+    StrongSwanFixture.Plaintext logged =
+        r.capture().plaintext().orElseThrow(() -> new AssertionError(r.capture() + " plaintext"));
+    Payload last = lastPayload(m);
+    if (last instanceof EncryptedPayload sk) {
+      openSk(r, sk, cipher, logged);
+    } else if (last instanceof EncryptedFragmentPayload skf) {
+      openFragment(r, skf, cipher, logged, fromI ? 0 : 1);
+    } else {
+      fail(r.capture() + " after IKE_SA_INIT without SK or SKF payload: " + m.payloads());
+    }
+  }
+
+  private void openSk(
+      Received r, EncryptedPayload sk, IkeCipher cipher, StrongSwanFixture.Plaintext logged) {
+    List<Payload> payloads =
+        ok(ProtectedMessages.open(r.bytes(), r.message(), cipher), r.capture() + " opens");
+    assertEquals(
+        ok(IkeDecoder.decodePayloads(sk.firstPayloadType(), logged.innerPayloads()), "the log"),
+        payloads,
+        r.capture() + " decrypted payloads vs charon's plaintext");
+    assertArrayEquals(
+        logged.innerPayloads(), IkeEncoder.encodePayloads(payloads), r.capture() + " inner");
+    opened.add(new Opened(r.message().header(), payloads));
+    if (resealsIdentically(r, sk, payloads, cipher)) {
+      resealed++;
+    } else {
+      resealedToPadding++;
+    }
+  }
+
+  /** RFC 7383 §2.6: each fragment is authenticated alone, then the plaintexts are joined. */
+  private void openFragment(
+      Received r,
+      EncryptedFragmentPayload skf,
+      IkeCipher cipher,
+      StrongSwanFixture.Plaintext logged,
+      int side) {
+    fragments++;
+    byte[] piece =
+        ok(ProtectedMessages.openFragment(r.bytes(), skf, cipher), r.capture() + " opens");
+    assertArrayEquals(logged.innerPayloads(), piece, r.capture() + " fragment plaintext");
+    List<Received> pending = pendingFragments.get(side);
+    pending.add(r);
+    FragmentReassembler.Step step =
+        reassemblers[side].accept(
+            r.message().header().messageId(),
+            skf.fragmentNumber(),
+            skf.totalFragments(),
+            skf.firstPayloadType(),
+            piece);
+    reassemblers[side] = step.reassembler();
+    if (skf.fragmentNumber() < skf.totalFragments()) {
+      assertInstanceOf(FragmentReassembler.Pending.class, step.outcome(), r.capture() + "");
+      return;
+    }
+    FragmentReassembler.Complete whole =
+        assertInstanceOf(FragmentReassembler.Complete.class, step.outcome(), r.capture() + "");
+    List<Payload> payloads =
+        ok(IkeDecoder.decodePayloads(whole.firstPayloadType(), whole.plaintext()), "reassembled");
+    assertArrayEquals(whole.plaintext(), IkeEncoder.encodePayloads(payloads), "reassembled");
+    opened.add(new Opened(r.message().header(), payloads));
+    resealed += resealFragments(pending, payloads, cipher);
+    pending.clear();
   }
 
   /**

@@ -96,7 +96,8 @@ public final class StrongSwanExchangeCheck {
     assertExchange(initResponse, ExchangeType.IKE_SA_INIT, true, 0);
 
     SelectedProposal ike = SelectedProposal.of(only(initResponse, SaPayload.class), ProtocolId.IKE);
-    assertEquals(fixture.text("ike_proposal"), ike.strongSwanName(), "IKE proposal vs charon's log");
+    assertEquals(
+        fixture.text("ike_proposal"), ike.strongSwanName(), "IKE proposal vs charon's log");
     assertTrue(
         only(initRequest, SaPayload.class).proposals().stream()
             .anyMatch(p -> p.transforms().equals(ike.proposal().transforms())),
@@ -114,9 +115,9 @@ public final class StrongSwanExchangeCheck {
     checkKeyExchange(suite.dhGroup(), initRequest, initResponse);
 
     IkeSaKeys keys = deriveKeys(suite, ni, nr, spiI, spiR);
-    ProtectedIkeCheck.Result opened = ProtectedIkeCheck.verify(fixture, received, keys);
-    List<Payload> authRequest = opened.payloads(ExchangeType.IKE_AUTH, false);
-    List<Payload> authResponse = opened.payloads(ExchangeType.IKE_AUTH, true);
+    ProtectedIkeCheck.Result opened = ProtectedIkeCheck.verify(received, keys);
+    List<Payload> authRequest = opened.payloads(ExchangeType.IKE_AUTH, false, 1);
+    List<Payload> authResponse = opened.payloads(ExchangeType.IKE_AUTH, true, 1);
     String authentication =
         AuthCheck.verify(
             fixture, suite.prf(), keys, received.get(0).bytes(), received.get(1).bytes(), ni, nr,
@@ -203,6 +204,11 @@ public final class StrongSwanExchangeCheck {
     assertArrayEquals(fixture.skEr(), keys.skEr(), "SK_er");
     assertArrayEquals(fixture.skPi(), keys.skPi(), "SK_pi");
     assertArrayEquals(fixture.skPr(), keys.skPr(), "SK_pr");
+    // The constrained device's path: SK_d alone from the SKEYSEED the gateway delivers.
+    assertArrayEquals(
+        fixture.skD(),
+        KeySchedule.skD(suite.prf(), fixture.skeyseed(), ni, nr, spiI, spiR),
+        "SK_d from SKEYSEED alone");
     if (fixture.has("psk_keypad_prf")) {
       byte[] keyPad = "Key Pad for IKEv2".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
       assertArrayEquals(
@@ -215,9 +221,9 @@ public final class StrongSwanExchangeCheck {
 
   /** RFC 7296 §1.4.1: deleting the IKE SA names no SPI; the response is empty. */
   private static void checkDelete(ProtectedIkeCheck.Result opened) {
-    List<Payload> request = opened.payloads(ExchangeType.INFORMATIONAL, false);
-    assertEquals(List.of(DeletePayload.ikeSa()), request, "INFORMATIONAL request deletes the IKE SA");
-    assertEquals(List.of(), opened.payloads(ExchangeType.INFORMATIONAL, true), "empty response");
+    List<Payload> request = opened.payloads(ExchangeType.INFORMATIONAL, false, 2);
+    assertEquals(List.of(DeletePayload.ikeSa()), request, "INFORMATIONAL request deletes IKE SA");
+    assertEquals(List.of(), opened.payloads(ExchangeType.INFORMATIONAL, true, 2), "empty response");
   }
 
   private static void assertExchange(

@@ -61,7 +61,8 @@ class StrongSwanFixturesTest {
     Path copy = copyOf(suite, dir);
     Path target = copy.resolve(file);
     List<String> lines = new ArrayList<>(Files.readAllLines(target, StandardCharsets.US_ASCII));
-    int index = file.equals("secrets.properties") ? keyLine(lines, where) : Integer.parseInt(where) - 1;
+    int index =
+        file.equals("secrets.properties") ? keyLine(lines, where) : Integer.parseInt(where) - 1;
     lines.set(index, flipLastCharacter(lines.get(index)));
     Files.write(target, lines, StandardCharsets.US_ASCII);
 
@@ -70,7 +71,8 @@ class StrongSwanFixturesTest {
             AssertionError.class,
             () -> StrongSwanExchangeCheck.verify(StrongSwanFixture.fromDirectory(copy)));
     assertTrue(
-        error.getMessage().contains(expected), "expected '" + expected + "': " + error.getMessage());
+        error.getMessage().contains(expected),
+        "expected '" + expected + "' in: " + error.getMessage());
   }
 
   private static Path copyOf(String suite, Path dir) throws IOException {
