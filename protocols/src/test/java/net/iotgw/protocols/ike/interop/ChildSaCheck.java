@@ -14,7 +14,7 @@ import net.iotgw.protocols.esp.EspOpenResult;
 import net.iotgw.protocols.esp.EspPacket;
 import net.iotgw.protocols.esp.EspPayload;
 import net.iotgw.protocols.esp.EspSa;
-import net.iotgw.protocols.esp.EspTransform;
+import net.iotgw.protocols.crypto.PacketProtection;
 import net.iotgw.protocols.esp.NextHeader;
 import net.iotgw.protocols.esp.ReplayWindow;
 import net.iotgw.protocols.esp.UdpEncapsulation;
@@ -27,7 +27,6 @@ import net.iotgw.protocols.ike.codec.Role;
 import net.iotgw.protocols.ike.codec.SaPayload;
 import net.iotgw.protocols.ike.codec.TrafficSelector;
 import net.iotgw.protocols.ike.codec.TsPayload;
-import net.iotgw.protocols.ike.crypto.PacketProtection;
 import net.iotgw.protocols.ike.fixtures.StrongSwanFixture;
 import net.iotgw.protocols.ike.fixtures.StrongSwanFixture.Direction;
 import net.iotgw.protocols.ike.keys.ChildSaKeys;
@@ -82,13 +81,9 @@ final class ChildSaCheck {
     assertArrayEquals(f.espEncrR(), keys.responderEncryption(), "ESP encryption key r->i");
     assertArrayEquals(f.espIntegR(), keys.responderIntegrity(), "ESP integrity key r->i");
 
-    // The SA takes the protection the keys were derived for. PacketProtection reads ChaCha20's
-    // absent Key Length attribute (RFC 7634 §2) as 256 bits; EspTransform wants 256 spelled out.
-    EspTransform transform =
-        new EspTransform(protection.encryption(), protection.keyBits(), protection.integrity());
     // Packets to the responder carry the SPI it chose, and the reverse (RFC 4303 §2.1).
-    EspSa toResponder = new EspSa(spi(spiR), transform, keys.initiatorToResponder(), false);
-    EspSa toInitiator = new EspSa(spi(spiI), transform, keys.responderToInitiator(), false);
+    EspSa toResponder = new EspSa(spi(spiR), protection, keys.initiatorToResponder(), false);
+    EspSa toInitiator = new EspSa(spi(spiI), protection, keys.responderToInitiator(), false);
     int opened =
         openPings(
             f.espPackets(),
