@@ -1,6 +1,7 @@
 package net.iotgw.protocols.sixlowpan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +55,16 @@ public final class ContextTable {
       }
     }
     return Collections.unmodifiableList(out);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof ContextTable t && Arrays.equals(byId, t.byId);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(byId);
   }
 
   @Override

@@ -1,13 +1,14 @@
 package net.iotgw.protocols.sixlowpan;
 
 import java.util.Arrays;
+import net.iotgw.protocols.wire.Decoded;
 
 /**
  * FRAG1 (RFC 4944 §5.3): {@code 11000}, datagram_size, datagram_tag, then the compressed header
  * and the first bytes of the payload.
  *
  * @param header the sizes of the compressed header at the start of {@code payload}, as {@link
- *     IphcDecompressor#measure} gives them
+ *     IphcDecompressor#measure} gives them; the constructor checks that they are
  */
 public record FirstFragment(int datagramSize, int tag, byte[] payload, HeaderSizes header)
     implements Fragment {
@@ -17,10 +18,15 @@ public record FirstFragment(int datagramSize, int tag, byte[] payload, HeaderSiz
     if (datagramSize < 1 || datagramSize > MAX_DATAGRAM_SIZE || tag < 0 || tag > 0xffff) {
       throw new IllegalArgumentException("datagram_size " + datagramSize + ", tag " + tag);
     }
-    if (header.compressed() > payload.length) {
-      throw new IllegalArgumentException("the first fragment must hold the whole header");
-    }
     payload = payload.clone();
+    Decoded<HeaderSizes> measured = IphcDecompressor.measure(payload, 0, payload.length);
+    if (!measured.isOk() || !measured.orThrow().equals(header)) {
+      throw new IllegalArgumentException("the first fragment must start with the whole header");
+    }
+    int extent = header.uncompressed() + payload.length - header.compressed();
+    if (extent < 1 || extent > datagramSize) {
+      throw new IllegalArgumentException(extent + " bytes of a " + datagramSize + "-byte datagram");
+    }
   }
 
   @Override

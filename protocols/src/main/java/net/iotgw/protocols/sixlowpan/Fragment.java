@@ -71,25 +71,30 @@ public sealed interface Fragment permits FirstFragment, SubsequentFragment {
           throw new Malformed(shift(failed.error()));
         }
         HeaderSizes h = measured.orThrow();
+        checkWithin(0, h.uncompressed() + payload.length - h.compressed(), size);
         f = new FirstFragment(size, tag, payload, h);
       } else if ((b0 & 0xf8) == SubsequentFragment.DISPATCH) {
         int units = r.u8("datagram_offset");
         if (units == 0) {
           throw new Malformed(DecodeError.Kind.INVALID_SYNTAX, 4, "FRAGN at offset 0");
         }
+        checkWithin(units * 8, r.remaining(), size);
         f = new SubsequentFragment(size, tag, units, r.rest());
       } else {
         throw new Malformed(new DecodeError(
             DecodeError.Kind.INVALID_SYNTAX, 0, "not a fragmentation header", b0));
       }
-      if (f.extent() <= 0 || f.offset() + f.extent() > size) {
-        throw new Malformed(DecodeError.Kind.BAD_LENGTH, 0,
-            "fragment covers [" + f.offset() + ", " + (f.offset() + f.extent())
-                + ") of a " + size + "-byte datagram");
-      }
       return Decoded.ok(f);
     } catch (Malformed m) {
       return Decoded.failed(m.error());
+    }
+  }
+
+  private static void checkWithin(int offset, int extent, int size) throws Malformed {
+    if (extent <= 0 || offset + extent > size) {
+      throw new Malformed(DecodeError.Kind.BAD_LENGTH, 0,
+          "fragment covers [" + offset + ", " + (offset + extent) + ") of a " + size
+              + "-byte datagram");
     }
   }
 

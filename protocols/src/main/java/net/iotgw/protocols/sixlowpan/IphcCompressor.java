@@ -2,6 +2,7 @@ package net.iotgw.protocols.sixlowpan;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import net.iotgw.protocols.wire.DecodeError;
 import net.iotgw.protocols.wire.Decoded;
 import net.iotgw.protocols.wire.Malformed;
@@ -29,6 +30,9 @@ public final class IphcCompressor {
    */
   public static Decoded<byte[]> compress(
       byte[] packet, LinkAddress source, LinkAddress destination, ContextTable contexts) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(destination, "destination");
+    Objects.requireNonNull(contexts, "contexts");
     try {
       checkIpv6(packet);
     } catch (Malformed m) {

@@ -1,5 +1,7 @@
 package net.iotgw.protocols.sixlowpan;
 
+import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import net.iotgw.protocols.wire.DecodeError;
 import net.iotgw.protocols.wire.Decoded;
@@ -26,6 +28,9 @@ public final class IphcDecompressor {
    */
   public static Decoded<byte[]> decompress(
       byte[] datagram, LinkAddress source, LinkAddress destination, ContextTable contexts) {
+    Objects.requireNonNull(source, "source");
+    Objects.requireNonNull(destination, "destination");
+    Objects.requireNonNull(contexts, "contexts");
     try {
       if (datagram.length == 0) {
         throw new Malformed(DecodeError.Kind.TRUNCATED, 0, "empty 6LoWPAN datagram");
@@ -121,7 +126,7 @@ public final class IphcDecompressor {
       throw new Malformed(DecodeError.Kind.BAD_LENGTH, 5,
           "IPv6 payload length " + payloadLength + ", " + r.remaining() + " bytes follow");
     }
-    return java.util.Arrays.copyOfRange(datagram, 1, datagram.length);
+    return Arrays.copyOfRange(datagram, 1, datagram.length);
   }
 
   private static Malformed unsupportedDispatch(int dispatch) {

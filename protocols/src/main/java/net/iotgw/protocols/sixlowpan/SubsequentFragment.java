@@ -19,6 +19,10 @@ public record SubsequentFragment(int datagramSize, int tag, int offsetUnits, byt
     if (offsetUnits < 1 || offsetUnits > 0xff) {
       throw new IllegalArgumentException("datagram_offset " + offsetUnits);
     }
+    if (payload.length < 1 || offsetUnits * 8 + payload.length > datagramSize) {
+      throw new IllegalArgumentException(payload.length + " bytes at " + offsetUnits * 8
+          + " of a " + datagramSize + "-byte datagram");
+    }
     payload = payload.clone();
   }
 

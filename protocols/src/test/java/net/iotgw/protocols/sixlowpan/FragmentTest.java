@@ -3,6 +3,7 @@ package net.iotgw.protocols.sixlowpan;
 import static net.iotgw.protocols.sixlowpan.Packets.hex;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import net.iotgw.protocols.wire.DecodeError;
@@ -67,6 +68,23 @@ class FragmentTest {
     DecodeError e = assertFails(DecodeError.Kind.TRUNCATED, "c3e8 1234 7e33 f0 16");
     assertEquals(4 + 3, e.offset());
     assertFails(DecodeError.Kind.UNSUPPORTED, "c3e8 1234 80 00");
+  }
+
+  @Test
+  void fragmentsCannotBeBuiltInconsistent() {
+    byte[] header = hex("7a33 3a 80");
+    assertThrows(IllegalArgumentException.class,
+        () -> new FirstFragment(100, 1, header, new HeaderSizes(2, 40)));
+    assertThrows(IllegalArgumentException.class,
+        () -> new FirstFragment(40, 1, header, new HeaderSizes(3, 40)));
+    assertThrows(IllegalArgumentException.class,
+        () -> new FirstFragment(2048, 1, header, new HeaderSizes(3, 40)));
+    assertThrows(IllegalArgumentException.class,
+        () -> new SubsequentFragment(100, 1, 12, new byte[8]));
+    assertThrows(IllegalArgumentException.class,
+        () -> new SubsequentFragment(100, 1, 1, new byte[0]));
+    assertThrows(IllegalArgumentException.class,
+        () -> new SubsequentFragment(100, 0x10000, 1, new byte[8]));
   }
 
   private static DecodeError assertFails(DecodeError.Kind kind, String frame) {
