@@ -22,6 +22,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every combination of TF, NH, HLIM, source SAC/SAM and destination M/DAC/DAM (RFC 6282 §3.1.1),
  * with addresses made to fit each mode, under EUI-64 and short link addresses: the compressor picks
  * the expected bits and header length, and the decompressor gives the packet back byte for byte.
+ *
+ * <p>The same 234 compressed headers, put in 802.15.4 frames, were read by Wireshark 4.0's 6LoWPAN
+ * dissector (contexts 0 and 5 configured) into the same IPv6 and UDP fields: a one-off check by
+ * hand, since this suite runs without tshark.
  */
 class IphcRoundTripTest {
   static final ContextTable CONTEXTS = ContextTable.of(

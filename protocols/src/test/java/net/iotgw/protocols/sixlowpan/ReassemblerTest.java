@@ -199,6 +199,19 @@ class ReassemblerTest {
   }
 
   @Test
+  void uncompressedIpv6DispatchReassemblesToo_rfc4944Section5_1() {
+    byte[] packet = Packets.ipv6(0, 0, 59, 64, IphcCompressorTest.LL_A, IphcCompressorTest.LL_B,
+        new byte[300]);
+    byte[] datagram = new byte[packet.length + 1];
+    datagram[0] = IphcDecompressor.IPV6_DISPATCH;
+    System.arraycopy(packet, 0, datagram, 1, packet.length);
+    List<byte[]> frames = new ArrayList<>(Fragmenter.fragment(datagram, 77, FRAME_PAYLOAD));
+    Collections.reverse(frames);
+    Step s = feed(new Reassembler(4, 4096), frames, 0);
+    assertArrayEquals(packet, decompressed(s.outcome()));
+  }
+
+  @Test
   void malformedFramesFailAndChangeNothing() {
     Reassembler r = new Reassembler(4, 4096);
     Decoded<Step> d = r.accept(NODE_A, NODE_B, Packets.hex("c3e8"), 0);
