@@ -4,13 +4,13 @@ import java.util.HexFormat;
 
 /**
  * A MAC address field: absent, a 16-bit short address or a 64-bit extended address (IEEE
- * 802.15.4-2015 §7.2.2.4, §7.2.2.6).
+ * 802.15.4-2015 §7.2.4, §7.2.6).
  *
  * <p>Byte order: every MAC field is sent least significant octet first, so an extended address
  * whose EUI-64 is written {@code ac:de:48:00:00:00:00:01} (the usual, most-significant-first
- * notation, as in the CCM* nonce of §9.3.2.2 and in RFC 4944 §6) appears on the air as {@code 01
- * 00 00 00 00 48 de ac}. {@link Extended#value()} is the EUI-64 read as a big-endian number
- * ({@code 0xacde480000000001L}); the codec reverses it.
+ * notation, as in the CCM* nonce of §9.3 and in RFC 4944 §6) appears on the air as {@code 01 00
+ * 00 00 00 48 de ac}. {@link Extended#value()} is the EUI-64 read as a big-endian number ({@code
+ * 0xacde480000000001L}); the codec reverses it.
  */
 public sealed interface Address {
 
@@ -35,7 +35,7 @@ public sealed interface Address {
   /**
    * A 16-bit short address (addressing mode 2).
    *
-   * @param value 0..0xffff; 0xffff is the broadcast address (§6.1)
+   * @param value 0..0xffff; 0xffff is the broadcast address
    */
   record Short(int value) implements Address {
     public static final int BROADCAST_VALUE = 0xffff;

@@ -3,7 +3,7 @@ package net.iotgw.protocols.ieee802154;
 import java.util.Optional;
 
 /**
- * Destination / Source Addressing Mode subfields (IEEE 802.15.4-2015 §7.2.1.9, Table 7-3). Value 1
+ * Destination / Source Addressing Mode subfields (IEEE 802.15.4-2015 §7.2.1). Value 1
  * is reserved for the general frame format.
  */
 public enum AddressMode {

@@ -3,9 +3,9 @@ package net.iotgw.protocols.ieee802154;
 import java.util.OptionalLong;
 
 /**
- * The auxiliary security header (IEEE 802.15.4-2015 §9.4, Figure 9-5): security control, frame
- * counter and key identifier. It travels in the clear and is authenticated with the rest of the
- * MAC header; the MIC sits at the end of the MAC payload ({@link SecurityLevel#micLength()}).
+ * The auxiliary security header (IEEE 802.15.4-2015 §9.4): security control, frame
+ * counter and key identifier. It travels in the clear and is authenticated with the rest of the MAC
+ * header; the MIC sits at the end of the MAC payload ({@link SecurityLevel#micLength()}).
  *
  * <pre>
  *   Security Control (1) | Frame Counter (0/4) | Key Source (0/4/8) | Key Index (0/1)
@@ -74,6 +74,8 @@ public record AuxSecurityHeader(
 
   /** The Security Control octet. */
   public int securityControl() {
-    return level.id() | keyIdMode.id() << 3 | (frameCounter.isEmpty() ? FRAME_COUNTER_SUPPRESSION : 0);
+    return level.id()
+        | keyIdMode.id() << 3
+        | (frameCounter.isEmpty() ? FRAME_COUNTER_SUPPRESSION : 0);
   }
 }

@@ -1,10 +1,10 @@
 package net.iotgw.protocols.ieee802154;
 
 /**
- * The 16-bit frame check sequence (IEEE 802.15.4-2015 §7.2.10): the ITU-T CRC with generator
- * x^16 + x^12 + x^5 + 1, register initialised to 0, computed over the MHR and MAC payload as they
- * go on the air, least significant bit of each octet first, no final inversion. Bit-reflected,
- * that is CRC-16/KERMIT (polynomial 0x1021 reflected to 0x8408); the 16-bit result is sent least
+ * The 16-bit frame check sequence (IEEE 802.15.4-2015 §7.2.10): the ITU-T CRC with generator x^16 +
+ * x^12 + x^5 + 1, register initialised to 0, computed over the MHR and MAC payload as they go on
+ * the air, least significant bit of each octet first, no final inversion. Bit-reflected, that is
+ * CRC-16/KERMIT (polynomial 0x1021 reflected to 0x8408); the 16-bit result is sent least
  * significant octet first.
  */
 public final class Fcs {

@@ -1,7 +1,7 @@
 package net.iotgw.protocols.ieee802154;
 
 /**
- * The 16-bit frame control field (IEEE 802.15.4-2015 §7.2.1, Figure 7-2), sent least significant
+ * The 16-bit frame control field (IEEE 802.15.4-2015 §7.2.1), sent least significant
  * octet first:
  *
  * <pre>
@@ -10,8 +10,8 @@ package net.iotgw.protocols.ieee802154;
  *   b12-13 Frame Version | b14-15 Src Addressing Mode
  * </pre>
  *
- * Bits 8 and 9 exist from 802.15.4-2015 (802.15.4e) on; in older frame versions they are
- * reserved, so this record refuses them there.
+ * Bits 8 and 9 exist from 802.15.4-2015 (802.15.4e) on; in older frame versions they are reserved,
+ * so this record refuses them there.
  */
 public record FrameControl(
     FrameType frameType,

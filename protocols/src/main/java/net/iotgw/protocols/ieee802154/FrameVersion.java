@@ -3,7 +3,7 @@ package net.iotgw.protocols.ieee802154;
 import java.util.Optional;
 
 /**
- * The Frame Version subfield (IEEE 802.15.4-2015 §7.2.1.10, Table 7-4). It decides how the PAN ID
+ * The Frame Version subfield (IEEE 802.15.4-2015 §7.2.1). It decides how the PAN ID
  * Compression bit is read ({@link PanIdCompression}) and whether the 2015 fields (sequence number
  * suppression, IEs, frame counter suppression) may be used. Value 3 is reserved.
  */

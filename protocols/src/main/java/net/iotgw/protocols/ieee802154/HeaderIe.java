@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * A header Information Element (IEEE 802.15.4-2015 §7.4.2), kept as its element ID and raw
- * content: the gateway does not interpret any, it only has to find where they end. The 2-octet
- * descriptor is little-endian: b0-6 Length, b7-14 Element ID, b15 Type (0 for header IEs).
+ * A header Information Element (IEEE 802.15.4-2015 §7.4.2), kept as its element ID and raw content:
+ * the gateway does not interpret any, it only has to find where they end. The 2-octet descriptor is
+ * little-endian: b0-6 Length, b7-14 Element ID, b15 Type (0 for header IEs).
  *
  * <p>Header Termination 1 ({@link #HT1}) ends the header IEs when payload IEs follow, Header
  * Termination 2 ({@link #HT2}) when the MAC payload follows directly (§7.4.1); both are empty.
@@ -56,7 +56,9 @@ public record HeaderIe(int elementId, byte[] content) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof HeaderIe ie && ie.elementId == elementId && Arrays.equals(ie.content, content);
+    return o instanceof HeaderIe ie
+        && ie.elementId == elementId
+        && Arrays.equals(ie.content, content);
   }
 
   @Override

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * A general-format MAC frame without its FCS (IEEE 802.15.4-2015 §7.2): the header and the MAC
- * payload. For a secured frame the payload is as sent, ciphertext (or plaintext at MIC-only
- * levels) followed by the MIC; link security splits it with {@link MacHeader#micLength()}. Payload
- * IEs (2015, after an HT1) are part of the payload and are not parsed here.
+ * payload. For a secured frame the payload is as sent, ciphertext (or plaintext at MIC-only levels)
+ * followed by the MIC; link security splits it with {@link MacHeader#micLength()}. Payload IEs
+ * (2015, after an HT1) are part of the payload and are not parsed here.
  *
  * @param header the MAC header
  * @param payload the MAC payload; not copied, callers must not change it
@@ -17,8 +17,11 @@ public record MacFrame(MacHeader header, byte[] payload) {
   public MacFrame {
     if (payload.length < header.micLength()) {
       throw new IllegalArgumentException(
-          "payload of " + payload.length + " octets cannot hold a "
-              + header.micLength() + "-octet MIC");
+          "payload of "
+              + payload.length
+              + " octets cannot hold a "
+              + header.micLength()
+              + "-octet MIC");
     }
     List<HeaderIe> ies = header.headerIes();
     if (payload.length > 0 && !ies.isEmpty() && !ies.get(ies.size() - 1).isTermination()) {

@@ -11,7 +11,7 @@ import net.iotgw.protocols.wire.WireWriter;
 /**
  * Decodes and encodes IEEE 802.15.4 general-format MAC frames (802.15.4-2015 §7.2; frame versions
  * 2003, 2006, 2015) within the PHY's limit of {@value #MAX_PHY_PACKET_SIZE} octets per PSDU
- * (aMaxPhyPacketSize, §11.3 Table 11-1), FCS included.
+ * (aMaxPHYPacketSize, 802.15.4-2006 §6.4.1 Table 22), FCS included.
  *
  * <p>Decoding is total and exact: hostile input yields {@link Decoded.Failed}, never an exception,
  * and for every accepted frame {@code encode(decode(psdu))} gives back {@code psdu}: reserved bits
@@ -19,7 +19,7 @@ import net.iotgw.protocols.wire.WireWriter;
  * received and link security rebuilds them with {@link #encodeHeader}.
  */
 public final class MacFrameCodec {
-  /** aMaxPhyPacketSize: the largest PSDU (MPDU with FCS) of the 2.4 GHz O-QPSK PHY. */
+  /** aMaxPHYPacketSize: the largest PSDU (MPDU with FCS) of the 2.4 GHz O-QPSK PHY. */
   public static final int MAX_PHY_PACKET_SIZE = 127;
 
   private MacFrameCodec() {}
@@ -46,7 +46,10 @@ public final class MacFrameCodec {
         return failed(Kind.TRUNCATED, 0, "shorter than an FCS", -1);
       }
       if (!Fcs.isValid(psdu)) {
-        return failed(Kind.AUTHENTICATION_FAILED, psdu.length - Fcs.LENGTH, "FCS mismatch",
+        return failed(
+            Kind.AUTHENTICATION_FAILED,
+            psdu.length - Fcs.LENGTH,
+            "FCS mismatch",
             Fcs.received(psdu));
       }
       mpdu -= Fcs.LENGTH;
@@ -55,8 +58,11 @@ public final class MacFrameCodec {
       WireReader r = new WireReader(psdu, 0, mpdu);
       MacHeader header = MacHeaderReader.read(r);
       if (r.remaining() < header.micLength()) {
-        return failed(Kind.TRUNCATED, r.position(),
-            "payload shorter than the " + header.micLength() + "-octet MIC", -1);
+        return failed(
+            Kind.TRUNCATED,
+            r.position(),
+            "payload shorter than the " + header.micLength() + "-octet MIC",
+            -1);
       }
       return Decoded.ok(new MacFrame(header, r.rest()));
     } catch (Malformed m) {
@@ -87,7 +93,7 @@ public final class MacFrameCodec {
 
   /**
    * The MAC header as it goes on the air: the authenticated-only data of CCM* for a secured frame
-   * (802.15.4-2015 §9.3.5.2).
+   * (802.15.4-2015 §9.3).
    */
   public static byte[] encodeHeader(MacHeader header) {
     WireWriter out = new WireWriter(header.length());
@@ -97,8 +103,8 @@ public final class MacFrameCodec {
 
   /**
    * Octets of upper-layer data (6LoWPAN) that fit in one frame with {@code header}: the PHY limit
-   * less the header, the MIC its security level appends and the FCS. Payload IEs, if any, come
-   * out of this room too. Zero if even an empty payload would not fit.
+   * less the header, the MIC its security level appends and the FCS. Payload IEs, if any, come out
+   * of this room too. Zero if even an empty payload would not fit.
    */
   public static int maxPayload(MacHeader header) {
     int room = MAX_PHY_PACKET_SIZE - header.length() - header.micLength() - Fcs.LENGTH;

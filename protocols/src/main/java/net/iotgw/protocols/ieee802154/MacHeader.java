@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The MAC header (MHR) of a general-format frame (IEEE 802.15.4-2015 §7.2, Figure 7-1): everything
+ * The MAC header (MHR) of a general-format frame (IEEE 802.15.4-2015 §7.2): everything
  * before the MAC payload. It mirrors the wire: the frame control field is kept as sent and the
  * other fields must agree with it (addressing modes, which PAN IDs are present per {@link
  * PanIdCompression}, security, sequence number suppression, IEs). Build one with {@link #builder}
@@ -39,18 +39,21 @@ public record MacHeader(
     require(sequenceNumber.isEmpty() == fc.sequenceNumberSuppression(), "sequence number");
     sequenceNumber.ifPresent(s -> require(s >= 0 && s <= 0xff, "sequence number 0..255"));
     PanIdCompression.Presence presence =
-        PanIdCompression.presence(fc.version(), fc.destinationMode(), fc.sourceMode(),
-                fc.panIdCompression())
+        PanIdCompression.presence(
+                fc.version(), fc.destinationMode(), fc.sourceMode(), fc.panIdCompression())
             .orElseThrow(() -> new IllegalArgumentException("PAN ID compression set for " + fc));
     require(presence.destinationPanId() == destinationPanId.isPresent(), "destination PAN ID");
     require(presence.sourcePanId() == sourcePanId.isPresent(), "source PAN ID");
     destinationPanId.ifPresent(p -> require(p >= 0 && p <= 0xffff, "PAN ID 0..0xffff"));
     sourcePanId.ifPresent(p -> require(p >= 0 && p <= 0xffff, "PAN ID 0..0xffff"));
     require(security.isPresent() == fc.securityEnabled(), "security header vs Security Enabled");
-    require(security.isEmpty() || fc.version() != FrameVersion.IEEE_2003,
+    require(
+        security.isEmpty() || fc.version() != FrameVersion.IEEE_2003,
         "2003 frame security has no auxiliary security header");
-    require(security.map(AuxSecurityHeader::frameCounterSuppressed).orElse(false) == false
-            || fc.version() == FrameVersion.IEEE_2015,
+    boolean counterSuppressed =
+        security.map(AuxSecurityHeader::frameCounterSuppressed).orElse(false);
+    require(
+        !counterSuppressed || fc.version() == FrameVersion.IEEE_2015,
         "frame counter suppression needs frame version 2015");
     require(headerIes.isEmpty() || fc.iePresent(), "header IEs without IE Present");
     for (int i = 0; i < headerIes.size() - 1; i++) {
@@ -71,8 +74,8 @@ public record MacHeader(
 
   /**
    * An intra-PAN data frame: the PAN ID appears once, as the destination PAN ID when there is a
-   * destination address (the source PAN ID is compressed away), else as the source PAN ID. This
-   * is what 6LoWPAN traffic inside one PAN looks like in either frame version.
+   * destination address (the source PAN ID is compressed away), else as the source PAN ID. This is
+   * what 6LoWPAN traffic inside one PAN looks like in either frame version.
    */
   public static MacHeader data(
       FrameVersion version, int sequenceNumber, int panId, Address dst, Address src, boolean ar) {
@@ -95,11 +98,26 @@ public record MacHeader(
   public MacHeader withSecurity(AuxSecurityHeader aux) {
     FrameControl f = frameControl;
     FrameControl secured =
-        new FrameControl(f.frameType(), true, f.framePending(), f.ackRequest(),
-            f.panIdCompression(), f.sequenceNumberSuppression(), f.iePresent(),
-            f.destinationMode(), f.version(), f.sourceMode());
-    return new MacHeader(secured, sequenceNumber, destinationPanId, destination, sourcePanId,
-        source, Optional.of(aux), headerIes);
+        new FrameControl(
+            f.frameType(),
+            true,
+            f.framePending(),
+            f.ackRequest(),
+            f.panIdCompression(),
+            f.sequenceNumberSuppression(),
+            f.iePresent(),
+            f.destinationMode(),
+            f.version(),
+            f.sourceMode());
+    return new MacHeader(
+        secured,
+        sequenceNumber,
+        destinationPanId,
+        destination,
+        sourcePanId,
+        source,
+        Optional.of(aux),
+        headerIes);
   }
 
   /**
@@ -218,20 +236,37 @@ public record MacHeader(
     }
 
     /**
-     * @throws IllegalArgumentException if no PAN ID Compression value yields the PAN IDs given,
-     *     or the fields do not suit the frame version
+     * @throws IllegalArgumentException if no PAN ID Compression value yields the PAN IDs given, or
+     *     the fields do not suit the frame version
      */
     public MacHeader build() {
       PanIdCompression.Presence wanted =
           new PanIdCompression.Presence(dstPan.isPresent(), srcPan.isPresent());
       boolean compression =
           PanIdCompression.bitFor(version, dst.mode(), src.mode(), wanted)
-              .orElseThrow(() -> new IllegalArgumentException(
-                  "PAN IDs " + wanted + " cannot be sent with " + dst.mode() + "/" + src.mode()
-                      + " addresses in frame version " + version));
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "PAN IDs "
+                              + wanted
+                              + " cannot be sent with "
+                              + dst.mode()
+                              + "/"
+                              + src.mode()
+                              + " addresses in frame version "
+                              + version));
       FrameControl fc =
-          new FrameControl(type, security.isPresent(), framePending, ackRequest, compression,
-              sequenceNumber.isEmpty(), !headerIes.isEmpty(), dst.mode(), version, src.mode());
+          new FrameControl(
+              type,
+              security.isPresent(),
+              framePending,
+              ackRequest,
+              compression,
+              sequenceNumber.isEmpty(),
+              !headerIes.isEmpty(),
+              dst.mode(),
+              version,
+              src.mode());
       return new MacHeader(fc, sequenceNumber, dstPan, dst, srcPan, src, security, headerIes);
     }
   }

@@ -11,7 +11,7 @@ import net.iotgw.protocols.wire.Malformed;
 import net.iotgw.protocols.wire.WireReader;
 
 /**
- * Reads a MAC header, field by field in the order of 802.15.4-2015 Figure 7-1, checking before each
+ * Reads a MAC header, field by field in the order of 802.15.4-2015 §7.2, checking before each
  * field that the frame control field allows it. Every bit is either kept in the {@link MacHeader}
  * or refused (reserved bits, reserved modes), so that re-encoding a decoded header yields the
  * octets received: the MIC is computed over those octets. The mirror of {@link MacHeaderWriter}.
@@ -47,20 +47,38 @@ final class MacHeaderReader {
       throw fail(Kind.UNSUPPORTED, 0, "802.15.4-2003 security", -1);
     }
     FrameControl fc =
-        new FrameControl(type, secured, (fcf & FrameControl.FRAME_PENDING) != 0,
-            (fcf & FrameControl.ACK_REQUEST) != 0, (fcf & FrameControl.PAN_ID_COMPRESSION) != 0,
+        new FrameControl(
+            type,
+            secured,
+            (fcf & FrameControl.FRAME_PENDING) != 0,
+            (fcf & FrameControl.ACK_REQUEST) != 0,
+            (fcf & FrameControl.PAN_ID_COMPRESSION) != 0,
             (fcf & FrameControl.SEQUENCE_NUMBER_SUPPRESSION) != 0,
-            (fcf & FrameControl.IE_PRESENT) != 0, dstMode, version, srcMode);
+            (fcf & FrameControl.IE_PRESENT) != 0,
+            dstMode,
+            version,
+            srcMode);
 
     OptionalInt seq =
-        fc.sequenceNumberSuppression() ? OptionalInt.empty() : OptionalInt.of(r.u8("sequence number"));
+        fc.sequenceNumberSuppression()
+            ? OptionalInt.empty()
+            : OptionalInt.of(r.u8("sequence number"));
     PanIdCompression.Presence presence =
         PanIdCompression.presence(version, dstMode, srcMode, fc.panIdCompression())
-            .orElseThrow(() -> fail(Kind.INVALID_SYNTAX, 0,
-                "PAN ID compression without both addresses in " + version, -1));
-    OptionalInt dstPan = presence.destinationPanId() ? OptionalInt.of(u16(r, "destination PAN ID")) : OptionalInt.empty();
+            .orElseThrow(
+                () ->
+                    fail(
+                        Kind.INVALID_SYNTAX,
+                        0,
+                        "PAN ID compression without both addresses in " + version,
+                        -1));
+    OptionalInt dstPan =
+        presence.destinationPanId()
+            ? OptionalInt.of(u16(r, "destination PAN ID"))
+            : OptionalInt.empty();
     Address dst = address(r, dstMode, "destination address");
-    OptionalInt srcPan = presence.sourcePanId() ? OptionalInt.of(u16(r, "source PAN ID")) : OptionalInt.empty();
+    OptionalInt srcPan =
+        presence.sourcePanId() ? OptionalInt.of(u16(r, "source PAN ID")) : OptionalInt.empty();
     Address src = address(r, srcMode, "source address");
     Optional<AuxSecurityHeader> security =
         secured ? Optional.of(auxSecurityHeader(r, version)) : Optional.empty();
@@ -89,9 +107,12 @@ final class MacHeaderReader {
       throws Malformed {
     int at = r.position();
     int sc = r.u8("security control");
-    int reserved = version == FrameVersion.IEEE_2015
-        ? SECURITY_CONTROL_RESERVED | ASN_IN_NONCE
-        : SECURITY_CONTROL_RESERVED | ASN_IN_NONCE | AuxSecurityHeader.FRAME_COUNTER_SUPPRESSION;
+    int reserved =
+        version == FrameVersion.IEEE_2015
+            ? SECURITY_CONTROL_RESERVED | ASN_IN_NONCE
+            : SECURITY_CONTROL_RESERVED
+                | ASN_IN_NONCE
+                | AuxSecurityHeader.FRAME_COUNTER_SUPPRESSION;
     if ((sc & ASN_IN_NONCE) != 0 && version == FrameVersion.IEEE_2015) {
       throw fail(Kind.UNSUPPORTED, at, "ASN in nonce (TSCH)", sc);
     }
@@ -115,8 +136,8 @@ final class MacHeaderReader {
   }
 
   /**
-   * Header IEs up to and including a header termination IE, or to the end of the frame (§7.4.1:
-   * a termination IE is only needed when something follows).
+   * Header IEs up to and including a header termination IE, or to the end of the frame (§7.4.1: a
+   * termination IE is only needed when something follows).
    */
   private static List<HeaderIe> headerIes(WireReader r) throws Malformed {
     List<HeaderIe> ies = new ArrayList<>();

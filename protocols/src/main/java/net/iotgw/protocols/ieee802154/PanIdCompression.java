@@ -15,8 +15,8 @@ import java.util.Optional;
  *       whether a destination PAN ID is present.
  * </ul>
  *
- * The decoder and the header factories both go through {@link #presence}, so the rules live
- * here only.
+ * The decoder and the header factories both go through {@link #presence}, so the rules live here
+ * only.
  */
 public final class PanIdCompression {
 

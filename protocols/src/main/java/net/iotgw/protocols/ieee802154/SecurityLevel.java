@@ -3,8 +3,8 @@ package net.iotgw.protocols.ieee802154;
 import java.util.Optional;
 
 /**
- * The Security Level subfield of the security control field (IEEE 802.15.4-2015 §9.4.2.2, Table
- * 9-6): whether the payload is encrypted and how long the MIC after it is. Level 4 (encryption
+ * The Security Level subfield of the security control field (IEEE 802.15.4-2015 §9.4.2): whether
+ * the payload is encrypted and how long the MIC after it is. Level 4 (encryption
  * without a MIC) exists in 2006 and is discouraged since; it is kept so that such frames decode,
  * and link security decides whether to accept them.
  */

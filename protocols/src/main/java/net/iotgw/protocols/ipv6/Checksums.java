@@ -1,10 +1,10 @@
 package net.iotgw.protocols.ipv6;
 
 /**
- * The Internet checksum (RFC 1071) as IPv6 upper layers use it: the 16-bit one's complement of
- * the one's complement sum over the IPv6 pseudo-header (RFC 8200 §8.1: source, destination,
- * upper-layer packet length, zeros, next header) and the upper-layer packet. UDP and ICMPv6 both
- * go through {@link #ipv6UpperLayer}.
+ * The Internet checksum (RFC 1071) as IPv6 upper layers use it: the 16-bit one's complement of the
+ * one's complement sum over the IPv6 pseudo-header (RFC 8200 §8.1: source, destination, upper-layer
+ * packet length, zeros, next header) and the upper-layer packet. UDP and ICMPv6 both go through
+ * {@link #ipv6UpperLayer}.
  */
 public final class Checksums {
   private Checksums() {}
@@ -48,8 +48,8 @@ public final class Checksums {
 
   /**
    * The checksum of {@code segment} under its pseudo-header. With the segment's checksum field
-   * zeroed this is the value to send; over a received segment it is 0 exactly when the checksum
-   * it carries is right.
+   * zeroed this is the value to send; over a received segment it is 0 exactly when the checksum it
+   * carries is right.
    */
   public static int ipv6UpperLayer(
       Ipv6Address source, Ipv6Address destination, int nextHeader, byte[] segment) {

@@ -29,15 +29,21 @@ public record EchoMessage(boolean reply, int identifier, int sequenceNumber, byt
   public static Decoded<EchoMessage> from(IcmpV6Message m) {
     boolean request = m.type() == IcmpV6Type.ECHO_REQUEST.id();
     if ((!request && m.type() != IcmpV6Type.ECHO_REPLY.id()) || m.code() != 0) {
-      return Decoded.failed(new DecodeError(Kind.INVALID_SYNTAX, 0,
-          "type " + m.type() + " code " + m.code() + " is not an echo message", m.type()));
+      return Decoded.failed(
+          new DecodeError(
+              Kind.INVALID_SYNTAX,
+              0,
+              "type " + m.type() + " code " + m.code() + " is not an echo message",
+              m.type()));
     }
     byte[] b = m.body();
     if (b.length < 4) {
-      return Decoded.failed(new DecodeError(Kind.TRUNCATED, 4 + b.length, "echo without identifier"));
+      return Decoded.failed(
+          new DecodeError(Kind.TRUNCATED, 4 + b.length, "echo without identifier"));
     }
-    return Decoded.ok(new EchoMessage(!request, UdpCodec.u16(b, 0), UdpCodec.u16(b, 2),
-        Arrays.copyOfRange(b, 4, b.length)));
+    return Decoded.ok(
+        new EchoMessage(
+            !request, UdpCodec.u16(b, 0), UdpCodec.u16(b, 2), Arrays.copyOfRange(b, 4, b.length)));
   }
 
   public IcmpV6Message toMessage() {
@@ -64,7 +70,13 @@ public record EchoMessage(boolean reply, int identifier, int sequenceNumber, byt
 
   @Override
   public String toString() {
-    return (reply ? "EchoReply[" : "EchoRequest[") + "id " + identifier + ", seq " + sequenceNumber
-        + ", " + data.length + " octets]";
+    return (reply ? "EchoReply[" : "EchoRequest[")
+        + "id "
+        + identifier
+        + ", seq "
+        + sequenceNumber
+        + ", "
+        + data.length
+        + " octets]";
   }
 }

@@ -3,8 +3,8 @@ package net.iotgw.protocols.ipv6;
 import java.util.Arrays;
 
 /**
- * One extension header, kept raw: its type and the octets after its first two (Next Header, and
- * Hdr Ext Len or, for a Fragment header, Reserved). The packet owns the Next Header chain and the
+ * One extension header, kept raw: its type and the octets after its first two (Next Header, and Hdr
+ * Ext Len or, for a Fragment header, Reserved). The packet owns the Next Header chain and the
  * length octet follows from {@code data}, so neither is stored.
  *
  * <pre>

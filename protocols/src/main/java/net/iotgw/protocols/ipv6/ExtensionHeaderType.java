@@ -4,9 +4,9 @@ import java.util.Optional;
 
 /**
  * The Next Header values that introduce an IPv6 extension header (IANA "IPv6 Extension Header
- * Types", RFC 8200 §4, RFC 7045). ESP (50) is deliberately absent: what follows it is encrypted,
- * so for this codec it ends the chain like an upper-layer protocol, and the data plane forwards
- * it as such.
+ * Types", RFC 8200 §4, RFC 7045). ESP (50) is deliberately absent: what follows it is encrypted, so
+ * for this codec it ends the chain like an upper-layer protocol, and the data plane forwards it as
+ * such.
  */
 public enum ExtensionHeaderType {
   HOP_BY_HOP_OPTIONS(0),

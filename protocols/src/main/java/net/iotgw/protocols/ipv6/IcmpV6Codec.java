@@ -12,12 +12,16 @@ public final class IcmpV6Codec {
   /**
    * The ICMPv6 message an unfragmented packet carries.
    *
-   * @return {@code INVALID_SYNTAX} if it is not ICMPv6, {@code UNSUPPORTED} for a fragment, else
-   *     as {@link #decode(Ipv6Address, Ipv6Address, byte[])}
+   * @return {@code INVALID_SYNTAX} if it is not ICMPv6, {@code UNSUPPORTED} for a fragment, else as
+   *     {@link #decode(Ipv6Address, Ipv6Address, byte[])}
    */
   public static Decoded<IcmpV6Message> decode(Ipv6Packet packet) {
     if (packet.protocol() != IcmpV6Message.PROTOCOL) {
-      return failed(Kind.INVALID_SYNTAX, 0, "protocol " + packet.protocol() + ", not ICMPv6", packet.protocol());
+      return failed(
+          Kind.INVALID_SYNTAX,
+          0,
+          "protocol " + packet.protocol() + ", not ICMPv6",
+          packet.protocol());
     }
     if (packet.fragmentHeader().isPresent()) {
       return failed(Kind.UNSUPPORTED, 0, "ICMPv6 in a fragment", -1);
@@ -37,10 +41,14 @@ public final class IcmpV6Codec {
       return failed(Kind.TRUNCATED, message.length, "ICMPv6 header needs 4 octets", -1);
     }
     if (Checksums.ipv6UpperLayer(source, destination, IcmpV6Message.PROTOCOL, message) != 0) {
-      return failed(Kind.AUTHENTICATION_FAILED, 2, "ICMPv6 checksum mismatch", UdpCodec.u16(message, 2));
+      return failed(
+          Kind.AUTHENTICATION_FAILED, 2, "ICMPv6 checksum mismatch", UdpCodec.u16(message, 2));
     }
-    return Decoded.ok(new IcmpV6Message(message[0] & 0xff, message[1] & 0xff,
-        Arrays.copyOfRange(message, IcmpV6Message.HEADER_LENGTH, message.length)));
+    return Decoded.ok(
+        new IcmpV6Message(
+            message[0] & 0xff,
+            message[1] & 0xff,
+            Arrays.copyOfRange(message, IcmpV6Message.HEADER_LENGTH, message.length)));
   }
 
   public static byte[] encode(Ipv6Address source, Ipv6Address destination, IcmpV6Message m) {
@@ -48,7 +56,8 @@ public final class IcmpV6Codec {
     out[0] = (byte) m.type();
     out[1] = (byte) m.code();
     System.arraycopy(m.body(), 0, out, IcmpV6Message.HEADER_LENGTH, m.body().length);
-    UdpCodec.put16(out, 2, Checksums.ipv6UpperLayer(source, destination, IcmpV6Message.PROTOCOL, out));
+    UdpCodec.put16(
+        out, 2, Checksums.ipv6UpperLayer(source, destination, IcmpV6Message.PROTOCOL, out));
     return out;
   }
 

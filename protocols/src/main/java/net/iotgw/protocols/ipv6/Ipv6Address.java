@@ -12,8 +12,10 @@ import java.util.Optional;
  */
 public record Ipv6Address(long high, long low) {
   public static final int LENGTH = 16;
+
   /** {@code ::} (RFC 4291 §2.5.2). */
   public static final Ipv6Address UNSPECIFIED = new Ipv6Address(0, 0);
+
   /** {@code ::1} (RFC 4291 §2.5.3). */
   public static final Ipv6Address LOOPBACK = new Ipv6Address(0, 1);
 
@@ -33,9 +35,9 @@ public record Ipv6Address(long high, long low) {
   }
 
   /**
-   * Parses the text forms of RFC 4291 §2.2: eight groups of 1-4 hex digits, one {@code ::}
-   * standing for one or more zero groups, and a dotted-quad IPv4 address for the last 32 bits.
-   * Zone identifiers ({@code %eth0}) and prefix lengths are not part of an address.
+   * Parses the text forms of RFC 4291 §2.2: eight groups of 1-4 hex digits, one {@code ::} standing
+   * for one or more zero groups, and a dotted-quad IPv4 address for the last 32 bits. Zone
+   * identifiers ({@code %eth0}) and prefix lengths are not part of an address.
    */
   public static Optional<Ipv6Address> parse(String text) {
     return Ipv6AddressText.parse(text);
@@ -45,7 +47,8 @@ public record Ipv6Address(long high, long low) {
    * @throws IllegalArgumentException if {@code text} is not an IPv6 address
    */
   public static Ipv6Address of(String text) {
-    return parse(text).orElseThrow(() -> new IllegalArgumentException("not an IPv6 address: " + text));
+    return parse(text)
+        .orElseThrow(() -> new IllegalArgumentException("not an IPv6 address: " + text));
   }
 
   /** The 64-bit prefix {@code prefix64} (its high half) with {@code interfaceIdentifier}. */

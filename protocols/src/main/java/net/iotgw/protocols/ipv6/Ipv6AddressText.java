@@ -108,7 +108,9 @@ final class Ipv6AddressText {
     }
     long v = 0;
     for (String p : parts) {
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(c -> c >= '0' && c <= '9')
+      if (p.isEmpty()
+          || p.length() > 3
+          || !p.chars().allMatch(c -> c >= '0' && c <= '9')
           || (p.length() > 1 && p.charAt(0) == '0')) {
         return Optional.empty();
       }

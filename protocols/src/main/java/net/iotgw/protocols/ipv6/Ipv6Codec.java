@@ -29,8 +29,8 @@ public final class Ipv6Codec {
    * Decodes one packet as read from a TUN device: the buffer holds exactly the packet.
    *
    * @return the packet, or {@code TRUNCATED} (shorter than its lengths say), {@code BAD_LENGTH}
-   *     (octets beyond the Payload Length), {@code INVALID_SYNTAX} (version other than 6, code:
-   *     the version; a Hop-by-Hop Options header after the first position)
+   *     (octets beyond the Payload Length), {@code INVALID_SYNTAX} (version other than 6, code: the
+   *     version; a Hop-by-Hop Options header after the first position)
    */
   public static Decoded<Ipv6Packet> decode(byte[] packet) {
     try {
@@ -44,7 +44,8 @@ public final class Ipv6Codec {
     long first = r.u32("version, traffic class, flow label");
     int version = (int) (first >>> 28);
     if (version != 6) {
-      throw new Malformed(new DecodeError(Kind.INVALID_SYNTAX, 0, "IP version " + version, version));
+      throw new Malformed(
+          new DecodeError(Kind.INVALID_SYNTAX, 0, "IP version " + version, version));
     }
     int payloadLength = r.u16("payload length");
     int nextHeader = r.u8("next header");
@@ -52,7 +53,9 @@ public final class Ipv6Codec {
     Ipv6Address src = Ipv6Address.fromBytes(r.bytes(16, "source address"), 0);
     Ipv6Address dst = Ipv6Address.fromBytes(r.bytes(16, "destination address"), 0);
     if (r.remaining() > payloadLength) {
-      throw new Malformed(Kind.BAD_LENGTH, Ipv6Packet.HEADER_LENGTH + payloadLength,
+      throw new Malformed(
+          Kind.BAD_LENGTH,
+          Ipv6Packet.HEADER_LENGTH + payloadLength,
           (r.remaining() - payloadLength) + " octets beyond the payload length");
     }
     WireReader body = r.slice(payloadLength, "payload");
@@ -67,8 +70,15 @@ public final class Ipv6Codec {
       int length = ExtensionHeader.lengthFrom(type.get(), body.u8("extension header length"));
       headers.add(new ExtensionHeader(type.get(), body.bytes(length - 2, type.get() + " header")));
     }
-    return new Ipv6Packet((int) (first >>> 20) & 0xff, (int) first & 0xfffff, hopLimit, src, dst,
-        headers, nextHeader, body.rest());
+    return new Ipv6Packet(
+        (int) (first >>> 20) & 0xff,
+        (int) first & 0xfffff,
+        hopLimit,
+        src,
+        dst,
+        headers,
+        nextHeader,
+        body.rest());
   }
 
   public static byte[] encode(Ipv6Packet p) {

@@ -31,8 +31,10 @@ public record Ipv6Packet(
     byte[] payload) {
 
   public static final int HEADER_LENGTH = 40;
+
   /** Without a Jumbo Payload option (RFC 2675), which no link here needs. */
   public static final int MAX_PAYLOAD_LENGTH = 0xffff;
+
   /** RFC 8200 §5: the MTU every IPv6 link must carry. */
   public static final int MINIMUM_MTU = 1280;
 
@@ -42,9 +44,12 @@ public record Ipv6Packet(
     check(flowLabel >= 0 && flowLabel <= 0xfffff, "flow label 0..0xfffff");
     check(hopLimit >= 0 && hopLimit <= 0xff, "hop limit 0..255");
     check(protocol >= 0 && protocol <= 0xff, "protocol 0..255");
-    check(ExtensionHeaderType.of(protocol).isEmpty(), "protocol " + protocol + " is an extension header");
+    check(
+        ExtensionHeaderType.of(protocol).isEmpty(),
+        "protocol " + protocol + " is an extension header");
     for (int i = 1; i < extensionHeaders.size(); i++) {
-      check(extensionHeaders.get(i).type() != ExtensionHeaderType.HOP_BY_HOP_OPTIONS,
+      check(
+          extensionHeaders.get(i).type() != ExtensionHeaderType.HOP_BY_HOP_OPTIONS,
           "Hop-by-Hop Options header not first (RFC 8200 §4.1)");
     }
     int length = payload.length;
@@ -97,8 +102,8 @@ public record Ipv6Packet(
 
   /** This packet with another flow label (RFC 6437 lets each source choose its own). */
   public Ipv6Packet withFlowLabel(int label) {
-    return new Ipv6Packet(trafficClass, label, hopLimit, source, destination, extensionHeaders,
-        protocol, payload);
+    return new Ipv6Packet(
+        trafficClass, label, hopLimit, source, destination, extensionHeaders, protocol, payload);
   }
 
   @Override
@@ -122,8 +127,17 @@ public record Ipv6Packet(
 
   @Override
   public String toString() {
-    return "Ipv6Packet[" + source + " -> " + destination + ", hop limit " + hopLimit
-        + (extensionHeaders.isEmpty() ? "" : ", " + extensionHeaders) + ", protocol " + protocol
-        + ", " + payload.length + " octets]";
+    return "Ipv6Packet["
+        + source
+        + " -> "
+        + destination
+        + ", hop limit "
+        + hopLimit
+        + (extensionHeaders.isEmpty() ? "" : ", " + extensionHeaders)
+        + ", protocol "
+        + protocol
+        + ", "
+        + payload.length
+        + " octets]";
   }
 }

@@ -39,7 +39,8 @@ public record Ipv6Prefix(Ipv6Address address, int length) {
    * @throws IllegalArgumentException if {@code text} is not a prefix
    */
   public static Ipv6Prefix of(String text) {
-    return parse(text).orElseThrow(() -> new IllegalArgumentException("not an IPv6 prefix: " + text));
+    return parse(text)
+        .orElseThrow(() -> new IllegalArgumentException("not an IPv6 prefix: " + text));
   }
 
   public boolean contains(Ipv6Address a) {

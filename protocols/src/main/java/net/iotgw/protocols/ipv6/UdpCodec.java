@@ -20,12 +20,13 @@ public final class UdpCodec {
    * The UDP datagram an unfragmented packet carries.
    *
    * @return {@code INVALID_SYNTAX} if the packet is not UDP, {@code UNSUPPORTED} if it is a
-   *     fragment (its checksum covers the reassembled datagram), else as {@link #decode(Ipv6Address,
-   *     Ipv6Address, byte[])}
+   *     fragment (its checksum covers the reassembled datagram), else as {@link
+   *     #decode(Ipv6Address, Ipv6Address, byte[])}
    */
   public static Decoded<UdpDatagram> decode(Ipv6Packet packet) {
     if (packet.protocol() != UdpDatagram.PROTOCOL) {
-      return failed(Kind.INVALID_SYNTAX, 0, "protocol " + packet.protocol() + ", not UDP", packet.protocol());
+      return failed(
+          Kind.INVALID_SYNTAX, 0, "protocol " + packet.protocol() + ", not UDP", packet.protocol());
     }
     if (packet.fragmentHeader().isPresent()) {
       return failed(Kind.UNSUPPORTED, 0, "UDP in a fragment", -1);
@@ -40,16 +41,19 @@ public final class UdpCodec {
    *     segment disagree, {@code INVALID_SYNTAX} for a zero checksum, {@code AUTHENTICATION_FAILED}
    *     for a wrong one (code: the checksum received)
    */
-  public static Decoded<UdpDatagram> decode(Ipv6Address source, Ipv6Address destination, byte[] segment) {
+  public static Decoded<UdpDatagram> decode(
+      Ipv6Address source, Ipv6Address destination, byte[] segment) {
     if (segment.length < UdpDatagram.HEADER_LENGTH) {
       return failed(Kind.TRUNCATED, segment.length, "UDP header needs 8 octets", -1);
     }
     int length = u16(segment, 4);
     if (length < UdpDatagram.HEADER_LENGTH || length < segment.length) {
-      return failed(Kind.BAD_LENGTH, 4, "UDP length " + length + " in " + segment.length + " octets", length);
+      return failed(
+          Kind.BAD_LENGTH, 4, "UDP length " + length + " in " + segment.length + " octets", length);
     }
     if (length > segment.length) {
-      return failed(Kind.TRUNCATED, segment.length, "UDP length " + length + " beyond the packet", length);
+      return failed(
+          Kind.TRUNCATED, segment.length, "UDP length " + length + " beyond the packet", length);
     }
     int checksum = u16(segment, 6);
     if (checksum == 0) {
@@ -58,8 +62,11 @@ public final class UdpCodec {
     if (Checksums.ipv6UpperLayer(source, destination, UdpDatagram.PROTOCOL, segment) != 0) {
       return failed(Kind.AUTHENTICATION_FAILED, 6, "UDP checksum mismatch", checksum);
     }
-    return Decoded.ok(new UdpDatagram(u16(segment, 0), u16(segment, 2),
-        Arrays.copyOfRange(segment, UdpDatagram.HEADER_LENGTH, segment.length)));
+    return Decoded.ok(
+        new UdpDatagram(
+            u16(segment, 0),
+            u16(segment, 2),
+            Arrays.copyOfRange(segment, UdpDatagram.HEADER_LENGTH, segment.length)));
   }
 
   /** The UDP segment for {@code d}, its checksum computed (0 sent as 0xffff, RFC 768). */

@@ -19,21 +19,22 @@ class AddressTest {
   }
 
   @Test
-  void extendedAddressIsSentLeastSignificantOctetFirstSection7_2_2_4() {
-    MacHeader h = MacHeader.builder(FrameType.DATA, FrameVersion.IEEE_2006)
-        .sequenceNumber(0)
-        .destination(0xabcd, Address.Extended.fromEui64(hex("00124b0001020304")))
-        .build();
-    assertEquals("04030201004b1200",
-        hex(Arrays.copyOfRange(MacFrameCodec.encodeHeader(h), 5, 13)));
+  void extendedAddressIsSentLeastSignificantOctetFirstSection7_2_4() {
+    MacHeader h =
+        MacHeader.builder(FrameType.DATA, FrameVersion.IEEE_2006)
+            .sequenceNumber(0)
+            .destination(0xabcd, Address.Extended.fromEui64(hex("00124b0001020304")))
+            .build();
+    assertEquals("04030201004b1200", hex(Arrays.copyOfRange(MacFrameCodec.encodeHeader(h), 5, 13)));
   }
 
   @Test
   void shortAddressAndPanIdAreSentLeastSignificantOctetFirst() {
-    MacHeader h = MacHeader.builder(FrameType.DATA, FrameVersion.IEEE_2006)
-        .sequenceNumber(0)
-        .destination(0x1234, new Address.Short(0xabcd))
-        .build();
+    MacHeader h =
+        MacHeader.builder(FrameType.DATA, FrameVersion.IEEE_2006)
+            .sequenceNumber(0)
+            .destination(0x1234, new Address.Short(0xabcd))
+            .build();
     assertEquals("0118 00 3412 cdab".replace(" ", ""), hex(MacFrameCodec.encodeHeader(h)));
   }
 

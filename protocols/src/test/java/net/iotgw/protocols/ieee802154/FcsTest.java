@@ -36,7 +36,9 @@ class FcsTest {
 
   @Test
   void immediateAckCarriesFcsCheckedByTshark() {
-    assertEquals("0210569a17", hex(MacFrameCodec.encode(new MacFrame(MacHeader.ack(0x56, false), new byte[0]))));
+    assertEquals(
+        "0210569a17",
+        hex(MacFrameCodec.encode(new MacFrame(MacHeader.ack(0x56, false), new byte[0]))));
   }
 
   @Test

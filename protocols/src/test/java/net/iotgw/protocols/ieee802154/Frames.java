@@ -3,8 +3,8 @@ package net.iotgw.protocols.ieee802154;
 import java.util.HexFormat;
 
 /**
- * Frames used as fixtures. Those written by this codec were checked once with tshark 4.0.17
- * (DLT 195, IEEE802_15_4_WITHFCS): every field and "FCS: ... (Correct)" as pinned here.
+ * Frames used as fixtures. Those written by this codec were checked once with tshark 4.0.17 (DLT
+ * 195, IEEE802_15_4_WITHFCS): every field and "FCS: ... (Correct)" as pinned here.
  */
 final class Frames {
   private Frames() {}

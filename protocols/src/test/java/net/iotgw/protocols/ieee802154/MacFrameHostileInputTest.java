@@ -59,7 +59,8 @@ class MacFrameHostileInputTest {
 
   private static Kind kind(String mpduHex) {
     return assertInstanceOf(Decoded.Failed.class, MacFrameCodec.decode(hex(mpduHex), false))
-        .error().kind();
+        .error()
+        .kind();
   }
 
   @Test
@@ -110,15 +111,21 @@ class MacFrameHostileInputTest {
   void emptyAndOneOctetInputsAreTruncated() {
     assertEquals(Kind.TRUNCATED, kind(""));
     assertEquals(Kind.TRUNCATED, kind("41"));
-    assertEquals(Kind.TRUNCATED,
-        assertInstanceOf(Decoded.Failed.class, MacFrameCodec.decode(new byte[1], true)).error().kind());
+    assertEquals(
+        Kind.TRUNCATED,
+        assertInstanceOf(Decoded.Failed.class, MacFrameCodec.decode(new byte[1], true))
+            .error()
+            .kind());
   }
 
   @Test
   void framesOtherThanTheFourGeneralTypesAreUnsupportedWithTheirType() {
     for (int type = 4; type < 8; type++) {
-      DecodeError e = assertInstanceOf(Decoded.Failed.class,
-          MacFrameCodec.decode(new byte[] {(byte) type, 0x10, 0}, false)).error();
+      DecodeError e =
+          assertInstanceOf(
+                  Decoded.Failed.class,
+                  MacFrameCodec.decode(new byte[] {(byte) type, 0x10, 0}, false))
+              .error();
       assertEquals(Kind.UNSUPPORTED, e.kind());
       assertEquals(type, e.code());
     }
@@ -142,7 +149,8 @@ class MacFrameHostileInputTest {
     assertEquals(Kind.INVALID_SYNTAX, kind(header2006 + "8d 04030201 01 a1a2a3a4"), "b7");
     String header2015 = "69a8 10 cdab 0100 0200 ";
     assertEquals(Kind.UNSUPPORTED, kind(header2015 + "4d 04030201 01 a1a2a3a4"), "ASN in nonce");
-    assertTrue(MacFrameCodec.decode(hex(header2015 + "2d 01 a1a2a3a4"), false).isOk(),
+    assertTrue(
+        MacFrameCodec.decode(hex(header2015 + "2d 01 a1a2a3a4"), false).isOk(),
         "frame counter suppression is a 2015 field");
   }
 

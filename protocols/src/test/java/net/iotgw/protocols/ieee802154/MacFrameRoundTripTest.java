@@ -22,13 +22,24 @@ class MacFrameRoundTripTest {
 
   static List<MacHeader> everyHeader() {
     List<MacHeader> out = new ArrayList<>();
-    List<Optional<AuxSecurityHeader>> securities = List.of(
-        Optional.empty(),
-        Optional.of(AuxSecurityHeader.withKeyIndex(SecurityLevel.ENC_MIC_32, 0x01020304L, 1)),
-        Optional.of(new AuxSecurityHeader(SecurityLevel.ENC_MIC_128, KeyIdMode.SOURCE_8_INDEX,
-            OptionalLong.of(0xffffffffL), 0x8877665544332211L, 0xfe)),
-        Optional.of(new AuxSecurityHeader(SecurityLevel.MIC_64, KeyIdMode.SOURCE_4_INDEX,
-            OptionalLong.of(0), 0xdeadbeefL, 3)));
+    List<Optional<AuxSecurityHeader>> securities =
+        List.of(
+            Optional.empty(),
+            Optional.of(AuxSecurityHeader.withKeyIndex(SecurityLevel.ENC_MIC_32, 0x01020304L, 1)),
+            Optional.of(
+                new AuxSecurityHeader(
+                    SecurityLevel.ENC_MIC_128,
+                    KeyIdMode.SOURCE_8_INDEX,
+                    OptionalLong.of(0xffffffffL),
+                    0x8877665544332211L,
+                    0xfe)),
+            Optional.of(
+                new AuxSecurityHeader(
+                    SecurityLevel.MIC_64,
+                    KeyIdMode.SOURCE_4_INDEX,
+                    OptionalLong.of(0),
+                    0xdeadbeefL,
+                    3)));
     for (FrameVersion v : new FrameVersion[] {FrameVersion.IEEE_2006, FrameVersion.IEEE_2015}) {
       for (Address dst : ADDRESSES) {
         for (Address src : ADDRESSES) {
@@ -38,13 +49,25 @@ class MacFrameRoundTripTest {
               continue;
             }
             for (Optional<AuxSecurityHeader> sec : securities) {
-              out.add(header(v, dst, src, bit, presence.get(), sec, OptionalInt.of(0x5a), List.of()));
+              out.add(
+                  header(v, dst, src, bit, presence.get(), sec, OptionalInt.of(0x5a), List.of()));
             }
             if (v == FrameVersion.IEEE_2015) {
-              Optional<AuxSecurityHeader> suppressed = Optional.of(new AuxSecurityHeader(
-                  SecurityLevel.ENC_MIC_64, KeyIdMode.INDEX, OptionalLong.empty(), 0, 9));
-              out.add(header(v, dst, src, bit, presence.get(), suppressed, OptionalInt.empty(),
-                  List.of(new HeaderIe(0x1a, new byte[] {1, 2, 3, 4}), HeaderIe.termination1())));
+              Optional<AuxSecurityHeader> suppressed =
+                  Optional.of(
+                      new AuxSecurityHeader(
+                          SecurityLevel.ENC_MIC_64, KeyIdMode.INDEX, OptionalLong.empty(), 0, 9));
+              out.add(
+                  header(
+                      v,
+                      dst,
+                      src,
+                      bit,
+                      presence.get(),
+                      suppressed,
+                      OptionalInt.empty(),
+                      List.of(
+                          new HeaderIe(0x1a, new byte[] {1, 2, 3, 4}), HeaderIe.termination1())));
             }
           }
         }
@@ -53,14 +76,36 @@ class MacFrameRoundTripTest {
     return out;
   }
 
-  private static MacHeader header(FrameVersion v, Address dst, Address src, boolean bit,
-      PanIdCompression.Presence presence, Optional<AuxSecurityHeader> sec, OptionalInt seq,
+  private static MacHeader header(
+      FrameVersion v,
+      Address dst,
+      Address src,
+      boolean bit,
+      PanIdCompression.Presence presence,
+      Optional<AuxSecurityHeader> sec,
+      OptionalInt seq,
       List<HeaderIe> ies) {
-    FrameControl fc = new FrameControl(FrameType.DATA, sec.isPresent(), true, dst.mode() != AddressMode.NONE,
-        bit, seq.isEmpty(), !ies.isEmpty(), dst.mode(), v, src.mode());
-    return new MacHeader(fc, seq,
-        presence.destinationPanId() ? OptionalInt.of(0xabcd) : OptionalInt.empty(), dst,
-        presence.sourcePanId() ? OptionalInt.of(0x1234) : OptionalInt.empty(), src, sec, ies);
+    FrameControl fc =
+        new FrameControl(
+            FrameType.DATA,
+            sec.isPresent(),
+            true,
+            dst.mode() != AddressMode.NONE,
+            bit,
+            seq.isEmpty(),
+            !ies.isEmpty(),
+            dst.mode(),
+            v,
+            src.mode());
+    return new MacHeader(
+        fc,
+        seq,
+        presence.destinationPanId() ? OptionalInt.of(0xabcd) : OptionalInt.empty(),
+        dst,
+        presence.sourcePanId() ? OptionalInt.of(0x1234) : OptionalInt.empty(),
+        src,
+        sec,
+        ies);
   }
 
   @Test
@@ -84,10 +129,11 @@ class MacFrameRoundTripTest {
   void builderDerivesTheSameFrameControlAsTheTables() {
     for (MacHeader h : everyHeader()) {
       FrameControl fc = h.frameControl();
-      MacHeader.Builder b = MacHeader.builder(fc.frameType(), fc.version())
-          .framePending(fc.framePending())
-          .ackRequest(fc.ackRequest())
-          .headerIes(h.headerIes());
+      MacHeader.Builder b =
+          MacHeader.builder(fc.frameType(), fc.version())
+              .framePending(fc.framePending())
+              .ackRequest(fc.ackRequest())
+              .headerIes(h.headerIes());
       h.sequenceNumber().ifPresent(b::sequenceNumber);
       h.security().ifPresent(b::security);
       if (h.destinationPanId().isPresent()) {

@@ -59,8 +59,7 @@ class MacFrameVectorsTest {
     assertEquals(OptionalInt.empty(), h.destinationPanId());
     assertEquals(OptionalInt.of(0x4321), h.sourcePanId());
     assertEquals(new Address.Extended(0xacde480000000001L), h.source());
-    assertEquals(
-        Optional.of(AuxSecurityHeader.implicitKey(SecurityLevel.MIC_64, 5)), h.security());
+    assertEquals(Optional.of(AuxSecurityHeader.implicitKey(SecurityLevel.MIC_64, 5)), h.security());
     assertEquals(8, h.micLength());
     assertEquals("55cf000051525354223bc1ec841ab553", hex(f.payload()));
     assertEquals(Frames.ANNEX_C_BEACON.replace(" ", ""), reencodedMpdu(f));
@@ -78,8 +77,7 @@ class MacFrameVectorsTest {
     assertEquals(0, h.micLength());
     // Annex C.2.2.2 lists these 26 octets as the a-data of CCM*.
     assertEquals(
-        "69dc842143020000000048deac010000000048deac0405000000",
-        hex(MacFrameCodec.encodeHeader(h)));
+        "69dc842143020000000048deac010000000048deac0405000000", hex(MacFrameCodec.encodeHeader(h)));
     assertEquals("d43e022b", hex(f.payload()));
     // The CCM* nonce (§9.3.2.2) holds the source in EUI-64 order: ac de 48 00 00 00 00 01.
     assertEquals("acde480000000001", hex(((Address.Extended) h.source()).eui64()));
@@ -101,8 +99,8 @@ class MacFrameVectorsTest {
   @Test
   void intraPanDataFrameWithShortAddresses2006() {
     MacHeader h =
-        MacHeader.data(FrameVersion.IEEE_2006, 0x2a, 0xabcd, new Address.Short(1),
-            new Address.Short(2), true);
+        MacHeader.data(
+            FrameVersion.IEEE_2006, 0x2a, 0xabcd, new Address.Short(1), new Address.Short(2), true);
     byte[] psdu = MacFrameCodec.encode(new MacFrame(h, hex("68656c6c6f")));
     // FCF 0x9861: data, AR, PAN ID compression, short/short, 2006. tshark: FCS 0x7038 (Correct).
     assertEquals("6198 2a cdab 0100 0200 68656c6c6f 3870".replace(" ", ""), hex(psdu));
@@ -112,8 +110,12 @@ class MacFrameVectorsTest {
   @Test
   void extendedAddressesGoOnTheAirReversed2006() {
     MacHeader h =
-        MacHeader.data(FrameVersion.IEEE_2006, 0x85, 0x1234,
-            new Address.Extended(0x00124b0001020304L), new Address.Extended(0xacde480000000001L),
+        MacHeader.data(
+            FrameVersion.IEEE_2006,
+            0x85,
+            0x1234,
+            new Address.Extended(0x00124b0001020304L),
+            new Address.Extended(0xacde480000000001L),
             true);
     byte[] psdu = MacFrameCodec.encode(new MacFrame(h, hex("0102")));
     // tshark: Destination 00:12:4b:00:01:02:03:04, Extended Source ac:de:48:00:00:00:00:01.
@@ -158,10 +160,16 @@ class MacFrameVectorsTest {
 
   @Test
   void auxiliarySecurityHeaderLevel5KeyIdMode1Section9_4() {
-    AuxSecurityHeader aux = AuxSecurityHeader.withKeyIndex(SecurityLevel.ENC_MIC_32, 0x01020304L, 1);
+    AuxSecurityHeader aux =
+        AuxSecurityHeader.withKeyIndex(SecurityLevel.ENC_MIC_32, 0x01020304L, 1);
     MacHeader h =
-        MacHeader.data(FrameVersion.IEEE_2006, 0x10, 0xabcd, new Address.Short(1),
-                new Address.Short(2), true)
+        MacHeader.data(
+                FrameVersion.IEEE_2006,
+                0x10,
+                0xabcd,
+                new Address.Short(1),
+                new Address.Short(2),
+                true)
             .withSecurity(aux);
     byte[] payload = hex("a1a2a3a4a5 b1b2b3b4");
     byte[] psdu = MacFrameCodec.encode(new MacFrame(h, payload));
@@ -180,14 +188,18 @@ class MacFrameVectorsTest {
   @Test
   void keySourcesAreLittleEndianLikeEveryField() {
     AuxSecurityHeader four =
-        new AuxSecurityHeader(SecurityLevel.MIC_32, KeyIdMode.SOURCE_4_INDEX, OptionalLong.of(1),
-            0x11223344L, 7);
+        new AuxSecurityHeader(
+            SecurityLevel.MIC_32, KeyIdMode.SOURCE_4_INDEX, OptionalLong.of(1), 0x11223344L, 7);
     AuxSecurityHeader eight =
-        new AuxSecurityHeader(SecurityLevel.ENC_MIC_128, KeyIdMode.SOURCE_8_INDEX,
-            OptionalLong.of(0xfffffffeL), 0xacde480000000001L, 0xff);
+        new AuxSecurityHeader(
+            SecurityLevel.ENC_MIC_128,
+            KeyIdMode.SOURCE_8_INDEX,
+            OptionalLong.of(0xfffffffeL),
+            0xacde480000000001L,
+            0xff);
     MacHeader base =
-        MacHeader.data(FrameVersion.IEEE_2006, 0, 0xabcd, new Address.Short(1),
-            new Address.Short(2), false);
+        MacHeader.data(
+            FrameVersion.IEEE_2006, 0, 0xabcd, new Address.Short(1), new Address.Short(2), false);
     assertEquals(
         "11 01000000 44332211 07".replace(" ", ""),
         hex(Arrays.copyOfRange(MacFrameCodec.encodeHeader(base.withSecurity(four)), 9, 19)));

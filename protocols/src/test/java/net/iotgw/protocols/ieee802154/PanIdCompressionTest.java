@@ -41,8 +41,8 @@ class PanIdCompressionTest {
       int row, AddressMode dst, AddressMode src, boolean bit, boolean dstPan, boolean srcPan) {
     Presence expected = new Presence(dstPan, srcPan);
     assertEquals(Optional.of(expected), presence(FrameVersion.IEEE_2015, dst, src, bit));
-    assertEquals(Optional.of(bit),
-        PanIdCompression.bitFor(FrameVersion.IEEE_2015, dst, src, expected));
+    assertEquals(
+        Optional.of(bit), PanIdCompression.bitFor(FrameVersion.IEEE_2015, dst, src, expected));
   }
 
   /** 802.15.4-2006 §7.2.1.1.5, the same for 2003 (there called Intra-PAN). */
@@ -78,17 +78,23 @@ class PanIdCompressionTest {
 
   @Test
   void twoExtendedAddressesCannotCarryBothPanIdsIn2015() {
-    assertEquals(Optional.empty(),
-        PanIdCompression.bitFor(FrameVersion.IEEE_2015, AddressMode.EXTENDED,
-            AddressMode.EXTENDED, new Presence(true, true)));
+    assertEquals(
+        Optional.empty(),
+        PanIdCompression.bitFor(
+            FrameVersion.IEEE_2015,
+            AddressMode.EXTENDED,
+            AddressMode.EXTENDED,
+            new Presence(true, true)));
   }
 
   @Test
   void decoderRefusesCompressionWithOneAddressIn2006() {
     // FCF 0x1861: data, PAN ID compression, short destination only, 2006.
     byte[] mpdu = Frames.hex("4118 01 cdab 0100");
-    assertEquals(net.iotgw.protocols.wire.DecodeError.Kind.INVALID_SYNTAX,
+    assertEquals(
+        net.iotgw.protocols.wire.DecodeError.Kind.INVALID_SYNTAX,
         ((net.iotgw.protocols.wire.Decoded.Failed<MacFrame>) MacFrameCodec.decode(mpdu, false))
-            .error().kind());
+            .error()
+            .kind());
   }
 }

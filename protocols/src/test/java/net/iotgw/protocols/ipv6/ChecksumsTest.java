@@ -24,8 +24,9 @@ class ChecksumsTest {
     // Loopback offload: the kernel put the folded pseudo-header sum in the UDP checksum field.
     byte[] p = Captures.get("udp-offloaded-checksum");
     Ipv6Packet packet = Ipv6Codec.decode(p).orThrow();
-    int partial = Checksums.ipv6PseudoHeader(packet.source(), packet.destination(),
-        packet.payload().length, 17);
+    int partial =
+        Checksums.ipv6PseudoHeader(
+            packet.source(), packet.destination(), packet.payload().length, 17);
     assertEquals(0x5b9b, partial);
     assertEquals(0x5b9b, UdpCodec.u16(packet.payload(), 6));
   }
@@ -33,7 +34,8 @@ class ChecksumsTest {
   @Test
   void upperLayerChecksumOfAReceivedSegmentIsZeroWhenRight() {
     Ipv6Packet echo = Ipv6Codec.decode(Captures.get("echo-request")).orThrow();
-    assertEquals(0, Checksums.ipv6UpperLayer(echo.source(), echo.destination(), 58, echo.payload()));
+    assertEquals(
+        0, Checksums.ipv6UpperLayer(echo.source(), echo.destination(), 58, echo.payload()));
     byte[] zeroed = echo.payload().clone();
     zeroed[2] = 0;
     zeroed[3] = 0;

@@ -16,7 +16,8 @@ class Ipv6AddressTest {
 
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource({
-    // RFC 5952 §4.1 leading zeros, §4.2.1 longest run, §4.2.2 not one group, §4.2.3 first of equals,
+    // RFC 5952 §4.1 leading zeros, §4.2.1 longest run, §4.2.2 not one group, §4.2.3 first of
+    // equals,
     // §4.3 lower case, §5 IPv4-mapped.
     "2001:0db8:0000:0000:0000:0000:0000:0001, 2001:db8::1",
     "2001:db8:0:0:1:0:0:1,                    2001:db8::1:0:0:1",
@@ -40,11 +41,30 @@ class Ipv6AddressTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-    "", ":", ":::", "1:::2", "1::2::3", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:7", "12345::", "::g",
-    "1:2:3:4:5:6:7:8::", "::1.2.3", "::1.2.3.256", "::01.2.3.4", "1.2.3.4", "fe80::1%eth0",
-    "2001:db8::/64", " ::1", "::1 ", ":1::", "1::2:", "::\u0663",
-  })
+  @ValueSource(
+      strings = {
+        "",
+        ":",
+        ":::",
+        "1:::2",
+        "1::2::3",
+        "1:2:3:4:5:6:7:8:9",
+        "1:2:3:4:5:6:7",
+        "12345::",
+        "::g",
+        "1:2:3:4:5:6:7:8::",
+        "::1.2.3",
+        "::1.2.3.256",
+        "::01.2.3.4",
+        "1.2.3.4",
+        "fe80::1%eth0",
+        "2001:db8::/64",
+        " ::1",
+        "::1 ",
+        ":1::",
+        "1::2:",
+        "::\u0663",
+      })
   void refusesWhatIsNotAnAddress(String text) {
     assertEquals(Optional.empty(), Ipv6Address.parse(text), text);
   }
@@ -104,7 +124,8 @@ class Ipv6AddressTest {
   void prefixClearsHostBitsAndParsesStrictly() {
     assertEquals(Ipv6Prefix.of("2001:db8:1::/48"), Ipv6Prefix.of("2001:db8:1:2::3/48"));
     assertEquals("2001:db8:1::/48", Ipv6Prefix.of("2001:db8:1:2::3/48").toString());
-    for (String bad : new String[] {"2001:db8::", "2001:db8::/", "2001:db8::/129", "::/-1", "::/1a"}) {
+    for (String bad :
+        new String[] {"2001:db8::", "2001:db8::/", "2001:db8::/129", "::/-1", "::/1a"}) {
       assertEquals(Optional.empty(), Ipv6Prefix.parse(bad), bad);
     }
     assertThrows(IllegalArgumentException.class, () -> Ipv6Prefix.of("::1"));

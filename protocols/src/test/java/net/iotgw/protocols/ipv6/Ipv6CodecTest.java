@@ -37,10 +37,11 @@ class Ipv6CodecTest {
   void walksHopByHopAndDestinationOptionsToUdpRfc8200Section4() {
     Ipv6Packet p = Ipv6Codec.decode(Captures.get("udp-hop-by-hop-destination-options")).orThrow();
     assertEquals(0, p.nextHeader());
-    assertEquals(List.of(
+    assertEquals(
+        List.of(
             new ExtensionHeader(ExtensionHeaderType.HOP_BY_HOP_OPTIONS, hex("010400000000")),
-            new ExtensionHeader(ExtensionHeaderType.DESTINATION_OPTIONS,
-                hex("1e02aabb 01080000000000000000"))),
+            new ExtensionHeader(
+                ExtensionHeaderType.DESTINATION_OPTIONS, hex("1e02aabb 01080000000000000000"))),
         p.extensionHeaders());
     assertEquals(17, p.protocol());
     assertEquals("9c400007000b2ea3657874", hex(p.payload()));
@@ -67,11 +68,20 @@ class Ipv6CodecTest {
   void encodesTheNextHeaderChainAndLengths() {
     Ipv6Address a = Ipv6Address.of("2001:db8::1");
     Ipv6Address b = Ipv6Address.of("2001:db8::2");
-    Ipv6Packet p = new Ipv6Packet(0xb8, 0xabcde, 255, a, b,
-        List.of(new ExtensionHeader(ExtensionHeaderType.HOP_BY_HOP_OPTIONS, hex("010400000000")),
-            new FragmentHeader(3, true, 0x01020304L).toExtensionHeader(),
-            new ExtensionHeader(ExtensionHeaderType.AUTHENTICATION, hex("0000 00000001 00000002 aabbccdd"))),
-        50, hex("00000001"));
+    Ipv6Packet p =
+        new Ipv6Packet(
+            0xb8,
+            0xabcde,
+            255,
+            a,
+            b,
+            List.of(
+                new ExtensionHeader(ExtensionHeaderType.HOP_BY_HOP_OPTIONS, hex("010400000000")),
+                new FragmentHeader(3, true, 0x01020304L).toExtensionHeader(),
+                new ExtensionHeader(
+                    ExtensionHeaderType.AUTHENTICATION, hex("0000 00000001 00000002 aabbccdd"))),
+            50,
+            hex("00000001"));
     assertEquals(
         ("6b8abcde 0024 00 ff 20010db8000000000000000000000001 20010db8000000000000000000000002"
                 + " 2c 00 010400000000" // Hop-by-Hop: next Fragment, 8 octets
@@ -88,17 +98,22 @@ class Ipv6CodecTest {
     Ipv6Address a = Ipv6Address.LOOPBACK;
     ExtensionHeader hbh = new ExtensionHeader(ExtensionHeaderType.HOP_BY_HOP_OPTIONS, new byte[6]);
     ExtensionHeader dst = new ExtensionHeader(ExtensionHeaderType.DESTINATION_OPTIONS, new byte[6]);
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new Ipv6Packet(0, 0, 64, a, a, List.of(dst, hbh), 59, new byte[0]));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new Ipv6Packet(0, 0, 64, a, a, List.of(), 44, new byte[0]));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new Ipv6Packet(0, 0x100000, 64, a, a, List.of(), 59, new byte[0]));
-    assertThrows(IllegalArgumentException.class,
-        () -> Ipv6Packet.of(a, a, 17, 64, new byte[0x10000]));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class, () -> Ipv6Packet.of(a, a, 17, 64, new byte[0x10000]));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new ExtensionHeader(ExtensionHeaderType.ROUTING, new byte[5]));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> new ExtensionHeader(ExtensionHeaderType.FRAGMENT, new byte[14]));
   }
 }

@@ -41,8 +41,8 @@ class Ipv6HostileInputTest {
       }
       Ipv6Packets.echoReplyFor(p);
     }
-    Ipv6Packets.destinationUnreachable(Ipv6Address.LOOPBACK,
-        DestinationUnreachableCode.NO_ROUTE, packet, 64);
+    Ipv6Packets.destinationUnreachable(
+        Ipv6Address.LOOPBACK, DestinationUnreachableCode.NO_ROUTE, packet, 64);
   }
 
   @Test
@@ -78,7 +78,10 @@ class Ipv6HostileInputTest {
       int flips = 1 + random.nextInt(3);
       for (int f = 0; f < flips; f++) {
         // Bias towards the headers, where the lengths are.
-        int at = random.nextBoolean() ? random.nextInt(Math.min(p.length, 80)) : random.nextInt(p.length);
+        int at =
+            random.nextBoolean()
+                ? random.nextInt(Math.min(p.length, 80))
+                : random.nextInt(p.length);
         p[at] = (byte) random.nextInt(256);
       }
       decodeAll(p);

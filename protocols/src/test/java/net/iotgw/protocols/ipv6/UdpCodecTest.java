@@ -38,16 +38,21 @@ class UdpCodecTest {
 
   @Test
   void builderReproducesTheCapturedDatagram() {
-    byte[] built = Ipv6Codec.encode(Ipv6Packets.udp(A, B, 5683, 0xf0b1,
-            "hello 6lowpan".getBytes(StandardCharsets.US_ASCII), 64)
-        .withFlowLabel(0x559d4));
+    byte[] built =
+        Ipv6Codec.encode(
+            Ipv6Packets.udp(
+                    A, B, 5683, 0xf0b1, "hello 6lowpan".getBytes(StandardCharsets.US_ASCII), 64)
+                .withFlowLabel(0x559d4));
     assertEquals(hex(capturedWithChecksum()), hex(built));
   }
 
   @Test
   void checksumLeftByOffloadIsRefusedWithTheValueReceived() {
-    DecodeError e = assertInstanceOf(Decoded.Failed.class,
-        UdpCodec.decode(Ipv6Codec.decode(Captures.get("udp-offloaded-checksum")).orThrow())).error();
+    DecodeError e =
+        assertInstanceOf(
+                Decoded.Failed.class,
+                UdpCodec.decode(Ipv6Codec.decode(Captures.get("udp-offloaded-checksum")).orThrow()))
+            .error();
     assertEquals(Kind.AUTHENTICATION_FAILED, e.kind());
     assertEquals(0x5b9b, e.code());
   }
@@ -55,7 +60,8 @@ class UdpCodecTest {
   @Test
   void findsUdpBehindExtensionHeaders() {
     Ipv6Packet p = Ipv6Codec.decode(Captures.get("udp-hop-by-hop-destination-options")).orThrow();
-    assertEquals(new UdpDatagram(40000, 7, "ext".getBytes(StandardCharsets.US_ASCII)),
+    assertEquals(
+        new UdpDatagram(40000, 7, "ext".getBytes(StandardCharsets.US_ASCII)),
         UdpCodec.decode(p).orThrow());
   }
 
@@ -93,10 +99,20 @@ class UdpCodecTest {
 
   @Test
   void refusesOtherProtocolsAndFragments() {
-    assertEquals(Kind.INVALID_SYNTAX, assertInstanceOf(Decoded.Failed.class,
-        UdpCodec.decode(Ipv6Codec.decode(Captures.get("echo-request")).orThrow())).error().kind());
-    assertEquals(Kind.UNSUPPORTED, assertInstanceOf(Decoded.Failed.class,
-        UdpCodec.decode(Ipv6Codec.decode(Captures.get("udp-fragment-first")).orThrow())).error().kind());
+    assertEquals(
+        Kind.INVALID_SYNTAX,
+        assertInstanceOf(
+                Decoded.Failed.class,
+                UdpCodec.decode(Ipv6Codec.decode(Captures.get("echo-request")).orThrow()))
+            .error()
+            .kind());
+    assertEquals(
+        Kind.UNSUPPORTED,
+        assertInstanceOf(
+                Decoded.Failed.class,
+                UdpCodec.decode(Ipv6Codec.decode(Captures.get("udp-fragment-first")).orThrow()))
+            .error()
+            .kind());
   }
 
   @Test
