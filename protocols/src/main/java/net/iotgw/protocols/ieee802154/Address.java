@@ -8,8 +8,8 @@ import java.util.HexFormat;
  *
  * <p>Byte order: every MAC field is sent least significant octet first, so an extended address
  * whose EUI-64 is written {@code ac:de:48:00:00:00:00:01} (the usual, most-significant-first
- * notation, as in the CCM* nonce of §9.3 and in RFC 4944 §6) appears on the air as {@code 01 00
- * 00 00 00 48 de ac}. {@link Extended#value()} is the EUI-64 read as a big-endian number ({@code
+ * notation, as in the CCM* nonce of §9.3 and in RFC 4944 §6) appears on the air as {@code 01 00 00
+ * 00 00 48 de ac}. {@link Extended#value()} is the EUI-64 read as a big-endian number ({@code
  * 0xacde480000000001L}); the codec reverses it.
  */
 public sealed interface Address {

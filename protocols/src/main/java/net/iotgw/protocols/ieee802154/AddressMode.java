@@ -3,8 +3,8 @@ package net.iotgw.protocols.ieee802154;
 import java.util.Optional;
 
 /**
- * Destination / Source Addressing Mode subfields (IEEE 802.15.4-2015 §7.2.1). Value 1
- * is reserved for the general frame format.
+ * Destination / Source Addressing Mode subfields (IEEE 802.15.4-2015 §7.2.1). Value 1 is reserved
+ * for the general frame format.
  */
 public enum AddressMode {
   NONE(0, 0),

@@ -3,9 +3,9 @@ package net.iotgw.protocols.ieee802154;
 import java.util.OptionalLong;
 
 /**
- * The auxiliary security header (IEEE 802.15.4-2015 §9.4): security control, frame
- * counter and key identifier. It travels in the clear and is authenticated with the rest of the MAC
- * header; the MIC sits at the end of the MAC payload ({@link SecurityLevel#micLength()}).
+ * The auxiliary security header (IEEE 802.15.4-2015 §9.4): security control, frame counter and key
+ * identifier. It travels in the clear and is authenticated with the rest of the MAC header; the MIC
+ * sits at the end of the MAC payload ({@link SecurityLevel#micLength()}).
  *
  * <pre>
  *   Security Control (1) | Frame Counter (0/4) | Key Source (0/4/8) | Key Index (0/1)

@@ -1,8 +1,7 @@
 package net.iotgw.protocols.ieee802154;
 
 /**
- * The 16-bit frame control field (IEEE 802.15.4-2015 §7.2.1), sent least significant
- * octet first:
+ * The 16-bit frame control field (IEEE 802.15.4-2015 §7.2.1), sent least significant octet first:
  *
  * <pre>
  *   b0-2 Frame Type | b3 Security Enabled | b4 Frame Pending | b5 AR | b6 PAN ID Compression |

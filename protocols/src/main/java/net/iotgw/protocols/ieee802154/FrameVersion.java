@@ -3,9 +3,9 @@ package net.iotgw.protocols.ieee802154;
 import java.util.Optional;
 
 /**
- * The Frame Version subfield (IEEE 802.15.4-2015 §7.2.1). It decides how the PAN ID
- * Compression bit is read ({@link PanIdCompression}) and whether the 2015 fields (sequence number
- * suppression, IEs, frame counter suppression) may be used. Value 3 is reserved.
+ * The Frame Version subfield (IEEE 802.15.4-2015 §7.2.1). It decides how the PAN ID Compression bit
+ * is read ({@link PanIdCompression}) and whether the 2015 fields (sequence number suppression, IEs,
+ * frame counter suppression) may be used. Value 3 is reserved.
  */
 public enum FrameVersion {
   /** 802.15.4-2003. Its security format is not the auxiliary security header, so not supported. */

@@ -3,8 +3,8 @@ package net.iotgw.protocols.ieee802154;
 import java.util.Optional;
 
 /**
- * The Key Identifier Mode subfield (IEEE 802.15.4-2015 §9.4.2): how the key is named
- * in the auxiliary security header, and so how long the Key Identifier field is.
+ * The Key Identifier Mode subfield (IEEE 802.15.4-2015 §9.4.2): how the key is named in the
+ * auxiliary security header, and so how long the Key Identifier field is.
  */
 public enum KeyIdMode {
   /** The key follows from the originator and recipient; no Key Identifier field. */

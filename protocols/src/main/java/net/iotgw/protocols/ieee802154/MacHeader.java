@@ -6,11 +6,11 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * The MAC header (MHR) of a general-format frame (IEEE 802.15.4-2015 §7.2): everything
- * before the MAC payload. It mirrors the wire: the frame control field is kept as sent and the
- * other fields must agree with it (addressing modes, which PAN IDs are present per {@link
- * PanIdCompression}, security, sequence number suppression, IEs). Build one with {@link #builder}
- * to have the frame control field derived instead.
+ * The MAC header (MHR) of a general-format frame (IEEE 802.15.4-2015 §7.2): everything before the
+ * MAC payload. It mirrors the wire: the frame control field is kept as sent and the other fields
+ * must agree with it (addressing modes, which PAN IDs are present per {@link PanIdCompression},
+ * security, sequence number suppression, IEs). Build one with {@link #builder} to have the frame
+ * control field derived instead.
  *
  * @param frameControl the frame control field
  * @param sequenceNumber 0..255, empty when suppressed (2015)

@@ -11,10 +11,10 @@ import net.iotgw.protocols.wire.Malformed;
 import net.iotgw.protocols.wire.WireReader;
 
 /**
- * Reads a MAC header, field by field in the order of 802.15.4-2015 §7.2, checking before each
- * field that the frame control field allows it. Every bit is either kept in the {@link MacHeader}
- * or refused (reserved bits, reserved modes), so that re-encoding a decoded header yields the
- * octets received: the MIC is computed over those octets. The mirror of {@link MacHeaderWriter}.
+ * Reads a MAC header, field by field in the order of 802.15.4-2015 §7.2, checking before each field
+ * that the frame control field allows it. Every bit is either kept in the {@link MacHeader} or
+ * refused (reserved bits, reserved modes), so that re-encoding a decoded header yields the octets
+ * received: the MIC is computed over those octets. The mirror of {@link MacHeaderWriter}.
  */
 final class MacHeaderReader {
   private static final int ASN_IN_NONCE = 0x40;

@@ -3,9 +3,9 @@ package net.iotgw.protocols.ieee802154;
 import net.iotgw.protocols.wire.WireWriter;
 
 /**
- * Writes a MAC header in the order of 802.15.4-2015 §7.2, every multi-octet field least
- * significant octet first. The mirror of {@link MacHeaderReader}; the {@link MacHeader} it gets is
- * already consistent, so it decides nothing.
+ * Writes a MAC header in the order of 802.15.4-2015 §7.2, every multi-octet field least significant
+ * octet first. The mirror of {@link MacHeaderReader}; the {@link MacHeader} it gets is already
+ * consistent, so it decides nothing.
  */
 final class MacHeaderWriter {
   private MacHeaderWriter() {}

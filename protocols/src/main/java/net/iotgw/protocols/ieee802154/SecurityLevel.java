@@ -4,9 +4,9 @@ import java.util.Optional;
 
 /**
  * The Security Level subfield of the security control field (IEEE 802.15.4-2015 §9.4.2): whether
- * the payload is encrypted and how long the MIC after it is. Level 4 (encryption
- * without a MIC) exists in 2006 and is discouraged since; it is kept so that such frames decode,
- * and link security decides whether to accept them.
+ * the payload is encrypted and how long the MIC after it is. Level 4 (encryption without a MIC)
+ * exists in 2006 and is discouraged since; it is kept so that such frames decode, and link security
+ * decides whether to accept them.
  */
 public enum SecurityLevel {
   NONE(0, false, 0),
