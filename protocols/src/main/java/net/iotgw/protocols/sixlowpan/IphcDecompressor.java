@@ -1,5 +1,8 @@
 package net.iotgw.protocols.sixlowpan;
 
+import net.iotgw.protocols.ipv6.Checksums;
+import net.iotgw.protocols.ipv6.Ipv6Address;
+
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,7 +64,7 @@ public final class IphcDecompressor {
       w.bytes(datagram, r.position(), r.remaining());
       byte[] packet = w.toByteArray();
       if (h.udp() != null && h.udp().checksumElided()) {
-        int sum = UdpChecksum.compute(src, dst, packet, IphcHeader.IPV6_HEADER, payloadLength);
+        int sum = elidedUdpChecksum(src, dst, packet, payloadLength);
         packet[IphcHeader.IPV6_HEADER + 6] = (byte) (sum >>> 8);
         packet[IphcHeader.IPV6_HEADER + 7] = (byte) sum;
       }
@@ -69,6 +72,18 @@ public final class IphcDecompressor {
     } catch (Malformed m) {
       return Decoded.failed(m.error());
     }
+  }
+
+  /**
+   * RFC 6282 §4.3.2: the checksum the sender elided, over the pseudo-header and the rebuilt UDP
+   * header (its checksum field still zero) and data; 0 is sent as 0xffff (RFC 768).
+   */
+  private static int elidedUdpChecksum(byte[] src, byte[] dst, byte[] packet, int udpLength) {
+    int pseudo =
+        Checksums.ipv6PseudoHeader(
+            Ipv6Address.fromBytes(src), Ipv6Address.fromBytes(dst), udpLength, 17);
+    int sum = ~Checksums.sum(pseudo, packet, IphcHeader.IPV6_HEADER, udpLength) & 0xffff;
+    return sum == 0 ? 0xffff : sum;
   }
 
   /**
