@@ -11,8 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Writes the classic libpcap file format (draft-ietf-opsawg-pcap §4 and §5), which Wireshark,
- * tshark and tcpdump read: a 24-octet file header (magic 0xa1b2c3d4 for microsecond timestamps,
+ * Writes the classic libpcap file format (pcap-savefile(5), draft-ietf-opsawg-pcap: File Header
+ * and Packet Record), which Wireshark, tshark and tcpdump read: a 24-octet file header (magic 0xa1b2c3d4 for microsecond timestamps,
  * version 2.4, snap length, link type), then per packet a 16-octet record header (seconds,
  * microseconds, captured length, original length) and the captured octets. Written big-endian;
  * readers recognise the byte order from the magic.
@@ -44,7 +44,7 @@ public final class PcapWriter implements Closeable {
     this.clock = clock;
     ByteBuffer header = ByteBuffer.allocate(FILE_HEADER_LENGTH);
     header.putInt(MAGIC_MICROSECONDS).putShort((short) 2).putShort((short) 4);
-    header.putInt(0).putInt(0); // thiszone, sigfigs: always 0 (§4)
+    header.putInt(0).putInt(0); // the two unused fields writers fill with zeros
     header.putInt(snaplen).putInt(linkType.id());
     out.write(header.array());
   }

@@ -10,12 +10,16 @@ import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.ActorAttributes;
 import org.apache.pekko.stream.BoundedSourceQueue;
+import org.apache.pekko.stream.javadsl.AsPublisher;
 import org.apache.pekko.stream.QueueOfferResult;
+import org.apache.pekko.stream.StreamSubscriptionTimeoutTerminationMode;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
+import org.reactivestreams.Publisher;
 
 /**
  * A UCN port without a kernel, for tests and the demo: the "host" (a test, a simulated UD)
@@ -29,6 +33,9 @@ import org.apache.pekko.stream.javadsl.Source;
  * on the host. The link rule (IPv6, at most the MTU) applies both ways.
  */
 public final class InMemoryPort implements UcnPort {
+  /** How long a closed port's queue lingers if its flow was never materialized. */
+  private static final Duration UNSUBSCRIBED_CLEANUP = Duration.ofSeconds(5);
+
   private final String name;
   private final LinkRules rules;
   private final BoundedSourceQueue<byte[]> fromHost;
@@ -38,12 +45,15 @@ public final class InMemoryPort implements UcnPort {
   private final AtomicBoolean materialized = new AtomicBoolean();
 
   private InMemoryPort(
-      String name, LinkRules rules, Pair<BoundedSourceQueue<byte[]>, Source<byte[], NotUsed>> q,
+      String name,
+      LinkRules rules,
+      BoundedSourceQueue<byte[]> fromHost,
+      Source<byte[], NotUsed> fromHostSource,
       int capacity) {
     this.name = name;
     this.rules = rules;
-    this.fromHost = q.first();
-    this.fromHostSource = q.second();
+    this.fromHost = fromHost;
+    this.fromHostSource = fromHostSource;
     this.toHost = new ArrayBlockingQueue<>(capacity);
   }
 
@@ -58,8 +68,18 @@ public final class InMemoryPort implements UcnPort {
       throw new IllegalArgumentException("capacity " + capacity);
     }
     LinkRules rules = new LinkRules(mtu);
-    return new InMemoryPort(
-        name, rules, Source.<byte[]>queue(capacity).preMaterialize(system), capacity);
+    // Not Source.preMaterialize: its fan-out publisher pulls ahead of any subscriber, which would
+    // let more than capacity packets in. This publisher pulls only for its one subscriber, and
+    // waits for it however late the port's flow is materialized (the default would cancel the
+    // queue after pekko.stream.materializer.subscription-timeout); close() ends it.
+    Pair<BoundedSourceQueue<byte[]>, Publisher<byte[]>> queue =
+        Source.<byte[]>queue(capacity)
+            .toMat(Sink.asPublisher(AsPublisher.WITHOUT_FANOUT), Keep.both())
+            .withAttributes(
+                ActorAttributes.streamSubscriptionTimeout(
+                    UNSUBSCRIBED_CLEANUP, StreamSubscriptionTimeoutTerminationMode.noop()))
+            .run(system);
+    return new InMemoryPort(name, rules, queue.first(), Source.fromPublisher(queue.second()), capacity);
   }
 
   /**

@@ -5,6 +5,7 @@ import com.sun.jna.Memory;
 import com.sun.jna.NativeLong;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
@@ -154,14 +155,14 @@ public final class TunDevice implements AutoCloseable {
   }
 
   /**
-   * Waits until the kernel routes a packet to the interface and returns it, or returns null once
+   * Waits until the kernel routes a packet to the interface and returns it, or returns empty once
    * the device is closing. Never spins: between packets the thread sleeps in poll(2).
    *
    * @throws IOException on an error that leaves the device unusable
    */
-  public byte[] read() throws IOException {
+  public Optional<byte[]> read() throws IOException {
     if (!enter()) {
-      return null;
+      return Optional.empty();
     }
     try {
       synchronized (readBuffer) {
@@ -172,23 +173,23 @@ public final class TunDevice implements AutoCloseable {
     }
   }
 
-  private byte[] readPacket() throws IOException {
+  private Optional<byte[]> readPacket() throws IOException {
     while (true) {
-        if (!awaitReadable()) {
-          return null;
+      if (!awaitReadable()) {
+        return Optional.empty();
+      }
+      long n;
+      try {
+        n = LibC.read(fd, readBuffer, new NativeLong(MAX_IPV6_PACKET)).longValue();
+      } catch (LastErrorException e) {
+        if (e.getErrorCode() == LibC.EAGAIN || e.getErrorCode() == LibC.EINTR) {
+          continue; // another wake-up raced us to the packet; wait again
         }
-        long n;
-        try {
-          n = LibC.read(fd, readBuffer, new NativeLong(MAX_IPV6_PACKET)).longValue();
-        } catch (LastErrorException e) {
-          if (e.getErrorCode() == LibC.EAGAIN || e.getErrorCode() == LibC.EINTR) {
-            continue;
-          }
-          throw failure("read", e);
-        }
-        if (n > 0) {
-          return readBuffer.getByteArray(0, (int) n);
-        }
+        throw failure("read", e);
+      }
+      if (n > 0) {
+        return Optional.of(readBuffer.getByteArray(0, (int) n));
+      }
     }
   }
 
@@ -256,7 +257,7 @@ public final class TunDevice implements AutoCloseable {
   }
 
   /**
-   * Starts closing: a blocked {@link #read()} returns null, later reads and writes do nothing, and
+   * Starts closing: a blocked {@link #read()} returns empty, later reads and writes do nothing, and
    * the descriptors (hence the interface) go once no call is in progress. Idempotent.
    */
   @Override

@@ -29,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * direction ends first closes the device, whose eventfd wakes the reader.
  */
 public final class TunPort implements UcnPort {
-  /** RFC 8200 §5's minimum: 6LoWPAN (RFC 4944 §4) carries no more without IPv6 fragments. */
+  /** RFC 4944 §4: the IPv6 MTU over IEEE 802.15.4 is 1280, RFC 8200 §5's minimum. */
   public static final int DEFAULT_MTU = TunDevice.IPV6_MIN_MTU;
 
   private static final Logger log = LoggerFactory.getLogger(TunPort.class);
@@ -83,10 +83,11 @@ public final class TunPort implements UcnPort {
   /** The next packet the link carries, or empty once the device is closing. */
   private Optional<byte[]> receive(TunDevice d) throws IOException {
     while (true) {
-      byte[] packet = d.read();
-      if (packet == null) {
-        return Optional.empty();
+      Optional<byte[]> next = d.read();
+      if (next.isEmpty()) {
+        return next;
       }
+      byte[] packet = next.get();
       boolean kept = rules.carries(packet);
       rules.countReceived(kept);
       if (kept) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -146,5 +147,29 @@ class InMemoryPortTest {
     port.close();
     assertEquals(1, await(first.second()).size());
     await(first.first());
+  }
+
+  @Test
+  void packetsInjectedLongBeforeTheFlowRunsAreStillDelivered() throws Exception {
+    ActorTestKit impatient =
+        ActorTestKit.create(
+            ConfigFactory.parseString(
+                    "pekko.stream.materializer.subscription-timeout.timeout = 100ms")
+                .withFallback(ConfigFactory.load()));
+    try {
+      InMemoryPort port = InMemoryPort.create(impatient.system(), "mem1", 1280, 4);
+      assertTrue(port.inject(request(0)));
+      Thread.sleep(500); // well past the stream subscription timeout
+
+      CompletionStage<List<byte[]>> received =
+          Source.<byte[]>never().via(port.flow()).take(2).runWith(Sink.seq(), impatient.system());
+      assertTrue(port.inject(request(1)));
+
+      List<byte[]> packets = await(received);
+      assertArrayEquals(request(0), packets.get(0));
+      assertArrayEquals(request(1), packets.get(1));
+    } finally {
+      impatient.shutdownTestKit();
+    }
   }
 }

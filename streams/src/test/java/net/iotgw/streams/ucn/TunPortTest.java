@@ -109,6 +109,8 @@ class TunPortTest {
       ns.adopt(port.name(), GATEWAY + "/64");
       Running running = run(port, Attributes.none());
       Thread.sleep(300); // let the reader settle in poll(2) with nothing to read
+      assertEquals(
+          List.of("pekko.actor.default-blocking-io-dispatcher"), threadsWaitingIn("TunDevice", "read"));
 
       running.fromUcn().cancel();
 
@@ -232,5 +234,15 @@ class TunPortTest {
     } finally {
       HostCommands.run(List.of("ip", "link", "del", "dev", name), WAIT);
     }
+  }
+
+  /** The dispatchers of the threads whose stacks are inside {@code className.method}. */
+  private static List<String> threadsWaitingIn(String className, String method) {
+    return Thread.getAllStackTraces().entrySet().stream()
+        .filter(e -> Arrays.stream(e.getValue())
+            .anyMatch(f -> f.getClassName().endsWith("." + className)
+                && f.getMethodName().equals(method)))
+        .map(e -> e.getKey().getName().replaceAll("^.*?-(pekko\\.actor\\.[a-z-]+)-\\d+$", "$1"))
+        .toList();
   }
 }
