@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -134,20 +135,27 @@ class InMemoryPortTest {
   @Test
   void aSecondMaterializationFailsWithoutDisturbingTheFirst() throws Exception {
     InMemoryPort port = port(16);
-    Pair<CompletionStage<Done>, CompletionStage<List<byte[]>>> first =
+    // Materialization is asynchronous: which run claims the port is up to the scheduler, so the
+    // test asserts that exactly one fails and the other carries traffic, whichever it is.
+    Pair<CompletionStage<Done>, CompletionStage<List<byte[]>>> a =
         Source.<byte[]>never().viaMat(port.flow(), Keep.right())
             .toMat(Sink.seq(), Keep.both()).run(testKit.system());
-    CompletionStage<Done> second =
+    Pair<CompletionStage<Done>, CompletionStage<List<byte[]>>> b =
         Source.<byte[]>never().viaMat(port.flow(), Keep.right())
-            .to(Sink.ignore()).run(testKit.system());
+            .toMat(Sink.seq(), Keep.both()).run(testKit.system());
 
-    ExecutionException e = assertThrows(ExecutionException.class, () -> await(second));
+    CompletableFuture<Object> firstToEnd =
+        CompletableFuture.anyOf(a.first().toCompletableFuture(), b.first().toCompletableFuture());
+    ExecutionException e = assertThrows(ExecutionException.class, () -> await(firstToEnd));
     assertInstanceOf(IllegalStateException.class, e.getCause());
+    Pair<CompletionStage<Done>, CompletionStage<List<byte[]>>> owner =
+        a.first().toCompletableFuture().isCompletedExceptionally() ? b : a;
     assertTrue(port.inject(request(1)));
     port.close();
-    assertEquals(1, await(first.second()).size());
-    await(first.first());
+    assertEquals(1, await(owner.second()).size());
+    await(owner.first());
   }
+
 
   @Test
   void packetsInjectedLongBeforeTheFlowRunsAreStillDelivered() throws Exception {
