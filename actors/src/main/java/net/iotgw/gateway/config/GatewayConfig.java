@@ -1,0 +1,114 @@
+package net.iotgw.gateway.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import net.iotgw.protocols.ipv6.Ipv6Prefix;
+
+/**
+ * The gateway's settings, read once from the {@code iotgw} section of a HOCON config (defaults in
+ * the actors module's reference.conf). Every value is checked here, so a typo fails at start-up
+ * with the key's name, not later inside a stream.
+ */
+public record GatewayConfig(Ipv6Prefix cdPrefix, Ucn ucn, Radio radio, Lowpan lowpan, Pcap pcap) {
+
+  /** The unconstrained side: a TUN device. */
+  public record Ucn(String tun, int mtu) {}
+
+  /**
+   * The radio dongle and the gateway's 802.15.4 identity.
+   *
+   * @param device a serial device path, or {@code tcp:HOST:PORT}
+   */
+  public record Radio(
+      String device, int baudRate, int channel, int panId, long extendedAddress, int shortAddress) {}
+
+  /** Bounds on 6LoWPAN reassembly (RFC 4944 §5.3). */
+  public record Lowpan(int maxReassemblies, int maxReassemblyBytes, Duration reassemblyTimeout) {}
+
+  /** Optional captures of either side. */
+  public record Pcap(Optional<Path> radio, Optional<Path> ucn) {}
+
+  /**
+   * @throws ConfigException.BadValue or another {@link ConfigException} naming the bad key
+   */
+  public static GatewayConfig from(Config root) {
+    Config c = root.getConfig("iotgw");
+    String prefixText = c.getString("cd-prefix");
+    Ipv6Prefix prefix =
+        Ipv6Prefix.parse(prefixText)
+            .orElseThrow(() -> bad(c, "cd-prefix", "not an IPv6 prefix: " + prefixText));
+    if (prefix.length() != 64) {
+      throw bad(c, "cd-prefix", "the CD prefix must be a /64 (RFC 4944 §6), not /" + prefix.length());
+    }
+    Ucn ucn = new Ucn(c.getString("ucn.tun"), range(c, "ucn.mtu", 1280, 65535));
+    Radio radio =
+        new Radio(
+            c.getString("radio.device"),
+            range(c, "radio.baud-rate", 1, 4_000_000),
+            range(c, "radio.channel", 11, 26),
+            (int) number(c, "radio.pan-id", 0xffff),
+            eui64(c, "radio.extended-address"),
+            (int) number(c, "radio.short-address", 0xffff));
+    Lowpan lowpan =
+        new Lowpan(
+            range(c, "lowpan.max-reassemblies", 1, 100_000),
+            range(c, "lowpan.max-reassembly-bytes", 2048, 1 << 30),
+            c.getDuration("lowpan.reassembly-timeout"));
+    if (lowpan.reassemblyTimeout().isNegative() || lowpan.reassemblyTimeout().toSeconds() > 60) {
+      throw bad(c, "lowpan.reassembly-timeout", "must be at most 60 s (RFC 4944 §5.3)");
+    }
+    Pcap pcap = new Pcap(optionalPath(c, "pcap.radio"), optionalPath(c, "pcap.ucn"));
+    return new GatewayConfig(prefix, ucn, radio, lowpan, pcap);
+  }
+
+  private static int range(Config c, String key, int min, int max) {
+    int v = c.getInt(key);
+    if (v < min || v > max) {
+      throw bad(c, key, v + " is outside " + min + ".." + max);
+    }
+    return v;
+  }
+
+  /** A number written as decimal or 0x-hex (PAN IDs and short addresses are read in hex). */
+  private static long number(Config c, String key, long max) {
+    String text = c.getString(key).trim().toLowerCase();
+    try {
+      long v = text.startsWith("0x") ? Long.parseLong(text.substring(2), 16) : Long.parseLong(text);
+      if (v < 0 || v > max) {
+        throw bad(c, key, text + " is outside 0..0x" + Long.toHexString(max));
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw bad(c, key, "not a number: " + text);
+    }
+  }
+
+  /** An EUI-64 written as eight colon-separated hex octets, most significant first. */
+  private static long eui64(Config c, String key) {
+    String text = c.getString(key).trim();
+    String[] octets = text.split(":");
+    if (octets.length != 8) {
+      throw bad(c, key, "an EUI-64 is 8 octets like 02:00:00:00:00:00:00:01, not " + text);
+    }
+    long v = 0;
+    for (String octet : octets) {
+      if (!octet.matches("[0-9a-fA-F]{2}")) {
+        throw bad(c, key, "not a hex octet: " + octet);
+      }
+      v = (v << 8) | Integer.parseInt(octet, 16);
+    }
+    return v;
+  }
+
+  private static Optional<Path> optionalPath(Config c, String key) {
+    String text = c.getString(key).trim();
+    return text.isEmpty() ? Optional.empty() : Optional.of(Path.of(text));
+  }
+
+  private static ConfigException bad(Config c, String key, String why) {
+    return new ConfigException.BadValue(c.origin(), "iotgw." + key, why);
+  }
+}

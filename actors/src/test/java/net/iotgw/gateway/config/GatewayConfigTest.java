@@ -1,0 +1,59 @@
+package net.iotgw.gateway.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class GatewayConfigTest {
+
+  private static GatewayConfig load(String overrides) {
+    Config config = ConfigFactory.parseString(overrides).withFallback(ConfigFactory.defaultReference());
+    return GatewayConfig.from(config.resolve());
+  }
+
+  @Test
+  void referenceDefaultsLoad() {
+    GatewayConfig c = load("");
+    assertEquals("2001:db8:cd::/64", c.cdPrefix().toString());
+    assertEquals(new GatewayConfig.Ucn("iotgw0", 1280), c.ucn());
+    assertEquals(0xabcd, c.radio().panId());
+    assertEquals(Duration.ofSeconds(60), c.lowpan().reassemblyTimeout());
+    assertTrue(c.pcap().radio().isEmpty());
+  }
+
+  @Test
+  void readsHexAddressesAndPaths() {
+    GatewayConfig c =
+        load(
+            "iotgw.radio { device = \"tcp:127.0.0.1:9000\", pan-id = \"0x1234\","
+                + " extended-address = \"02:11:22:33:44:55:66:77\", short-address = 10 }\n"
+                + "iotgw.pcap.radio = \"/tmp/radio.pcap\"");
+    assertEquals("tcp:127.0.0.1:9000", c.radio().device());
+    assertEquals(0x1234, c.radio().panId());
+    assertEquals(0x0211223344556677L, c.radio().extendedAddress());
+    assertEquals(10, c.radio().shortAddress());
+    assertEquals(Path.of("/tmp/radio.pcap"), c.pcap().radio().orElseThrow());
+  }
+
+  @Test
+  void badValuesNameTheirKey() {
+    assertKey("iotgw.cd-prefix", "iotgw.cd-prefix = \"2001:db8::/48\"");
+    assertKey("iotgw.cd-prefix", "iotgw.cd-prefix = \"not-a-prefix\"");
+    assertKey("iotgw.radio.channel", "iotgw.radio.channel = 27");
+    assertKey("iotgw.radio.pan-id", "iotgw.radio.pan-id = \"0x10000\"");
+    assertKey("iotgw.radio.extended-address", "iotgw.radio.extended-address = \"02:00\"");
+    assertKey("iotgw.lowpan.reassembly-timeout", "iotgw.lowpan.reassembly-timeout = 61s");
+  }
+
+  private static void assertKey(String key, String overrides) {
+    ConfigException e = assertThrows(ConfigException.class, () -> load(overrides));
+    assertTrue(e.getMessage().contains(key), e.getMessage());
+  }
+}
