@@ -1,6 +1,7 @@
 package net.iotgw.load.cd;
 
 import java.util.Optional;
+import java.util.Set;
 import net.iotgw.protocols.ipv6.Ipv6Address;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
@@ -8,6 +9,8 @@ import org.eclipse.californium.core.coap.CoAP.Type;
 import org.eclipse.californium.core.coap.CoAPMessageFormatException;
 import org.eclipse.californium.core.coap.EmptyMessage;
 import org.eclipse.californium.core.coap.Message;
+import org.eclipse.californium.core.coap.Option;
+import org.eclipse.californium.core.coap.OptionNumberRegistry;
 import org.eclipse.californium.core.coap.Request;
 import org.eclipse.californium.core.coap.Response;
 import org.eclipse.californium.core.coap.Token;
@@ -17,7 +20,7 @@ import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 /**
  * The CoAP server of one simulated CD (RFC 7252), on Californium's message codec only: no
  * endpoint, no threads. It serves {@link CdResource}s to GET; other methods get 4.05, other paths
- * 4.04 (§5.9.2). A CON request gets a piggybacked response (§5.2.1), a NON one a NON response with
+ * 4.04 (§5.9.2), critical options it does not understand 4.02 (§5.4.1). A CON request gets a piggybacked response (§5.2.1), a NON one a NON response with
  * the server's next Message ID (§5.2.3), a retransmitted CON the reply it had before (§4.5).
  */
 final class CdCoapServer {
@@ -26,6 +29,13 @@ final class CdCoapServer {
   // Both are stateless, so one of each serves every CD.
   private static final UdpDataParser PARSER = new UdpDataParser();
   private static final UdpDataSerializer SERIALIZER = new UdpDataSerializer();
+
+  private static final Set<Integer> UNDERSTOOD_CRITICAL = Set.of(
+      OptionNumberRegistry.URI_HOST,
+      OptionNumberRegistry.URI_PORT,
+      OptionNumberRegistry.URI_PATH,
+      OptionNumberRegistry.URI_QUERY,
+      OptionNumberRegistry.ACCEPT);
 
   private final long eui64;
   private int nextMessageId;
@@ -71,7 +81,13 @@ final class CdCoapServer {
         return new CoapOutcome.Repeated(before.get());
       }
     }
-    Response response = respond(request, nowMillis);
+    Optional<ResponseCode> refusal = refusedOption(request);
+    if (refusal.isPresent() && !confirmable) {
+      // §5.4.1: a NON with an unrecognized critical option is rejected, silently here.
+      return new CoapOutcome.Ignored(DropReason.MALFORMED_COAP);
+    }
+    Response response = refusal.isPresent() ? new Response(refusal.get())
+        : respond(request, nowMillis);
     response.setToken(request.getToken());
     if (confirmable) {
       response.setType(Type.ACK);
@@ -88,6 +104,24 @@ final class CdCoapServer {
       duplicates.remember(peer, peerPort, request.getMID(), nowMillis, bytes);
     }
     return new CoapOutcome.Answered(bytes, response.getCode());
+  }
+
+  /**
+   * 4.02 for a critical option this server does not act on (RFC 7252 §5.4.1: If-Match,
+   * If-None-Match, Block1/Block2, OSCORE, unknown ones), 5.05 for a proxy request (§5.7.2).
+   * Uri-Query is accepted and ignored: these resources have no parameters.
+   */
+  private static Optional<ResponseCode> refusedOption(Request request) {
+    for (Option o : request.getOptions().asSortedList()) {
+      int n = o.getNumber();
+      if (n == OptionNumberRegistry.PROXY_URI || n == OptionNumberRegistry.PROXY_SCHEME) {
+        return Optional.of(ResponseCode.PROXY_NOT_SUPPORTED);
+      }
+      if (OptionNumberRegistry.isCritical(n) && !UNDERSTOOD_CRITICAL.contains(n)) {
+        return Optional.of(ResponseCode.BAD_OPTION);
+      }
+    }
+    return Optional.empty();
   }
 
   private Response respond(Request request, long nowMillis) {
