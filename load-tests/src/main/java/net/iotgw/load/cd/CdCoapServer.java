@@ -1,8 +1,10 @@
 package net.iotgw.load.cd;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
 import net.iotgw.protocols.ipv6.Ipv6Address;
+import org.eclipse.californium.core.coap.BlockOption;
 import org.eclipse.californium.core.coap.CoAP;
 import org.eclipse.californium.core.coap.CoAP.ResponseCode;
 import org.eclipse.californium.core.coap.CoAP.Type;
@@ -20,8 +22,11 @@ import org.eclipse.californium.core.network.serialization.UdpDataSerializer;
 /**
  * The CoAP server of one simulated CD (RFC 7252), on Californium's message codec only: no
  * endpoint, no threads. It serves {@link CdResource}s to GET; other methods get 4.05, other paths
- * 4.04 (§5.9.2), critical options it does not understand 4.02 (§5.4.1). A CON request gets a piggybacked response (§5.2.1), a NON one a NON response with
- * the server's next Message ID (§5.2.3), a retransmitted CON the reply it had before (§4.5).
+ * 4.04 (§5.9.2), critical options it does not understand 4.02 (§5.4.1). A CON request gets a
+ * piggybacked response (§5.2.1), a NON one a NON response with the server's next Message ID
+ * (§5.2.3), a retransmitted CON the reply it had before (§4.5). A Block2 option in a request
+ * gets the block it names at the size it asks (RFC 7959 §2.4), for clients that negotiate a small
+ * block size early.
  */
 final class CdCoapServer {
   static final int PORT = CoAP.DEFAULT_COAP_PORT;
@@ -35,7 +40,8 @@ final class CdCoapServer {
       OptionNumberRegistry.URI_PORT,
       OptionNumberRegistry.URI_PATH,
       OptionNumberRegistry.URI_QUERY,
-      OptionNumberRegistry.ACCEPT);
+      OptionNumberRegistry.ACCEPT,
+      OptionNumberRegistry.BLOCK2);
 
   private final long eui64;
   private int nextMessageId;
@@ -108,7 +114,7 @@ final class CdCoapServer {
 
   /**
    * 4.02 for a critical option this server does not act on (RFC 7252 §5.4.1: If-Match,
-   * If-None-Match, Block1/Block2, OSCORE, unknown ones), 5.05 for a proxy request (§5.7.2).
+   * If-None-Match, Block1, OSCORE, unknown ones), 5.05 for a proxy request (§5.7.2).
    * Uri-Query is accepted and ignored: these resources have no parameters.
    */
   private static Optional<ResponseCode> refusedOption(Request request) {
@@ -136,9 +142,21 @@ final class CdCoapServer {
     if (request.getOptions().hasAccept() && request.getOptions().getAccept() != r.contentFormat()) {
       return new Response(ResponseCode.NOT_ACCEPTABLE); // §5.10.4
     }
+    byte[] body = r.body(eui64, nowMillis);
     Response response = new Response(ResponseCode.CONTENT);
     response.getOptions().setContentFormat(r.contentFormat());
-    response.setPayload(r.body(eui64, nowMillis));
+    if (request.getOptions().hasBlock2()) {
+      // RFC 7959 §2.4: the block the client asks for, at the size it asks or smaller.
+      BlockOption block = request.getOptions().getBlock2();
+      int offset = block.getOffset();
+      if (block.isBERT() || (offset >= body.length && offset > 0)) {
+        return new Response(ResponseCode.BAD_OPTION);
+      }
+      int end = Math.min(body.length, offset + block.getSize());
+      response.getOptions().setBlock2(block.getSzx(), end < body.length, block.getNum());
+      body = Arrays.copyOfRange(body, offset, end);
+    }
+    response.setPayload(body);
     return response;
   }
 

@@ -88,6 +88,7 @@ public final class CdPopulation {
 
   @Override
   public String toString() {
-    return "CdPopulation[" + devices.length + " CDs from " + new LinkAddress.Extended(baseEui64) + ", " + network + "]";
+    return "CdPopulation[" + devices.length + " CDs from " + new LinkAddress.Extended(baseEui64)
+        + ", " + network + "]";
   }
 }

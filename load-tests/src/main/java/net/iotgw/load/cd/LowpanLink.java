@@ -30,7 +30,7 @@ import net.iotgw.protocols.wire.Decoded;
  * immutable: every CD starts from one shared empty instance.
  */
 final class LowpanLink {
-  /** Two datagrams in reassembly, at most the link MTU of 1280 each (RFC 4944 §4): a small node. */
+  /** Two datagrams in reassembly, of up to the link MTU of 1280 each (RFC 4944 §4). */
   static final int MAX_REASSEMBLIES = 2;
 
   static final int MAX_REASSEMBLY_BYTES = 2 * 1280;
@@ -183,10 +183,5 @@ final class LowpanLink {
   private static Optional<byte[]> drop(CdCounters counters, DropReason reason) {
     counters.drop(reason);
     return Optional.empty();
-  }
-
-  /** Datagrams in reassembly now, for tests and memory accounting. */
-  int reassembliesInProgress() {
-    return reassembler.inProgress();
   }
 }

@@ -157,6 +157,36 @@ class SimulatedCdCoapTest {
   }
 
   @Test
+  void wellKnownCoreComesInTheSixteenByteBlocksAClientAsksForRfc7959Section2_4() {
+    StringBuilder links = new StringBuilder();
+    int num = 0;
+    boolean more = true;
+    while (more) {
+      Request block = get(".well-known/core", 100 + num);
+      block.getOptions().setBlock2(0, false, num);
+      Response r = response(send(block, NOW));
+      assertEquals(ResponseCode.CONTENT, r.getCode());
+      assertEquals(num, r.getOptions().getBlock2().getNum());
+      assertEquals(16, r.getOptions().getBlock2().getSize());
+      more = r.getOptions().getBlock2().isM();
+      assertTrue(more ? r.getPayloadSize() == 16 : r.getPayloadSize() <= 16);
+      links.append(r.getPayloadString());
+      num++;
+    }
+
+    assertEquals(CdResource.LINKS, links.toString());
+    assertEquals((CdResource.LINKS.length() + 15) / 16, num);
+  }
+
+  @Test
+  void blockBeyondTheRepresentationGetsBadOption() {
+    Request block = get("sensors/temperature", 120);
+    block.getOptions().setBlock2(0, false, 5);
+
+    assertEquals(ResponseCode.BAD_OPTION, response(send(block, NOW)).getCode());
+  }
+
+  @Test
   void acceptOtherThanTheRepresentationGets406Rfc7252Section5_10_4() {
     Request json = get("sensors/temperature", 10);
     json.getOptions().setAccept(MediaTypeRegistry.APPLICATION_JSON);
