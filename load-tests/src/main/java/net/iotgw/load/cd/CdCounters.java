@@ -1,0 +1,51 @@
+package net.iotgw.load.cd;
+
+/**
+ * The running counts of one simulated CD. Mutable and, like the CD, confined to one thread: read
+ * them through {@link #snapshot()} on that thread.
+ */
+final class CdCounters {
+  private long framesReceived;
+  private long octetsReceived;
+  private long framesSent;
+  private long octetsSent;
+  private long pingsAnswered;
+  private long coapRequestsServed;
+  private long coapDuplicatesAnswered;
+  private final long[] drops = new long[DropReason.values().length];
+
+  void received(int psduOctets) {
+    framesReceived++;
+    octetsReceived += psduOctets;
+  }
+
+  void sent(int psduOctets) {
+    framesSent++;
+    octetsSent += psduOctets;
+  }
+
+  void pingAnswered() {
+    pingsAnswered++;
+  }
+
+  void coapRequestServed() {
+    coapRequestsServed++;
+  }
+
+  void coapDuplicateAnswered() {
+    coapDuplicatesAnswered++;
+  }
+
+  void drop(DropReason reason) {
+    drops[reason.ordinal()]++;
+  }
+
+  void drops(DropReason reason, int n) {
+    drops[reason.ordinal()] += n;
+  }
+
+  CdStats snapshot() {
+    return new CdStats(framesReceived, octetsReceived, framesSent, octetsSent, pingsAnswered,
+        coapRequestsServed, coapDuplicatesAnswered, drops);
+  }
+}

@@ -1,0 +1,94 @@
+package net.iotgw.load.cd;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import net.iotgw.protocols.sixlowpan.LinkAddress;
+
+/**
+ * N simulated CDs of one PAN with consecutive EUI-64s from a base ({@code 02:00:00:00:00:00:00:01}
+ * by default: locally administered, so never a real device's), looked up by extended address. What
+ * {@code cd-sim --devices N --prefix P} runs behind the dongle emulator.
+ *
+ * <p>Like its CDs, confined to one thread.
+ */
+public final class CdPopulation {
+  /** 02:00:00:00:00:00:00:01: the U/L bit set, a locally administered EUI-64. */
+  public static final long DEFAULT_BASE_EUI64 = 0x0200_0000_0000_0001L;
+
+  private final CdNetwork network;
+  private final long baseEui64;
+  private final SimulatedCd[] devices;
+
+  private CdPopulation(CdNetwork network, long baseEui64, SimulatedCd[] devices) {
+    this.network = network;
+    this.baseEui64 = baseEui64;
+    this.devices = devices;
+  }
+
+  /** {@code count} CDs from {@link #DEFAULT_BASE_EUI64}. */
+  public static CdPopulation of(CdNetwork network, int count) {
+    return of(network, DEFAULT_BASE_EUI64, count);
+  }
+
+  /**
+   * {@code count} CDs with EUI-64s {@code baseEui64 + i}, reached by extended address only.
+   *
+   * @throws IllegalArgumentException if the range would wrap or include the gateway's EUI-64
+   */
+  public static CdPopulation of(CdNetwork network, long baseEui64, int count) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count " + count);
+    }
+    if (count > 0 && Long.compareUnsigned(baseEui64 + count - 1, baseEui64) < 0) {
+      throw new IllegalArgumentException("EUI-64 range wraps around");
+    }
+    long fromBase = network.gatewayEui64() - baseEui64;
+    if (Long.compareUnsigned(fromBase, count) < 0) {
+      throw new IllegalArgumentException("the range includes the gateway's EUI-64");
+    }
+    SimulatedCd[] devices = new SimulatedCd[count];
+    for (int i = 0; i < count; i++) {
+      devices[i] = new SimulatedCd(network, baseEui64 + i);
+    }
+    return new CdPopulation(network, baseEui64, devices);
+  }
+
+  /** The CD with this extended address, if it is one of these. */
+  public Optional<SimulatedCd> get(long extendedAddress) {
+    long index = extendedAddress - baseEui64;
+    if (Long.compareUnsigned(index, devices.length) >= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(devices[(int) index]);
+  }
+
+  /** The CDs in EUI-64 order. */
+  public List<SimulatedCd> devices() {
+    return Collections.unmodifiableList(Arrays.asList(devices));
+  }
+
+  public int size() {
+    return devices.length;
+  }
+
+  public CdNetwork network() {
+    return network;
+  }
+
+  /** The sum of every CD's counters. */
+  public CdStats totals() {
+    CdStats sum = CdStats.ZERO;
+    for (SimulatedCd cd : devices) {
+      sum = sum.plus(cd.stats());
+    }
+    return sum;
+  }
+
+  @Override
+  public String toString() {
+    return "CdPopulation[" + devices.length + " CDs from " + new LinkAddress.Extended(baseEui64)
+        + ", " + network + "]";
+  }
+}

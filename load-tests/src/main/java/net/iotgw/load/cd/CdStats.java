@@ -1,0 +1,105 @@
+package net.iotgw.load.cd;
+
+import java.util.Arrays;
+
+/**
+ * What a simulated CD (or, summed with {@link #plus}, a population) has done. Octets are PSDU
+ * octets, the frame with its FCS; the PHY adds 6 more per frame (preamble, SFD, PHR) on the air.
+ *
+ * @param framesReceived frames the radio handed to the CD, whoever they were for
+ * @param octetsReceived their PSDU octets
+ * @param framesSent frames the CD transmitted
+ * @param octetsSent their PSDU octets
+ * @param pingsAnswered ICMPv6 echo requests answered
+ * @param coapRequestsServed CoAP requests answered, errors (4.04, 4.05) included
+ * @param coapDuplicatesAnswered retransmitted confirmable requests answered from the cache
+ * @param drops by {@link DropReason} ordinal; read with {@link #drops(DropReason)}
+ */
+public record CdStats(
+    long framesReceived,
+    long octetsReceived,
+    long framesSent,
+    long octetsSent,
+    long pingsAnswered,
+    long coapRequestsServed,
+    long coapDuplicatesAnswered,
+    long[] drops) {
+
+  public static final CdStats ZERO = new CdStats(0, 0, 0, 0, 0, 0, 0,
+      new long[DropReason.values().length]);
+
+  public CdStats {
+    if (drops.length != DropReason.values().length) {
+      throw new IllegalArgumentException("one drop count per reason");
+    }
+    drops = drops.clone();
+  }
+
+  public long drops(DropReason reason) {
+    return drops[reason.ordinal()];
+  }
+
+  /** All drops, whatever the reason. */
+  public long totalDrops() {
+    long n = 0;
+    for (long d : drops) {
+      n += d;
+    }
+    return n;
+  }
+
+  @Override
+  public long[] drops() {
+    return drops.clone();
+  }
+
+  /** The sum of this and {@code other}, for a population's totals. */
+  public CdStats plus(CdStats other) {
+    long[] d = drops.clone();
+    for (int i = 0; i < d.length; i++) {
+      d[i] += other.drops[i];
+    }
+    return new CdStats(
+        framesReceived + other.framesReceived,
+        octetsReceived + other.octetsReceived,
+        framesSent + other.framesSent,
+        octetsSent + other.octetsSent,
+        pingsAnswered + other.pingsAnswered,
+        coapRequestsServed + other.coapRequestsServed,
+        coapDuplicatesAnswered + other.coapDuplicatesAnswered,
+        d);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof CdStats s
+        && framesReceived == s.framesReceived
+        && octetsReceived == s.octetsReceived
+        && framesSent == s.framesSent
+        && octetsSent == s.octetsSent
+        && pingsAnswered == s.pingsAnswered
+        && coapRequestsServed == s.coapRequestsServed
+        && coapDuplicatesAnswered == s.coapDuplicatesAnswered
+        && Arrays.equals(drops, s.drops);
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(framesReceived * 31 + framesSent) * 31 + Arrays.hashCode(drops);
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("CdStats[in ")
+        .append(framesReceived).append(" frames/").append(octetsReceived).append(" B, out ")
+        .append(framesSent).append(" frames/").append(octetsSent).append(" B, pings ")
+        .append(pingsAnswered).append(", coap ").append(coapRequestsServed)
+        .append(" (+").append(coapDuplicatesAnswered).append(" dup)");
+    for (DropReason r : DropReason.values()) {
+      if (drops[r.ordinal()] != 0) {
+        b.append(", ").append(r).append(' ').append(drops[r.ordinal()]);
+      }
+    }
+    return b.append(']').toString();
+  }
+}

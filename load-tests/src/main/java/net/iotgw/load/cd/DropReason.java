@@ -1,0 +1,37 @@
+package net.iotgw.load.cd;
+
+/** Why a simulated CD discarded what it heard, layer by layer from the radio up. */
+public enum DropReason {
+  /** The frame check sequence did not match (802.15.4-2015 §7.2.10). */
+  BAD_FCS,
+  /** Not a decodable 802.15.4 frame, or a data frame without a source address. */
+  MALFORMED_FRAME,
+  /** A beacon, acknowledgment or MAC command: nothing for 6LoWPAN. */
+  NOT_DATA_FRAME,
+  /** Link security comes with network entry (PANA); until then a secured frame is not read. */
+  SECURED_FRAME,
+  /** Addressed to another PAN. */
+  OTHER_PAN,
+  /** Addressed to another node's extended or short address. */
+  OTHER_DESTINATION,
+  /** A 6LoWPAN payload that would not decompress or fragment header that would not decode. */
+  MALFORMED_6LOWPAN,
+  /** A fragment the reassembler refused: a duplicate, or beyond its bounds (RFC 4944 §5.3). */
+  FRAGMENT_REFUSED,
+  /** A datagram whose fragments did not all arrive within the reassembly timeout. */
+  REASSEMBLY_TIMEOUT,
+  /** Not a valid IPv6 packet after decompression. */
+  MALFORMED_IPV6,
+  /** An IPv6 destination that is none of the CD's addresses (multicast included). */
+  OTHER_IPV6_DESTINATION,
+  /** A UDP or ICMPv6 checksum that did not verify, or another malformed upper-layer header. */
+  BAD_UPPER_LAYER,
+  /** Valid but not served here: IPv6 fragments, other protocols, ICMPv6 other than echo. */
+  UNSUPPORTED,
+  /** A UDP datagram to a closed port; answered with a rate-limited port unreachable. */
+  CLOSED_PORT,
+  /** A CoAP message that could not be parsed and could not be rejected either. */
+  MALFORMED_COAP,
+  /** A CoAP acknowledgment, reset or response: the CD is a server with nothing outstanding. */
+  UNEXPECTED_COAP
+}
