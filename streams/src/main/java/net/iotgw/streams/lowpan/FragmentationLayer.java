@@ -55,8 +55,8 @@ public final class FragmentationLayer {
   }
 
   /**
-   * One materialization's fragmenter. Tags count up from 0 and are spent only on datagrams that
-   * are fragmented; 65,536 datagrams per reassembly timeout would be needed to repeat one in use.
+   * One materialization's fragmenter. Tags count up from 0 and are spent only on datagrams that are
+   * fragmented; 65,536 datagrams per reassembly timeout would be needed to repeat one in use.
    */
   private Function<LowpanDatagram, Iterable<FramePayload>> newFragmenter() {
     int[] nextTag = {0};

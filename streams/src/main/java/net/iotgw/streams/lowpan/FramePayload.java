@@ -5,8 +5,8 @@ import java.util.Objects;
 import net.iotgw.protocols.sixlowpan.LinkAddress;
 
 /**
- * What one data frame carries for 6LoWPAN (a whole datagram, a FRAG1 or a FRAGN; RFC 4944 §5.1)
- * and between which link addresses: what passes between fragmentation and MAC framing.
+ * What one data frame carries for 6LoWPAN (a whole datagram, a FRAG1 or a FRAGN; RFC 4944 §5.1) and
+ * between which link addresses: what passes between fragmentation and MAC framing.
  *
  * @param payload the MAC payload, not copied; nobody changes it once built
  */

@@ -7,9 +7,9 @@ import net.iotgw.protocols.ipv6.Ipv6Address;
 import net.iotgw.protocols.ipv6.Ipv6Prefix;
 
 /**
- * Which 802.15.4 address a packet for an IPv6 destination is sent to: the one decision the
- * outbound side needs a neighbour for. Replaceable (a neighbour table, RFC 6775 registrations, a
- * mesh next hop), so it is a function.
+ * Which 802.15.4 address a packet for an IPv6 destination is sent to: the one decision the outbound
+ * side needs a neighbour for. Replaceable (a neighbour table, RFC 6775 registrations, a mesh next
+ * hop), so it is a function.
  *
  * <p>{@link #fromInterfaceIdentifiers} needs no table: on a 6LoWPAN link a node's addresses end in
  * the interface identifier made from its link address (RFC 4944 §6, RFC 6282 §3.2.2), so that
@@ -38,8 +38,8 @@ public interface LinkResolver {
   /**
    * Link addresses read from interface identifiers: multicast goes to the broadcast short address
    * 0xffff; an address in {@code prefix} or in fe80::/64 goes to the link address its IID was made
-   * from (a short address for the {@code 0000:00ff:fe00:XXXX} form, else the EUI-64 with the U/L bit
-   * flipped back); anything else has no link address here.
+   * from (a short address for the {@code 0000:00ff:fe00:XXXX} form, else the EUI-64 with the U/L
+   * bit flipped back); anything else has no link address here.
    */
   static LinkResolver fromInterfaceIdentifiers(Ipv6Prefix prefix) {
     Objects.requireNonNull(prefix, "prefix");

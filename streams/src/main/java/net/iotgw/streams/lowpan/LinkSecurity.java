@@ -11,11 +11,11 @@ import org.apache.pekko.stream.javadsl.BidiFlow;
  * are dropped above it ({@link LowpanDrop#SECURED_FRAME}).
  *
  * <p>What the layer that fills the slot must do: outbound, secure each frame (auxiliary security
- * header, CCM* over the header as sent, MIC); inbound, verify and decrypt frames from admitted
- * CDs and hand them up with Security Enabled cleared and the plaintext payload, dropping and
- * counting the rest (and passing PANA from CDs not yet admitted, ARCHITECTURE "Network entry").
- * It also takes room from every frame, so {@link MacFramingLayer#room} must then count its
- * auxiliary header and MIC, or fragments will no longer fit 127 octets.
+ * header, CCM* over the header as sent, MIC); inbound, verify and decrypt frames from admitted CDs
+ * and hand them up with Security Enabled cleared and the plaintext payload, dropping and counting
+ * the rest (and passing PANA from CDs not yet admitted, ARCHITECTURE "Network entry"). It also
+ * takes room from every frame, so {@link MacFramingLayer#room} must then count its auxiliary header
+ * and MIC, or fragments will no longer fit 127 octets.
  */
 public final class LinkSecurity {
   private LinkSecurity() {}

@@ -6,8 +6,8 @@ import org.apache.pekko.NotUsed;
 import org.apache.pekko.stream.javadsl.BidiFlow;
 
 /**
- * The 6LoWPAN adaptation of one 802.15.4 interface as a BidiFlow: IPv6 packets on top, PSDUs on
- * the bottom, one layer per concern (Californium style), each passing on what is not its business.
+ * The 6LoWPAN adaptation of one 802.15.4 interface as a BidiFlow: IPv6 packets on top, PSDUs on the
+ * bottom, one layer per concern (Californium style), each passing on what is not its business.
  *
  * <pre>
  *   IPv6 packet (byte[])             ▲

@@ -5,8 +5,8 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * A snapshot of {@link LowpanCounters}. "Received" is what came from the radio, "sent" what went
- * to it.
+ * A snapshot of {@link LowpanCounters}. "Received" is what came from the radio, "sent" what went to
+ * it.
  *
  * @param framesReceived PSDUs handed up by the radio, good or not
  * @param framesSent PSDUs handed to the radio

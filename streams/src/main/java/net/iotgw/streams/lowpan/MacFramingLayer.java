@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * Frame payloads to and from MAC data frames. Outbound every payload gets the header 6LoWPAN nodes
  * expect inside one PAN (RFC 4944 §3): a 2006 data frame, PAN ID sent once (PAN ID Compression),
  * the link addresses the payload was made for, Ack Request for unicast (never for broadcast,
- * 802.15.4-2006 §7.5.6.4), and a sequence number from this stage's own counter (macDSN). Inbound
- * it keeps the frames that can carry 6LoWPAN and hands up their payload with their addresses.
+ * 802.15.4-2006 §7.5.6.4), and a sequence number from this stage's own counter (macDSN). Inbound it
+ * keeps the frames that can carry 6LoWPAN and hands up their payload with their addresses.
  *
  * <pre>
  *   FramePayload ──► header + payload ──► MacFrame

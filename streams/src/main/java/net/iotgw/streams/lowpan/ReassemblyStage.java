@@ -132,8 +132,7 @@ final class ReassemblyStage extends GraphStage<FlowShape<FramePayload, LowpanDat
         }
         if (o instanceof Reassembler.Dropped dr) {
           boolean duplicate = dr.reason() == Reassembler.Reason.DUPLICATE;
-          return drop(
-              duplicate ? LowpanDrop.DUPLICATE_FRAGMENT : LowpanDrop.REASSEMBLY_LIMIT, dr);
+          return drop(duplicate ? LowpanDrop.DUPLICATE_FRAGMENT : LowpanDrop.REASSEMBLY_LIMIT, dr);
         }
         return null; // Pending: held until the rest comes or the timeout
       }

@@ -15,8 +15,7 @@ class LinkResolverTest {
 
   @Test
   void addressInPrefixResolvesToTheEui64ItsIidWasMadeFrom_rfc4944Section6() {
-    assertEquals(
-        Optional.of(new Address.Extended(Nodes.CD_EUI64)), resolver.resolve(Nodes.CD));
+    assertEquals(Optional.of(new Address.Extended(Nodes.CD_EUI64)), resolver.resolve(Nodes.CD));
   }
 
   @Test
@@ -26,7 +25,8 @@ class LinkResolverTest {
     for (int i = 0; i < 8; i++) {
       assertEquals(iid[i], address[8 + i]);
     }
-    assertEquals(Nodes.CD.interfaceIdentifier(), LinkResolver.interfaceIdentifierOf(Nodes.CD_EUI64));
+    assertEquals(
+        Nodes.CD.interfaceIdentifier(), LinkResolver.interfaceIdentifierOf(Nodes.CD_EUI64));
   }
 
   @Test
@@ -48,8 +48,7 @@ class LinkResolverTest {
 
   @Test
   void multicastGoesToTheBroadcastShortAddress() {
-    assertEquals(
-        Optional.of(Address.Short.BROADCAST), resolver.resolve(Ipv6Address.of("ff02::1")));
+    assertEquals(Optional.of(Address.Short.BROADCAST), resolver.resolve(Ipv6Address.of("ff02::1")));
     assertEquals(
         Optional.of(Address.Short.BROADCAST), resolver.resolve(Ipv6Address.of("ff05::fb")));
   }

@@ -15,8 +15,10 @@ final class Nodes {
   static final int PAN = 0xabcd;
   static final long GW_EUI64 = 0x00124b0001020304L;
   static final long CD_EUI64 = 0x00124b000a0b0c0dL;
+
   /** The CD's address: the prefix and the IID of its EUI-64, U/L bit inverted (RFC 4944 §6). */
   static final Ipv6Address CD = Ipv6Address.of("2001:db8:1::212:4b00:a0b:c0d");
+
   static final Ipv6Address UD = Ipv6Address.of("2001:db8:ffff::1");
 
   static final LowpanConfig GATEWAY =
@@ -44,7 +46,8 @@ final class Nodes {
   }
 
   static byte[] echoReplyTo(byte[] request) {
-    return Ipv6Codec.encode(Ipv6Packets.echoReplyFor(Ipv6Codec.decode(request).orThrow()).orThrow());
+    return Ipv6Codec.encode(
+        Ipv6Packets.echoReplyFor(Ipv6Codec.decode(request).orThrow()).orThrow());
   }
 
   /** Waits up to 5 s for {@code condition}. */
