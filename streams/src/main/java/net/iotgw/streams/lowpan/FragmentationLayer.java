@@ -23,7 +23,9 @@ import org.apache.pekko.stream.javadsl.Flow;
  * </pre>
  *
  * <p>How much a frame carries is the MAC layer's knowledge (its header, later the security
- * overhead), so it comes in as {@code frameRoom}.
+ * overhead), so it comes in as {@code frameRoom}. Outbound datagrams are those {@link IphcLayer}
+ * made, at most {@link IphcLayer#LINK_MTU} bytes of IPv6, which {@link Fragmenter} always accepts
+ * for frames of 802.15.4's size; anything else is a programming error and fails the stream.
  */
 public final class FragmentationLayer {
   private final LowpanConfig config;
