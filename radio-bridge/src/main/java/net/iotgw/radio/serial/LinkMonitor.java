@@ -3,6 +3,7 @@ package net.iotgw.radio.serial;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apache.pekko.stream.AbruptStageTerminationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,9 @@ public final class LinkMonitor {
       events.accept(event);
     }
 
-    void ended(Throwable cause) {
+    void ended(Throwable failure, boolean retried) {
+      // The actor system or materializer stopping under the stream is a shutdown, not a loss.
+      Throwable cause = failure instanceof AbruptStageTerminationException ? null : failure;
       String why = cause == null ? "closed" : describe(cause);
       LinkEvent.Down event = null;
       synchronized (LinkMonitor.this) {
@@ -77,6 +80,8 @@ public final class LinkMonitor {
           if (cause == null) {
             // The peer closed it, or this side is shutting down: not worth a warning.
             LOG.info("radio link {} closed", address);
+          } else if (!retried) {
+            LOG.error("radio link {} given up: {}", address, why);
           } else {
             LOG.warn("radio link {} lost: {}; reconnecting", address, why);
           }

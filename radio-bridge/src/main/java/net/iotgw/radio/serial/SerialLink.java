@@ -109,7 +109,7 @@ public final class SerialLink {
                   })
               .watchTermination(
                   (notUsed, done) -> {
-                    done.whenComplete((ok, e) -> attempt.ended(e));
+                    done.whenComplete((ok, e) -> attempt.ended(e, e == null || restartOn.test(e)));
                     return NotUsed.notUsed();
                   });
         });

@@ -31,11 +31,14 @@ import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.Attributes;
 import org.apache.pekko.stream.BoundedSourceQueue;
+import org.apache.pekko.stream.KillSwitches;
+import org.apache.pekko.stream.UniqueKillSwitch;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RcpHostStageTest {
@@ -43,6 +46,14 @@ class RcpHostStageTest {
   private static final RcpConfig CONFIG = new RcpConfig(15, 0xABCD, 0x0011_2233_4455_6677L, 0x0000);
   private static final RcpSettings SETTINGS =
       RcpSettings.defaults().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300));
+
+  private static final List<UniqueKillSwitch> RUNNING = new ArrayList<>();
+
+  @AfterEach
+  void stopHarnesses() {
+    RUNNING.forEach(UniqueKillSwitch::shutdown);
+    RUNNING.clear();
+  }
 
   @AfterAll
   static void shutdown() {
@@ -61,14 +72,16 @@ class RcpHostStageTest {
       Flow<SpinelFrame, SpinelFrame, BoundedSourceQueue<SpinelFrame>> fake =
           Flow.fromSinkAndSourceMat(
               Sink.foreach(requests.ref()::tell), Source.<SpinelFrame>queue(64), Keep.right());
-      Pair<BoundedSourceQueue<SpinelFrame>, CompletionStage<Done>> mat =
+      Pair<Pair<BoundedSourceQueue<SpinelFrame>, UniqueKillSwitch>, CompletionStage<Done>> mat =
           frames
               .viaMat(
                   RcpDriver.spinel(CONFIG, settings, events.ref()::tell).join(fake, Keep.right()),
                   Keep.right())
+              .viaMat(KillSwitches.single(), Keep.both())
               .toMat(Sink.foreach(received.ref()::tell), Keep.both())
               .run(KIT.system());
-      rcp = new ScriptedRcp(requests, mat.first());
+      rcp = new ScriptedRcp(requests, mat.first().first());
+      RUNNING.add(mat.first().second());
       done = mat.second();
     }
 
@@ -309,5 +322,6 @@ class RcpHostStageTest {
       assertEquals(new RcpEvent.ReceiveDropped(total), events.receiveMessage(ScriptedRcp.WAIT));
     }
     events.expectNoMessage(Duration.ofMillis(100));
+    mat.second().cancel();
   }
 }
