@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * The rule of load-tests' {@code ExternalTools}, for this module's tests: a missing tool fails
- * the test under CI ({@code CI=true}, where {@code .ci/run} installs it) and is reported as
- * skipped elsewhere, never silently passed.
+ * The rule of load-tests' {@code ExternalTools}, for this module's tests: a missing tool fails the
+ * test under CI ({@code CI=true}, where {@code .ci/run} installs it) and is reported as skipped
+ * elsewhere, never silently passed.
  */
 public final class ExternalTools {
   private ExternalTools() {}

@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Two PTYs joined by {@code socat}, reachable through symbolic links, as a user would make them:
  * {@code socat -d -d pty,raw,echo=0,link=A pty,raw,echo=0,link=B}. Killing it is unplugging the
- * dongle: both links vanish and whoever holds a PTY open reads EIO; {@link #start()} again plugs
- * a new pair in at the same paths.
+ * dongle: both links vanish and whoever holds a PTY open reads EIO; {@link #start()} again plugs a
+ * new pair in at the same paths.
  */
 public final class SocatPtyPair implements AutoCloseable {
   private static final Duration WAIT = Duration.ofSeconds(5);
@@ -37,10 +37,7 @@ public final class SocatPtyPair implements AutoCloseable {
   public SocatPtyPair start() throws IOException, InterruptedException {
     process =
         new ProcessBuilder(
-                List.of(
-                    socat.toString(),
-                    "pty,raw,echo=0,link=" + a,
-                    "pty,raw,echo=0,link=" + b))
+                List.of(socat.toString(), "pty,raw,echo=0,link=" + a, "pty,raw,echo=0,link=" + b))
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();
@@ -62,8 +59,9 @@ public final class SocatPtyPair implements AutoCloseable {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
       boolean both = Files.exists(a) && Files.exists(b);
-      boolean none = !Files.exists(a, java.nio.file.LinkOption.NOFOLLOW_LINKS)
-          && !Files.exists(b, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+      boolean none =
+          !Files.exists(a, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+              && !Files.exists(b, java.nio.file.LinkOption.NOFOLLOW_LINKS);
       if (present ? both : none) {
         return;
       }

@@ -1,9 +1,9 @@
 package net.iotgw.radio.emulator;
 
 /**
- * How long a frame occupies the channel: the synchronization header (preamble 4 octets, SFD 1)
- * and the PHY header (1 octet, the frame length) precede the PSDU (IEEE 802.15.4-2020 §12.1,
- * O-QPSK PPDU format), all at the PHY's bit rate.
+ * How long a frame occupies the channel: the synchronization header (preamble 4 octets, SFD 1) and
+ * the PHY header (1 octet, the frame length) precede the PSDU (IEEE 802.15.4-2020 §12.1, O-QPSK
+ * PPDU format), all at the PHY's bit rate.
  */
 final class AirTime {
   /** Preamble 4 + SFD 1 + PHR 1. */

@@ -19,11 +19,11 @@ import org.apache.pekko.stream.javadsl.Tcp;
 import org.apache.pekko.util.ByteString;
 
 /**
- * A USB radio dongle running OpenThread's RCP firmware, emulated: the HDLC-Lite/Spinel byte
- * stream its host sees, with a {@link RadioMedium} station as its radio. Serve it where a real
- * dongle would be: on one end of a {@code socat} PTY pair ({@link #serveSerial}, the gateway
- * opening the other end as its serial device) or on a TCP port ({@link #serveTcp}, the gateway
- * configured with {@code tcp:HOST:PORT}).
+ * A USB radio dongle running OpenThread's RCP firmware, emulated: the HDLC-Lite/Spinel byte stream
+ * its host sees, with a {@link RadioMedium} station as its radio. Serve it where a real dongle
+ * would be: on one end of a {@code socat} PTY pair ({@link #serveSerial}, the gateway opening the
+ * other end as its serial device) or on a TCP port ({@link #serveTcp}, the gateway configured with
+ * {@code tcp:HOST:PORT}).
  */
 public final class DongleEmulator {
   /** The factory EUI-64 the emulated dongle reports in HWADDR until the host sets its own. */
@@ -36,7 +36,8 @@ public final class DongleEmulator {
    * that has just been powered: attached to the medium, it announces RESET_POWER_ON, and it
    * detaches when the stream stops.
    */
-  public static Flow<ByteString, ByteString, NotUsed> dongle(RadioMedium medium, long factoryEui64) {
+  public static Flow<ByteString, ByteString, NotUsed> dongle(
+      RadioMedium medium, long factoryEui64) {
     return SpinelFraming.bidi()
         .reversed()
         .join(Flow.fromGraph(new EmulatedRcp(medium, factoryEui64)));
@@ -54,17 +55,15 @@ public final class DongleEmulator {
       ClassicActorSystemProvider system) {
     return Tcp.get(system.classicSystem())
         .bind(endpoint.host(), endpoint.port())
-        .toMat(
-            Sink.foreach(c -> c.handleWith(dongle(medium, factoryEui64), system)),
-            Keep.left())
+        .toMat(Sink.foreach(c -> c.handleWith(dongle(medium, factoryEui64), system)), Keep.left())
         .run(system);
   }
 
   /**
-   * Serves one dongle on {@code device}, one end of a PTY pair, reopening it whenever it
-   * vanishes (socat restarted). The dongle keeps its state across reopenings, as a powered
-   * dongle does when only its cable is replugged; the host's driver resets it anyway. Stop it
-   * with the returned switch.
+   * Serves one dongle on {@code device}, one end of a PTY pair, reopening it whenever it vanishes
+   * (socat restarted). The dongle keeps its state across reopenings, as a powered dongle does when
+   * only its cable is replugged; the host's driver resets it anyway. Stop it with the returned
+   * switch.
    */
   public static UniqueKillSwitch serveSerial(
       RadioMedium medium,

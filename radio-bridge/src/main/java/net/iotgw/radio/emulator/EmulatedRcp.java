@@ -25,26 +25,26 @@ import org.apache.pekko.stream.stage.GraphStage;
 import org.apache.pekko.stream.stage.GraphStageLogic;
 
 /**
- * An OpenThread RCP as its host sees it over Spinel (OpenThread {@code NcpBase} in its
- * radio-only build), with a {@link RadioMedium} station as its radio: host requests in, replies
- * and unsolicited updates out.
+ * An OpenThread RCP as its host sees it over Spinel (OpenThread {@code NcpBase} in its radio-only
+ * build), with a {@link RadioMedium} station as its radio: host requests in, replies and
+ * unsolicited updates out.
  *
  * <ul>
- *   <li>Starts with the unsolicited LAST_STATUS RESET_POWER_ON of a booting RCP; CMD_RESET
- *       restores the defaults (radio off, raw stream off, channel 11, PAN 0xFFFF, the factory
- *       EUI-64, no short address) and answers RESET_SOFTWARE.
+ *   <li>Starts with the unsolicited LAST_STATUS RESET_POWER_ON of a booting RCP; CMD_RESET restores
+ *       the defaults (radio off, raw stream off, channel 11, PAN 0xFFFF, the factory EUI-64, no
+ *       short address) and answers RESET_SOFTWARE.
  *   <li>GETs of versions (Spinel 4.3), caps (CONFIG_RADIO, MAC_RAW, ...), addresses and PHY/MAC
- *       settings answer VALUE_IS; SETs are applied and echoed with VALUE_IS; an unknown property
- *       is LAST_STATUS PROP_NOT_FOUND, a channel outside 11..26 INVALID_ARGUMENT.
- *   <li>STREAM_RAW transmit: queued on the station (while the radio is on); once it has been on
- *       the air, LAST_STATUS OK with the request's TID, with "no ACK" details. A full queue is
+ *       settings answer VALUE_IS; SETs are applied and echoed with VALUE_IS; an unknown property is
+ *       LAST_STATUS PROP_NOT_FOUND, a channel outside 11..26 INVALID_ARGUMENT.
+ *   <li>STREAM_RAW transmit: queued on the station (while the radio is on); once it has been on the
+ *       air, LAST_STATUS OK with the request's TID, with "no ACK" details. A full queue is
  *       LAST_STATUS BUSY at once. Completions of frames sent before a reset are not reported.
  *   <li>Frames the station receives, while radio and raw stream are on: unsolicited STREAM_RAW
  *       VALUE_IS with the medium's RSSI/LQI and the current channel.
  * </ul>
  *
- * <p>Bounded like a UART: host requests are read only while fewer than {@link #REPLY_LIMIT}
- * frames wait to go out, and received frames beyond {@link #OUT_LIMIT} waiting are dropped.
+ * <p>Bounded like a UART: host requests are read only while fewer than {@link #REPLY_LIMIT} frames
+ * wait to go out, and received frames beyond {@link #OUT_LIMIT} waiting are dropped.
  */
 final class EmulatedRcp extends GraphStage<FlowShape<SpinelFrame, SpinelFrame>> {
   static final String NCP_VERSION = "OPENTHREAD/iotgw-dongle-emulator; SIMULATION; RCP";
@@ -91,8 +91,10 @@ final class EmulatedRcp extends GraphStage<FlowShape<SpinelFrame, SpinelFrame>> 
       private Station station;
       private AsyncCallback<Received> received;
       private AsyncCallback<Sent> sent;
+
       /** Bumped by every reset, so that completions of older transmits are not reported. */
       private int generation;
+
       private boolean phyEnabled;
       private boolean rawStreamEnabled;
       private int channel;
@@ -195,8 +197,8 @@ final class EmulatedRcp extends GraphStage<FlowShape<SpinelFrame, SpinelFrame>> 
               case LAST_STATUS -> new PropertyValue.LastStatus(SpinelStatus.OK);
               case PROTOCOL_VERSION -> new PropertyValue.ProtocolVersion(4, 3);
               case NCP_VERSION -> new PropertyValue.NcpVersion(NCP_VERSION);
-              case INTERFACE_TYPE -> new PropertyValue.InterfaceType(
-                  PropertyValue.InterfaceType.THREAD);
+              case INTERFACE_TYPE ->
+                  new PropertyValue.InterfaceType(PropertyValue.InterfaceType.THREAD);
               case CAPS -> new PropertyValue.Caps(CAPS);
               case HWADDR -> new PropertyValue.HardwareAddress(factoryEui64);
               case PHY_ENABLED -> new PropertyValue.PhyEnabled(phyEnabled);
@@ -209,8 +211,8 @@ final class EmulatedRcp extends GraphStage<FlowShape<SpinelFrame, SpinelFrame>> 
               case MAC_RAW_STREAM_ENABLED -> new PropertyValue.RawStreamEnabled(rawStreamEnabled);
               case MAC_PROMISCUOUS_MODE -> new PropertyValue.PromiscuousMode(promiscuousMode);
               case RCP_API_VERSION -> new PropertyValue.RcpApiVersion(RCP_API_VERSION);
-              case RCP_MIN_HOST_API_VERSION -> new PropertyValue.RcpMinHostApiVersion(
-                  RCP_MIN_HOST_API_VERSION);
+              case RCP_MIN_HOST_API_VERSION ->
+                  new PropertyValue.RcpMinHostApiVersion(RCP_MIN_HOST_API_VERSION);
               case STREAM_RAW -> null;
             };
         return Optional.ofNullable(v);
@@ -273,7 +275,9 @@ final class EmulatedRcp extends GraphStage<FlowShape<SpinelFrame, SpinelFrame>> 
                 false,
                 Optional.of(ReceivedFrame.of(new byte[0], channel, ReceivedFrame.UNKNOWN_DBM, 0)));
         pending.add(
-            valueIs(done.header(), new PropertyValue.LastStatus(SpinelStatus.OK.code(), Optional.of(noAck))));
+            valueIs(
+                done.header(),
+                new PropertyValue.LastStatus(SpinelStatus.OK.code(), Optional.of(noAck))));
         flush();
       }
 
@@ -283,7 +287,8 @@ final class EmulatedRcp extends GraphStage<FlowShape<SpinelFrame, SpinelFrame>> 
           pending.add(
               valueIs(
                   SpinelHeader.unsolicited(),
-                  new PropertyValue.RawReceive(ReceivedFrame.of(r.psdu(), channel, r.rssi(), r.lqi()))));
+                  new PropertyValue.RawReceive(
+                      ReceivedFrame.of(r.psdu(), channel, r.rssi(), r.lqi()))));
           flush();
         }
       }

@@ -2,9 +2,9 @@ package net.iotgw.radio.emulator;
 
 /**
  * Who a frame is for, read from its MAC header the way a radio's address filter reads it (IEEE
- * 802.15.4-2020 §7.2.2 frame control, §7.2.3-7.2.5 sequence number, PAN ID and addresses): only
- * the destination fields, nothing else is decoded. Addresses in the frame are little-endian;
- * {@link #address()} is the numeric value, an EUI-64 in canonical order.
+ * 802.15.4-2020 §7.2.2 frame control, §7.2.3-7.2.5 sequence number, PAN ID and addresses): only the
+ * destination fields, nothing else is decoded. Addresses in the frame are little-endian; {@link
+ * #address()} is the numeric value, an EUI-64 in canonical order.
  *
  * @param mode which kind of destination
  * @param address the short address (0..0xFFFF) or the extended address; 0 for the other modes
@@ -77,9 +77,9 @@ public record MacDestination(Mode mode, long address) {
   }
 
   /**
-   * 2003/2006 frames: present whenever there is a destination address. 2015 frames: Table 7-2;
-   * with a destination address it is omitted only when PAN ID compression is set and either
-   * there is no source address or both addresses are extended.
+   * 2003/2006 frames: present whenever there is a destination address. 2015 frames: Table 7-2; with
+   * a destination address it is omitted only when PAN ID compression is set and either there is no
+   * source address or both addresses are extended.
    */
   private static boolean hasDestinationPanId(
       int version, int dstMode, int srcMode, boolean panIdCompression) {

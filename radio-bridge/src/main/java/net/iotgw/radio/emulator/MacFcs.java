@@ -1,14 +1,13 @@
 package net.iotgw.radio.emulator;
 
 /**
- * The FCS an 802.15.4 radio appends to every frame (IEEE 802.15.4-2020 §7.2.11): the ITU-T
- * CRC-16 (x^16 + x^12 + x^5 + 1), register initialized to zero, bits processed least significant
- * first, no final inversion (the CRC catalogue's CRC-16/KERMIT), sent least significant byte
- * first. Not HDLC's FCS-16, which starts at 0xFFFF and is inverted.
+ * The FCS an 802.15.4 radio appends to every frame (IEEE 802.15.4-2020 §7.2.11): the ITU-T CRC-16
+ * (x^16 + x^12 + x^5 + 1), register initialized to zero, bits processed least significant first, no
+ * final inversion (the CRC catalogue's CRC-16/KERMIT), sent least significant byte first. Not
+ * HDLC's FCS-16, which starts at 0xFFFF and is inverted.
  *
- * <p>The emulated radios compute it on transmit, as radio hardware does, so that every frame a
- * node or the host receives carries a valid FCS (and a pcap tap of DLT 195 shows no bad-FCS
- * frames).
+ * <p>The emulated radios compute it on transmit, as radio hardware does, so that every frame a node
+ * or the host receives carries a valid FCS (and a pcap tap of DLT 195 shows no bad-FCS frames).
  */
 public final class MacFcs {
   private static final int POLY_REFLECTED = 0x8408;

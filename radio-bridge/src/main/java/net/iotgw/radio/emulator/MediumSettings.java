@@ -6,18 +6,17 @@ import java.util.Objects;
 /**
  * The virtual radio channel's parameters.
  *
- * @param bitRate bits per second on the air: 250,000 for the 2.4 GHz O-QPSK PHY (IEEE
- *     802.15.4-2020 §12)
- * @param lossProbability chance that one receiver misses one frame, independently per receiver
- *     and frame, 0 to 1
+ * @param bitRate bits per second on the air: 250,000 for the 2.4 GHz O-QPSK PHY (IEEE 802.15.4-2020
+ *     §12)
+ * @param lossProbability chance that one receiver misses one frame, independently per receiver and
+ *     frame, 0 to 1
  * @param seed of the loss draws, so that a run can be repeated
  * @param queueCapacity frames each node may have waiting for the channel
  * @param rssi dBm reported with every received frame
  * @param lqi link quality reported with every received frame
  * @param accountingWindow length of the windows in which {@link AirtimeLedger} sums bits
  * @param lookahead how far ahead of now the channel may be booked; at least the scheduler's tick
- *     (10 ms by default), so that timer granularity does not leave the channel idle between
- *     frames
+ *     (10 ms by default), so that timer granularity does not leave the channel idle between frames
  */
 public record MediumSettings(
     int bitRate,
@@ -54,8 +53,14 @@ public record MediumSettings(
   /** 250 kbit/s, no loss, 16 frames per node, -50 dBm, LQI 220, 100 ms windows, 25 ms ahead. */
   public static MediumSettings defaults() {
     return new MediumSettings(
-        IEEE_802_15_4_2450MHZ_BIT_RATE, 0.0, 1L, 16, -50, 220,
-        Duration.ofMillis(100), Duration.ofMillis(25));
+        IEEE_802_15_4_2450MHZ_BIT_RATE,
+        0.0,
+        1L,
+        16,
+        -50,
+        220,
+        Duration.ofMillis(100),
+        Duration.ofMillis(25));
   }
 
   public MediumSettings withLoss(double probability, long seed) {

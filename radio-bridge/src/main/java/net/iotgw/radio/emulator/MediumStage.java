@@ -16,23 +16,24 @@ import org.apache.pekko.stream.stage.TimerGraphStageLogic;
 import scala.Tuple2;
 
 /**
- * The shared channel: frames submitted by the stations wait in per-station FIFOs, get the
- * channel in round-robin order between stations (a fair stand-in for CSMA-CA on an uncongested
- * single-hop network), and occupy it for their {@link AirTime} one after the other. Each frame is
- * emitted downstream (to delivery) once its air time has ended.
+ * The shared channel: frames submitted by the stations wait in per-station FIFOs, get the channel
+ * in round-robin order between stations (a fair stand-in for CSMA-CA on an uncongested single-hop
+ * network), and occupy it for their {@link AirTime} one after the other. Each frame is emitted
+ * downstream (to delivery) once its air time has ended.
  *
  * <p>Pacing uses the channel's own clock, {@code freeAt}: a frame starts at {@code max(now,
- * freeAt)} and ends one air time later, so frames never overlap and the channel never carries
- * more than the bit rate. Stage timers fire on the scheduler's tick (10 ms by default), longer
- * than a frame (at most 4.256 ms), so the channel is booked up to {@code lookahead} ahead of now
- * and every due frame is released when the timer fires; without lookahead, the tick would leave
- * the channel idle between frames. Every booking is recorded in the {@link AirtimeLedger}.
+ * freeAt)} and ends one air time later, so frames never overlap and the channel never carries more
+ * than the bit rate. Stage timers fire on the scheduler's tick (10 ms by default), longer than a
+ * frame (at most 4.256 ms), so the channel is booked up to {@code lookahead} ahead of now and every
+ * due frame is released when the timer fires; without lookahead, the tick would leave the channel
+ * idle between frames. Every booking is recorded in the {@link AirtimeLedger}.
  *
  * <p>Bounded: at most {@link #MAX_BOOKED} frames booked or awaiting delivery; beyond that the
  * stations' queues fill and their owners see drops.
  */
 final class MediumStage
-    extends GraphStageWithMaterializedValue<SourceShape<MediumStage.AirFrame>, MediumStage.Ingress> {
+    extends GraphStageWithMaterializedValue<
+        SourceShape<MediumStage.AirFrame>, MediumStage.Ingress> {
 
   static final int MAX_BOOKED = 64;
 

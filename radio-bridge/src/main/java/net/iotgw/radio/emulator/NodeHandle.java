@@ -1,8 +1,6 @@
 package net.iotgw.radio.emulator;
 
-/**
- * A node's attachment to the {@link RadioMedium}: its transmit queue. Thread-safe.
- */
+/** A node's attachment to the {@link RadioMedium}: its transmit queue. Thread-safe. */
 public interface NodeHandle {
 
   /**

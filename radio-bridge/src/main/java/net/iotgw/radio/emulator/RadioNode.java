@@ -17,8 +17,8 @@ public interface RadioNode {
   long extendedAddress();
 
   /**
-   * The node's short address, or 0xFFFE (none). Frames to it, and to 0xFFFF, are delivered.
-   * Both addresses are read once, when the node is attached.
+   * The node's short address, or 0xFFFE (none). Frames to it, and to 0xFFFF, are delivered. Both
+   * addresses are read once, when the node is attached.
    */
   int shortAddress();
 
@@ -27,8 +27,8 @@ public interface RadioNode {
    * transmit in answer (an empty list for none), each queued on this node's transmit queue like
    * {@link NodeHandle#transmit}; a full queue drops them.
    *
-   * <p>Called on the medium's delivery thread, one frame at a time for all nodes: keep it short
-   * and non-blocking. An exception is logged and counted, and the frame is treated as consumed.
+   * <p>Called on the medium's delivery thread, one frame at a time for all nodes: keep it short and
+   * non-blocking. An exception is logged and counted, and the frame is treated as consumed.
    */
   List<byte[]> onFrame(byte[] psdu);
 }

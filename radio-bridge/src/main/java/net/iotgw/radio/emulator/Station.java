@@ -4,10 +4,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One radio on the medium: its receiver, the addresses its filter accepts, and its transmit
- * queue's occupancy. The queue itself lives in the medium's stage; {@code pending} counts frames
- * submitted but not yet on the air, and is checked before a frame is handed to the stage, so the
- * stage's mailbox never holds more than {@code capacity} frames per station.
+ * One radio on the medium: its receiver, the addresses its filter accepts, and its transmit queue's
+ * occupancy. The queue itself lives in the medium's stage; {@code pending} counts frames submitted
+ * but not yet on the air, and is checked before a frame is handed to the stage, so the stage's
+ * mailbox never holds more than {@code capacity} frames per station.
  */
 final class Station implements NodeHandle {
 
@@ -24,7 +24,8 @@ final class Station implements NodeHandle {
   private volatile long extendedAddress;
   private volatile int shortAddress;
 
-  Station(RadioMedium medium, Receiver receiver, long extendedAddress, int shortAddress, int capacity) {
+  Station(
+      RadioMedium medium, Receiver receiver, long extendedAddress, int shortAddress, int capacity) {
     this.medium = medium;
     this.receiver = receiver;
     this.extendedAddress = extendedAddress;

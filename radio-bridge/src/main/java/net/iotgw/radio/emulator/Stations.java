@@ -5,9 +5,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * The attached stations, indexed by the addresses their radios accept, so that a unicast frame
- * is matched in constant time however many simulated devices share the medium. When two
- * stations claim one address, the later one receives.
+ * The attached stations, indexed by the addresses their radios accept, so that a unicast frame is
+ * matched in constant time however many simulated devices share the medium. When two stations claim
+ * one address, the later one receives.
  */
 final class Stations {
   private final Set<Station> all = ConcurrentHashMap.newKeySet();
@@ -39,14 +39,16 @@ final class Stations {
   /** Every station whose filter accepts a frame to {@code to}, except its sender. */
   void receiversOf(MacDestination to, Station sender, Consumer<Station> action) {
     switch (to.mode()) {
-      case NONE, BROADCAST -> all.forEach(s -> {
-        if (s != sender) {
-          action.accept(s);
-        }
-      });
+      case NONE, BROADCAST ->
+          all.forEach(
+              s -> {
+                if (s != sender) {
+                  action.accept(s);
+                }
+              });
       case SHORT -> deliverTo(byShort.get((int) to.address()), sender, action);
       case EXTENDED -> deliverTo(byExtended.get(to.address()), sender, action);
-      case MALFORMED -> { }
+      case MALFORMED -> {}
     }
   }
 

@@ -14,8 +14,8 @@ import net.iotgw.radio.spinel.SpinelStatus;
  * The requests that turn a freshly reset RCP into a raw 802.15.4 radio, one at a time, and what
  * each reply must be. The order is OpenThread's host ({@code RadioSpinel::Init} and {@code
  * CheckSpinelVersion} / {@code CheckRadioCapabilities}): protocol version, firmware version and
- * capabilities first, then the PIB (channel, PAN ID, extended and short address), then the radio
- * on and the raw stream on, so that no frame arrives before the filter is set.
+ * capabilities first, then the PIB (channel, PAN ID, extended and short address), then the radio on
+ * and the raw stream on, so that no frame arrives before the filter is set.
  *
  * <p>Pure and immutable: the driver stage owns TIDs, timers and I/O, this only says what to send
  * next and whether a reply is acceptable.
@@ -89,27 +89,38 @@ record BringUp(List<Step> steps, int index, RcpInfo info) {
   Outcome accept(SpinelFrame reply) {
     Optional<PropertyValue> value = reply.valueIs();
     if (value.isEmpty()) {
-      return new Refused("answered " + describe(current()) + " with command "
-          + reply.message().commandId());
+      return new Refused(
+          "answered " + describe(current()) + " with command " + reply.message().commandId());
     }
     PropertyValue v = value.get();
     if (v instanceof PropertyValue.LastStatus status) {
-      return new Refused("refused " + describe(current()) + ": status "
-          + status.status().map(SpinelStatus::name).orElse(Integer.toString(status.code())));
+      return new Refused(
+          "refused "
+              + describe(current())
+              + ": status "
+              + status.status().map(SpinelStatus::name).orElse(Integer.toString(status.code())));
     }
     if (current() instanceof Query q) {
       return record(q, v);
     }
     Configure c = (Configure) current();
-    return c.value().equals(v) ? advance(info) : new Refused("answered " + describe(c) + " with " + v);
+    return c.value().equals(v)
+        ? advance(info)
+        : new Refused("answered " + describe(c) + " with " + v);
   }
 
   private Outcome record(Query query, PropertyValue v) {
     if (v instanceof PropertyValue.ProtocolVersion p
         && query.property() == SpinelProperty.PROTOCOL_VERSION) {
       if (p.major() != PROTOCOL_MAJOR) {
-        return new Refused("speaks Spinel " + p.major() + "." + p.minor() + ", this host "
-            + PROTOCOL_MAJOR + ".x");
+        return new Refused(
+            "speaks Spinel "
+                + p.major()
+                + "."
+                + p.minor()
+                + ", this host "
+                + PROTOCOL_MAJOR
+                + ".x");
       }
       return advance(info.withProtocol(p.major(), p.minor()));
     }
@@ -118,8 +129,10 @@ record BringUp(List<Step> steps, int index, RcpInfo info) {
     }
     if (v instanceof PropertyValue.Caps c && query.property() == SpinelProperty.CAPS) {
       if (!c.has(SpinelCapability.CONFIG_RADIO) && !c.has(SpinelCapability.MAC_RAW)) {
-        return new Refused("is neither an RCP (CAP_CONFIG_RADIO) nor offers raw MAC access"
-            + " (CAP_MAC_RAW): caps " + c.capabilities());
+        return new Refused(
+            "is neither an RCP (CAP_CONFIG_RADIO) nor offers raw MAC access"
+                + " (CAP_MAC_RAW): caps "
+                + c.capabilities());
       }
       return advance(info.withCapabilities(c.capabilities()));
     }

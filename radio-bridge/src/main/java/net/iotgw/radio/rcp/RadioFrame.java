@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 /**
  * An IEEE 802.15.4 frame for the radio to send: the PSDU, that is the MAC frame <em>including</em>
- * its two FCS bytes, exactly as Spinel's STREAM_RAW and pcap's DLT 195 (IEEE802_15_4_WITHFCS)
- * carry it. The radio computes the FCS while it transmits, so the last two bytes may be anything
- * (zeros, from {@link #ofMacFrame}); every PSDU in this module follows that convention.
+ * its two FCS bytes, exactly as Spinel's STREAM_RAW and pcap's DLT 195 (IEEE802_15_4_WITHFCS) carry
+ * it. The radio computes the FCS while it transmits, so the last two bytes may be anything (zeros,
+ * from {@link #ofMacFrame}); every PSDU in this module follows that convention.
  */
 public record RadioFrame(byte[] psdu) {
   /** aMaxPhyPacketSize (IEEE 802.15.4-2020 §11.3): the PSDU, FCS included. */

@@ -2,24 +2,24 @@ package net.iotgw.radio.rcp;
 
 import java.util.Objects;
 import java.util.function.Consumer;
-import org.apache.pekko.NotUsed;
-import org.apache.pekko.actor.ClassicActorSystemProvider;
-import org.apache.pekko.stream.javadsl.Flow;
 import net.iotgw.radio.serial.LinkAddress;
 import net.iotgw.radio.serial.LinkMonitor;
 import net.iotgw.radio.serial.ReconnectSettings;
 import net.iotgw.radio.serial.SerialLink;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.actor.ClassicActorSystemProvider;
+import org.apache.pekko.stream.javadsl.Flow;
 
 /**
  * The gateway's radio: a dongle at a {@link LinkAddress} (serial device or {@code tcp:HOST:PORT}),
  * driven as an OpenThread RCP, as one {@code Flow<RadioFrame, ReceivedRadioFrame, NotUsed>} that
- * survives the dongle going away: on a loss the link is reopened with backoff and the RCP reset
- * and configured again, without the flow (or the gateway) restarting. Frames offered while the
- * dongle is away are backpressured; frames in flight at the loss are lost.
+ * survives the dongle going away: on a loss the link is reopened with backoff and the RCP reset and
+ * configured again, without the flow (or the gateway) restarting. Frames offered while the dongle
+ * is away are backpressured; frames in flight at the loss are lost.
  *
- * <p>Materialize {@link #flow()} once. Events (link up/down, RCP ready, transmit completions) go
- * to the consumer given here; {@link #linkStatus()} is a snapshot for health checks. The flow
- * fails only when the RCP is present but unusable ({@link RcpConfigurationException}).
+ * <p>Materialize {@link #flow()} once. Events (link up/down, RCP ready, transmit completions) go to
+ * the consumer given here; {@link #linkStatus()} is a snapshot for health checks. The flow fails
+ * only when the RCP is present but unusable ({@link RcpConfigurationException}).
  */
 public final class RadioLink {
   private final LinkMonitor monitor;

@@ -9,8 +9,8 @@ import org.apache.pekko.stream.javadsl.Keep;
 import org.apache.pekko.util.ByteString;
 
 /**
- * The OpenThread RCP host driver as Pekko Streams stages: a BidiFlow to stack on any byte link
- * to a dongle, turning it into a {@code Flow<RadioFrame, ReceivedRadioFrame, ?>}.
+ * The OpenThread RCP host driver as Pekko Streams stages: a BidiFlow to stack on any byte link to a
+ * dongle, turning it into a {@code Flow<RadioFrame, ReceivedRadioFrame, ?>}.
  *
  * <pre>
  *   RadioFrame ──► ┌──────────────┐ ──► SpinelFrame ──► ┌─────────────┐ ──► ByteString
@@ -18,9 +18,9 @@ import org.apache.pekko.util.ByteString;
  *   Received.. ◄── └──────────────┘ ◄── SpinelFrame ◄── └─────────────┘ ◄── ByteString
  * </pre>
  *
- * <p>One materialization is one session with one RCP: it resets the RCP, checks and configures
- * it ({@link BringUp}), then carries frames. For a link that reconnects, use {@link RadioLink},
- * which runs a fresh session on every connection.
+ * <p>One materialization is one session with one RCP: it resets the RCP, checks and configures it
+ * ({@link BringUp}), then carries frames. For a link that reconnects, use {@link RadioLink}, which
+ * runs a fresh session on every connection.
  */
 public final class RcpDriver {
 
@@ -49,5 +49,4 @@ public final class RcpDriver {
       Consumer<? super RcpEvent> events) {
     return bidi(config, settings, events).join(link, Keep.right());
   }
-
 }

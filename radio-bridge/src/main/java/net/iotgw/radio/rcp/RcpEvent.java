@@ -13,14 +13,14 @@ public sealed interface RcpEvent {
   record Ready(RcpInfo info) implements RcpEvent {}
 
   /**
-   * The RCP reset on its own while it was serving (a crash, a watchdog, a power glitch); the
-   * driver runs bring-up again. {@code reason} is the Spinel reset status.
+   * The RCP reset on its own while it was serving (a crash, a watchdog, a power glitch); the driver
+   * runs bring-up again. {@code reason} is the Spinel reset status.
    */
   record UnexpectedReset(int reason) implements RcpEvent {}
 
   /**
-   * A transmit completed: {@code status} is the Spinel status of its LAST_STATUS (0 OK, 17
-   * NO_ACK, 18 CCA_FAILURE, ...).
+   * A transmit completed: {@code status} is the Spinel status of its LAST_STATUS (0 OK, 17 NO_ACK,
+   * 18 CCA_FAILURE, ...).
    */
   record Transmitted(int tid, int psduLength, int status) implements RcpEvent {}
 

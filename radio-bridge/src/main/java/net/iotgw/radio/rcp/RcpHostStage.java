@@ -38,23 +38,22 @@ import org.slf4j.LoggerFactory;
  * <p>Phases: {@link Resetting} (CMD_RESET sent, waiting for the unsolicited LAST_STATUS with a
  * reset reason), {@link BringingUp} (the {@link BringUp} requests, one at a time), {@link Ready}
  * (frames flow). An unsolicited reset status in any phase means the RCP lost its configuration:
- * transmits in flight are reported lost and bring-up runs again. A reset or request that times
- * out sends CMD_RESET again; after {@link RcpSettings#bringUpAttempts()} failures in a row the
- * stage fails with a {@link TimeoutException} so that the link below is reopened; an RCP that
- * answers but refuses fails it with {@link RcpConfigurationException}.
+ * transmits in flight are reported lost and bring-up runs again. A reset or request that times out
+ * sends CMD_RESET again; after {@link RcpSettings#bringUpAttempts()} failures in a row the stage
+ * fails with a {@link TimeoutException} so that the link below is reopened; an RCP that answers but
+ * refuses fails it with {@link RcpConfigurationException}.
  *
  * <p>Transmit: one STREAM_RAW set per frame, each with its own TID from the {@link TidPool},
  * completed by the LAST_STATUS that carries the TID. {@code framesIn} is pulled only in {@link
  * Ready} and only while a TID is free, so at most 15 frames are in flight and upstream is
- * backpressured by the dongle's transmit completions. A completion that does not come within
- * {@link RcpSettings#transmitTimeout()} frees its TID (a late one is then ignored, or, if the TID
- * was reused meanwhile, taken for the newer frame's: harmless, since completions only gate
- * demand).
+ * backpressured by the dongle's transmit completions. A completion that does not come within {@link
+ * RcpSettings#transmitTimeout()} frees its TID (a late one is then ignored, or, if the TID was
+ * reused meanwhile, taken for the newer frame's: harmless, since completions only gate demand).
  *
  * <p>Receive: unsolicited STREAM_RAW updates become {@link ReceivedRadioFrame}s. The stage always
- * reads from the RCP, since completions share the line with received frames; frames that
- * downstream does not take in time wait in a buffer of {@link RcpSettings#receiveBuffer()} and
- * beyond it are dropped and counted, as a radio drops what its host cannot take.
+ * reads from the RCP, since completions share the line with received frames; frames that downstream
+ * does not take in time wait in a buffer of {@link RcpSettings#receiveBuffer()} and beyond it are
+ * dropped and counted, as a radio drops what its host cannot take.
  *
  * <p>Completing {@code framesIn} does not stop the stage (receiving goes on); it stops when the
  * link below ends or {@code framesOut} is cancelled.
@@ -108,11 +107,15 @@ final class RcpHostStage
   private final class Logic extends TimerGraphStageLogic {
     private Phase phase = new Resetting();
     private TidPool tids = TidPool.empty();
+
     /** TID to PSDU length of each transmit awaiting its LAST_STATUS. */
     private final Map<Integer, Integer> inFlight = new LinkedHashMap<>();
+
     private final ArrayDeque<ReceivedRadioFrame> received = new ArrayDeque<>();
+
     /** A frame pulled in Ready that arrived after the RCP reset; sent once Ready again. */
     private RadioFrame held;
+
     private long receiveDropped;
     private int failures;
 
@@ -248,8 +251,7 @@ final class RcpHostStage
         }
         pullWhenTidFree();
       } else {
-        failStage(
-            new RcpConfigurationException("the RCP " + ((BringUp.Refused) outcome).reason()));
+        failStage(new RcpConfigurationException("the RCP " + ((BringUp.Refused) outcome).reason()));
       }
     }
 
@@ -259,8 +261,11 @@ final class RcpHostStage
         Integer length = inFlight.remove(t.tid());
         if (length != null) {
           tids = tids.release(t.tid());
-          publish(new RcpEvent.TransmitLost(t.tid(), length,
-              "no completion within " + settings.transmitTimeout().toMillis() + " ms"));
+          publish(
+              new RcpEvent.TransmitLost(
+                  t.tid(),
+                  length,
+                  "no completion within " + settings.transmitTimeout().toMillis() + " ms"));
           pullWhenTidFree();
         }
         return;
@@ -268,8 +273,9 @@ final class RcpHostStage
       failures++;
       String what = key == BringUpTimer.RESET ? "reset reason" : "reply to " + describe(phase);
       if (failures >= settings.bringUpAttempts()) {
-        failStage(new TimeoutException(
-            "the RCP did not answer (" + what + ") in " + failures + " attempts"));
+        failStage(
+            new TimeoutException(
+                "the RCP did not answer (" + what + ") in " + failures + " attempts"));
         return;
       }
       if (failures == 1) {
@@ -290,7 +296,9 @@ final class RcpHostStage
       TidPool.Allocation a = tids.allocate().orElseThrow();
       tids = a.pool();
       inFlight.put(a.tid(), frame.length());
-      emit(toRcp, HostRequests.transmit(a.tid(), TransmitRequest.of(frame.psdu(), config.channel())));
+      emit(
+          toRcp,
+          HostRequests.transmit(a.tid(), TransmitRequest.of(frame.psdu(), config.channel())));
       scheduleOnce(new TransmitTimer(a.tid()), settings.transmitTimeout());
       pullWhenTidFree();
     }

@@ -3,12 +3,11 @@ package net.iotgw.radio.rcp;
 import java.util.Arrays;
 
 /**
- * A frame the radio received, with the signal data the RCP reported (Spinel STREAM_RAW
- * metadata).
+ * A frame the radio received, with the signal data the RCP reported (Spinel STREAM_RAW metadata).
  *
  * @param psdu the MAC frame including its two FCS bytes, as the RCP delivered it (an RCP only
- *     passes frames whose FCS checked out, so callers need not verify it; some radios report
- *     other data in those two bytes, so do not rely on their content either)
+ *     passes frames whose FCS checked out, so callers need not verify it; some radios report other
+ *     data in those two bytes, so do not rely on their content either)
  * @param rssi dBm, -128 when the RCP did not say
  * @param lqi IEEE 802.15.4 link quality indicator, 0..255, 0 when unknown
  * @param channel the channel it was received on
@@ -48,7 +47,14 @@ public record ReceivedRadioFrame(byte[] psdu, int rssi, int lqi, int channel) {
 
   @Override
   public String toString() {
-    return "ReceivedRadioFrame[" + psdu.length + " bytes, channel " + channel + ", rssi " + rssi
-        + " dBm, lqi " + lqi + "]";
+    return "ReceivedRadioFrame["
+        + psdu.length
+        + " bytes, channel "
+        + channel
+        + ", rssi "
+        + rssi
+        + " dBm, lqi "
+        + lqi
+        + "]";
   }
 }

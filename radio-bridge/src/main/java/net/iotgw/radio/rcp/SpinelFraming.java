@@ -16,14 +16,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Spinel frames over an HDLC-Lite byte stream, both ways, as a BidiFlow: top, Spinel frames
- * out and in; bottom, the bytes of the UART. Symmetric, so the host driver and the dongle
- * emulator stack the same layer on their link.
+ * Spinel frames over an HDLC-Lite byte stream, both ways, as a BidiFlow: top, Spinel frames out and
+ * in; bottom, the bytes of the UART. Symmetric, so the host driver and the dongle emulator stack
+ * the same layer on their link.
  *
- * <p>Inbound, each materialization owns one {@link HdlcDecoder}: a fresh connection starts in
- * hunt mode, so a partial frame from before a reconnect is never glued to new bytes. Frames with
- * a bad FCS and Spinel frames that do not decode are dropped (and logged at debug level): HDLC-Lite
- * has no retransmission, and a lost reply is handled by the request's timeout.
+ * <p>Inbound, each materialization owns one {@link HdlcDecoder}: a fresh connection starts in hunt
+ * mode, so a partial frame from before a reconnect is never glued to new bytes. Frames with a bad
+ * FCS and Spinel frames that do not decode are dropped (and logged at debug level): HDLC-Lite has
+ * no retransmission, and a lost reply is handled by the request's timeout.
  */
 public final class SpinelFraming {
   private static final Logger LOG = LoggerFactory.getLogger(SpinelFraming.class);

@@ -6,8 +6,8 @@ public sealed interface LinkEvent {
   LinkAddress address();
 
   /**
-   * The link is open. {@code connection} counts successful opens from 1; above 1 it is a
-   * recovery after a loss.
+   * The link is open. {@code connection} counts successful opens from 1; above 1 it is a recovery
+   * after a loss.
    */
   record Up(LinkAddress address, long connection) implements LinkEvent {}
 

@@ -8,10 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the connections of one reconnecting link and reports each change once: the first
- * open, a loss, a recovery. Failed attempts while the dongle is away are logged at debug level
- * only (the first failure before any connection at warn), so an unplugged dongle costs two log
- * lines, not one per backoff step.
+ * Follows the connections of one reconnecting link and reports each change once: the first open, a
+ * loss, a recovery. Failed attempts while the dongle is away are logged at debug level only (the
+ * first failure before any connection at warn), so an unplugged dongle costs two log lines, not one
+ * per backoff step.
  *
  * <p>Thread-safe: the stages of successive connections call it from different threads.
  */

@@ -73,10 +73,10 @@ public final class SerialLink {
   }
 
   /**
-   * Any connection-scoped flow (typically a protocol stack joined on {@link #open}), restarted
-   * with backoff when it fails or completes, unless {@code restartOn} refuses the failure (a
-   * dongle that is there but unusable), in which case the returned flow fails with it. The inner
-   * flow's materialized value must complete when the link is open.
+   * Any connection-scoped flow (typically a protocol stack joined on {@link #open}), restarted with
+   * backoff when it fails or completes, unless {@code restartOn} refuses the failure (a dongle that
+   * is there but unusable), in which case the returned flow fails with it. The inner flow's
+   * materialized value must complete when the link is open.
    */
   public static <I, O> Flow<I, O, NotUsed> reconnecting(
       LinkMonitor monitor,
@@ -129,8 +129,7 @@ public final class SerialLink {
                   Sink.fromGraph(new SerialWriter(device, opened))
                       .withAttributes(blockingIo)
                       .async();
-              return Flow.fromSinkAndSourceCoupledMat(
-                  writer, reader, (w, r) -> r);
+              return Flow.fromSinkAndSourceCoupledMat(writer, reader, (w, r) -> r);
             })
         .mapMaterializedValue(nested -> nested.thenCompose(connected -> connected));
   }

@@ -5,15 +5,15 @@ import com.fazecast.jSerialComm.SerialPortInvalidPortException;
 import java.io.IOException;
 
 /**
- * Opens a jSerialComm port the way the link stages use it: 8N1, no flow control, reads that
- * return as soon as one byte is there or after {@link #READ_POLL_MILLIS}, writes that give up
- * after {@link #WRITE_TIMEOUT_MILLIS}.
+ * Opens a jSerialComm port the way the link stages use it: 8N1, no flow control, reads that return
+ * as soon as one byte is there or after {@link #READ_POLL_MILLIS}, writes that give up after {@link
+ * #WRITE_TIMEOUT_MILLIS}.
  *
- * <p>PTYs: {@code SerialPort.getCommPort} resolves a symbolic link ({@code socat ...
- * link=/tmp/x}) to its {@code /dev/pts/N}, and {@code openPort} succeeds on a PTY (one ioctl
- * that only real UARTs support fails with ENOTTY, which jSerialComm records and ignores), so no
- * special option is needed. When the other side of the PTY goes away (socat killed), a read
- * returns -1 (EIO); that, or a write error, is how a lost dongle shows.
+ * <p>PTYs: {@code SerialPort.getCommPort} resolves a symbolic link ({@code socat ... link=/tmp/x})
+ * to its {@code /dev/pts/N}, and {@code openPort} succeeds on a PTY (one ioctl that only real UARTs
+ * support fails with ENOTTY, which jSerialComm records and ignores), so no special option is
+ * needed. When the other side of the PTY goes away (socat killed), a read returns -1 (EIO); that,
+ * or a write error, is how a lost dongle shows.
  */
 final class SerialPorts {
   /**
@@ -34,8 +34,7 @@ final class SerialPorts {
     } catch (SerialPortInvalidPortException e) {
       throw new IOException("no serial device at " + device.path(), e);
     }
-    port.setComPortParameters(
-        device.baudRate(), 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
+    port.setComPortParameters(device.baudRate(), 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
     port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
     port.setComPortTimeouts(
         SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,

@@ -17,9 +17,9 @@ import org.apache.pekko.util.ByteString;
 import scala.Tuple2;
 
 /**
- * The receiving half of one serial connection, and the owner of the port: opens it when the
- * stage starts, closes it when the stage stops, and hands the open port to the {@link
- * SerialWriter} of the same connection through {@code opened}.
+ * The receiving half of one serial connection, and the owner of the port: opens it when the stage
+ * starts, closes it when the stage stops, and hands the open port to the {@link SerialWriter} of
+ * the same connection through {@code opened}.
  *
  * <p>Runs on the blocking-I/O dispatcher (see {@link SerialLink}). Each pull does one read that
  * blocks at most {@link SerialPorts#READ_POLL_MILLIS}; an empty read re-schedules itself through

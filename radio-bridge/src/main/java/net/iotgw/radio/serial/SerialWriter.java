@@ -14,8 +14,8 @@ import org.apache.pekko.util.ByteString;
 
 /**
  * The sending half of one serial connection. It waits for the {@link SerialReader} to open the
- * port, then pulls one chunk at a time and writes it out completely before pulling the next, so
- * a slow UART backpressures the stream. Runs on the blocking-I/O dispatcher.
+ * port, then pulls one chunk at a time and writes it out completely before pulling the next, so a
+ * slow UART backpressures the stream. Runs on the blocking-I/O dispatcher.
  */
 final class SerialWriter extends GraphStage<SinkShape<ByteString>> {
 

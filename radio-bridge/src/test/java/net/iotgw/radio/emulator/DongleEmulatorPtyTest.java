@@ -53,8 +53,14 @@ class DongleEmulatorPtyTest {
     try (SocatPtyPair pty = new SocatPtyPair(dir).start();
         RadioMedium medium = RadioMedium.start(MediumSettings.defaults(), KIT.system())) {
       medium.attach(
-          new RecordingNode(0x0011_2233_4455_0002L, 0x0002, atNode.ref(),
-              f -> List.of(Frames.shortToShort(f[2] + 1, DongleEmulatorTcpTest.GATEWAY_SHORT, 0x0002, 30))));
+          new RecordingNode(
+              0x0011_2233_4455_0002L,
+              0x0002,
+              atNode.ref(),
+              f ->
+                  List.of(
+                      Frames.shortToShort(
+                          f[2] + 1, DongleEmulatorTcpTest.GATEWAY_SHORT, 0x0002, 30))));
       UniqueKillSwitch dongle =
           DongleEmulator.serveSerial(
               medium,
@@ -92,7 +98,10 @@ class DongleEmulatorPtyTest {
       assertEquals(2, ((LinkEvent.Up) up.event()).connection());
       awaitEvent(events, RcpEvent.Ready.class);
 
-      host.first().offer(new RadioFrame(Frames.shortToShort(30, 0x0002, DongleEmulatorTcpTest.GATEWAY_SHORT, 50)));
+      host.first()
+          .offer(
+              new RadioFrame(
+                  Frames.shortToShort(30, 0x0002, DongleEmulatorTcpTest.GATEWAY_SHORT, 50)));
       assertEquals(30, atNode.receiveMessage(WAIT)[2]);
       assertEquals(31, awaitFrame(received, 31).psdu()[2]);
       assertEquals(1, radio.linkStatus().losses());

@@ -103,7 +103,10 @@ class DongleEmulatorTcpTest {
   void aFrameFromTheHostReachesTheNodeWhichAnswersWithRssiAndLqi() {
     TestProbe<byte[]> atNode = KIT.createTestProbe();
     medium.attach(
-        new RecordingNode(0x0011_2233_4455_0002L, 0x0002, atNode.ref(),
+        new RecordingNode(
+            0x0011_2233_4455_0002L,
+            0x0002,
+            atNode.ref(),
             f -> List.of(Frames.shortToShort(f[2] + 1, GATEWAY_SHORT, 0x0002, 40))));
     awaitEvent(events, RcpEvent.Ready.class);
 
@@ -127,7 +130,9 @@ class DongleEmulatorTcpTest {
   @Test
   void aNodeTransmittingOnItsOwnReachesTheHostByItsExtendedAddress() {
     NodeHandle node =
-        medium.attach(RecordingNode.silent(0x0011_2233_4455_0003L, 0x0003, KIT.<byte[]>createTestProbe().ref()));
+        medium.attach(
+            RecordingNode.silent(
+                0x0011_2233_4455_0003L, 0x0003, KIT.<byte[]>createTestProbe().ref()));
     awaitEvent(events, RcpEvent.Ready.class);
     node.transmit(Frames.shortToExtended(77, GATEWAY_EUI, 0x0003));
     ReceivedRadioFrame got = awaitFrame(received, 77);
@@ -144,8 +149,9 @@ class DongleEmulatorTcpTest {
     medium.attach(RecordingNode.silent(0x0011_2233_4455_0004L, 0x0004, atNode.ref()));
     awaitEvent(events, RcpEvent.Ready.class);
     for (int i = 0; i < 30; i++) {
-      assertTrue(toRadio.offer(new RadioFrame(Frames.shortToShort(i, 0x0004, GATEWAY_SHORT, 127)))
-          instanceof org.apache.pekko.stream.QueueOfferResult.Enqueued$);
+      assertTrue(
+          toRadio.offer(new RadioFrame(Frames.shortToShort(i, 0x0004, GATEWAY_SHORT, 127)))
+              instanceof org.apache.pekko.stream.QueueOfferResult.Enqueued$);
     }
     for (int i = 0; i < 30; i++) {
       assertEquals(i, atNode.receiveMessage(WAIT)[2]);

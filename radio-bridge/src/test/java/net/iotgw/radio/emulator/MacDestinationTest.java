@@ -33,10 +33,11 @@ class MacDestinationTest {
   void extendedDestinationIsLittleEndianOnTheAir_section7_2_5() {
     // FCF 0xCC41: data, PAN ID compression, dst extended, src extended (2003).
     byte[] psdu =
-        bytes(0x41, 0xCC, 0x07, 0xCD, 0xAB,
-            0x77, 0x66, 0x55, 0x44, 0x33, 0x22, 0x11, 0x00,
-            0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01, 0, 0);
-    assertEquals(new MacDestination(Mode.EXTENDED, 0x0011_2233_4455_6677L), MacDestination.of(psdu));
+        bytes(
+            0x41, 0xCC, 0x07, 0xCD, 0xAB, 0x77, 0x66, 0x55, 0x44, 0x33, 0x22, 0x11, 0x00, 0x08,
+            0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01, 0, 0);
+    assertEquals(
+        new MacDestination(Mode.EXTENDED, 0x0011_2233_4455_6677L), MacDestination.of(psdu));
   }
 
   @Test
@@ -44,10 +45,11 @@ class MacDestinationTest {
     // FCF: data(1) | PAN ID comp (0x40) | seq suppressed (0x100) | dst ext (0x0C00) |
     // version 2015 (0x2000) | src ext (0xC000) = 0xED41.
     byte[] psdu =
-        bytes(0x41, 0xED,
-            0x77, 0x66, 0x55, 0x44, 0x33, 0x22, 0x11, 0x00,
-            0x08, 0x07, 0x06, 0x05, 0x04, 0x03, 0x02, 0x01, 0, 0);
-    assertEquals(new MacDestination(Mode.EXTENDED, 0x0011_2233_4455_6677L), MacDestination.of(psdu));
+        bytes(
+            0x41, 0xED, 0x77, 0x66, 0x55, 0x44, 0x33, 0x22, 0x11, 0x00, 0x08, 0x07, 0x06, 0x05,
+            0x04, 0x03, 0x02, 0x01, 0, 0);
+    assertEquals(
+        new MacDestination(Mode.EXTENDED, 0x0011_2233_4455_6677L), MacDestination.of(psdu));
   }
 
   @Test
@@ -59,12 +61,14 @@ class MacDestinationTest {
 
   @Test
   void immAckHasNoAddresses() {
-    assertEquals(new MacDestination(Mode.NONE, 0), MacDestination.of(bytes(0x02, 0x00, 0x2F, 0, 0)));
+    assertEquals(
+        new MacDestination(Mode.NONE, 0), MacDestination.of(bytes(0x02, 0x00, 0x2F, 0, 0)));
   }
 
   @Test
   void headerCutShortOfItsAddressIsMalformed() {
-    assertEquals(Mode.MALFORMED, MacDestination.of(bytes(0x41, 0xCC, 0x07, 0xCD, 0xAB, 0x77, 0x66)).mode());
+    assertEquals(
+        Mode.MALFORMED, MacDestination.of(bytes(0x41, 0xCC, 0x07, 0xCD, 0xAB, 0x77, 0x66)).mode());
     assertEquals(Mode.MALFORMED, MacDestination.of(bytes(0x41)).mode());
   }
 

@@ -36,27 +36,31 @@ class RadioMediumTest {
       throws Exception {
     try (RadioMedium medium = RadioMedium.start(MediumSettings.defaults(), KIT.system())) {
       AtomicInteger received = new AtomicInteger();
-      medium.attach(new RadioNode() {
-        @Override
-        public long extendedAddress() {
-          return 0x1000L;
-        }
+      medium.attach(
+          new RadioNode() {
+            @Override
+            public long extendedAddress() {
+              return 0x1000L;
+            }
 
-        @Override
-        public int shortAddress() {
-          return 0x0001;
-        }
+            @Override
+            public int shortAddress() {
+              return 0x0001;
+            }
 
-        @Override
-        public List<byte[]> onFrame(byte[] psdu) {
-          received.incrementAndGet();
-          return List.of();
-        }
-      });
+            @Override
+            public List<byte[]> onFrame(byte[] psdu) {
+              received.incrementAndGet();
+              return List.of();
+            }
+          });
       // 30 senders x 16 queued frames x 4.256 ms of air time each = 2.04 s of channel.
       List<NodeHandle> senders = new ArrayList<>();
       for (int i = 0; i < 30; i++) {
-        senders.add(medium.attach(RecordingNode.silent(0x2000L + i, 0x0100 + i, KIT.<byte[]>createTestProbe().ref())));
+        senders.add(
+            medium.attach(
+                RecordingNode.silent(
+                    0x2000L + i, 0x0100 + i, KIT.<byte[]>createTestProbe().ref())));
       }
       int sent = 0;
       for (int seq = 0; seq < 16; seq++) {
@@ -79,13 +83,17 @@ class RadioMediumTest {
           ledger.windows().stream().filter(w -> w.bits() > 0).toList();
       assertTrue(busy.size() >= 20, "a 2 s burst spans at least 20 windows of 100 ms");
       for (AirtimeLedger.Window w : busy) {
-        assertTrue(w.bitsPerSecond() <= RATE * 1.000_001, "window at " + w.startNanos() + ": " + w.bitsPerSecond());
+        assertTrue(
+            w.bitsPerSecond() <= RATE * 1.000_001,
+            "window at " + w.startNanos() + ": " + w.bitsPerSecond());
       }
       // Inside the burst the channel is (nearly) always busy: pacing does not waste air time.
       // Not exactly full: a scheduler delay longer than the lookahead leaves a gap.
       double inner =
           busy.subList(1, busy.size() - 1).stream()
-              .mapToDouble(AirtimeLedger.Window::bitsPerSecond).average().orElseThrow();
+              .mapToDouble(AirtimeLedger.Window::bitsPerSecond)
+              .average()
+              .orElseThrow();
       assertTrue(inner >= RATE * 0.9, "average inside the burst " + inner);
       assertEquals(0, medium.stats().queueDrops());
     }
@@ -94,7 +102,8 @@ class RadioMediumTest {
   @Test
   void aBurstLargerThanTheQueueIsDroppedAndCountedNotBuffered() throws Exception {
     try (RadioMedium medium = RadioMedium.start(MediumSettings.defaults(), KIT.system())) {
-      NodeHandle node = medium.attach(RecordingNode.silent(0x3000L, 0x0003, KIT.<byte[]>createTestProbe().ref()));
+      NodeHandle node =
+          medium.attach(RecordingNode.silent(0x3000L, 0x0003, KIT.<byte[]>createTestProbe().ref()));
       int accepted = 0;
       for (int i = 0; i < 1000; i++) {
         if (node.transmit(Frames.shortToShort(i, 0xFFFF, 0x0003, 127))) {
@@ -118,7 +127,8 @@ class RadioMediumTest {
       TestProbe<byte[]> c = KIT.createTestProbe();
       medium.attach(RecordingNode.silent(0x0011_2233_4455_6677L, 0x0001, a.ref()));
       medium.attach(RecordingNode.silent(0x0011_2233_4455_6688L, 0x0002, b.ref()));
-      NodeHandle fromC = medium.attach(RecordingNode.silent(0x0011_2233_4455_6699L, 0xFFFE, c.ref()));
+      NodeHandle fromC =
+          medium.attach(RecordingNode.silent(0x0011_2233_4455_6699L, 0xFFFE, c.ref()));
 
       byte[] toB = Frames.shortToShort(1, 0x0002, 0xFFFE, 20);
       fromC.transmit(toB);
@@ -147,8 +157,12 @@ class RadioMediumTest {
     try (RadioMedium medium = RadioMedium.start(MediumSettings.defaults(), KIT.system())) {
       TestProbe<byte[]> asker = KIT.createTestProbe();
       NodeHandle handle = medium.attach(RecordingNode.silent(0xA1L, 0x00A1, asker.ref()));
-      medium.attach(new RecordingNode(0xB2L, 0x00B2, KIT.<byte[]>createTestProbe().ref(),
-          f -> List.of(Frames.shortToShort(f[2] + 1, 0x00A1, 0x00B2, 30))));
+      medium.attach(
+          new RecordingNode(
+              0xB2L,
+              0x00B2,
+              KIT.<byte[]>createTestProbe().ref(),
+              f -> List.of(Frames.shortToShort(f[2] + 1, 0x00A1, 0x00B2, 30))));
       handle.transmit(Frames.shortToShort(40, 0x00B2, 0x00A1, 30));
       assertEquals(41, asker.receiveMessage(WAIT)[2]);
     }
@@ -166,11 +180,17 @@ class RadioMediumTest {
     MediumSettings settings = MediumSettings.defaults().withLoss(p, seed).withQueueCapacity(256);
     try (RadioMedium medium = RadioMedium.start(settings, KIT.system())) {
       AtomicInteger received = new AtomicInteger();
-      medium.attach(new RecordingNode(0xC3L, 0x00C3, KIT.<byte[]>createTestProbe().ref(), f -> {
-        received.incrementAndGet();
-        return List.of();
-      }));
-      NodeHandle sender = medium.attach(RecordingNode.silent(0xD4L, 0x00D4, KIT.<byte[]>createTestProbe().ref()));
+      medium.attach(
+          new RecordingNode(
+              0xC3L,
+              0x00C3,
+              KIT.<byte[]>createTestProbe().ref(),
+              f -> {
+                received.incrementAndGet();
+                return List.of();
+              }));
+      NodeHandle sender =
+          medium.attach(RecordingNode.silent(0xD4L, 0x00D4, KIT.<byte[]>createTestProbe().ref()));
       for (int i = 0; i < 200; i++) {
         assertTrue(sender.transmit(Frames.shortToShort(i, 0x00C3, 0x00D4, 20)));
       }

@@ -6,7 +6,10 @@ import org.apache.pekko.actor.typed.ActorRef;
 
 /** A simulated device that reports each frame it gets and answers as its function says. */
 public record RecordingNode(
-    long extendedAddress, int shortAddress, ActorRef<byte[]> frames, Function<byte[], List<byte[]>> reply)
+    long extendedAddress,
+    int shortAddress,
+    ActorRef<byte[]> frames,
+    Function<byte[], List<byte[]>> reply)
     implements RadioNode {
 
   public static RecordingNode silent(long ext, int shortAddress, ActorRef<byte[]> frames) {

@@ -125,11 +125,13 @@ class RcpHostStageTest {
     Harness h = new Harness(Source.never());
     h.rcp.expectReset();
     h.rcp.resetStatus(SpinelStatus.RESET_POWER_ON);
-    h.rcp.reply(h.rcp.expectGet(SpinelProperty.PROTOCOL_VERSION), new PropertyValue.ProtocolVersion(4, 3));
+    h.rcp.reply(
+        h.rcp.expectGet(SpinelProperty.PROTOCOL_VERSION), new PropertyValue.ProtocolVersion(4, 3));
     h.rcp.reply(h.rcp.expectGet(SpinelProperty.NCP_VERSION), new PropertyValue.NcpVersion("NCP"));
     h.rcp.reply(h.rcp.expectGet(SpinelProperty.CAPS), new PropertyValue.Caps(List.of(32)));
     ExecutionException e =
-        assertThrows(ExecutionException.class, () -> h.done.toCompletableFuture().get(3, TimeUnit.SECONDS));
+        assertThrows(
+            ExecutionException.class, () -> h.done.toCompletableFuture().get(3, TimeUnit.SECONDS));
     assertInstanceOf(RcpConfigurationException.class, e.getCause());
     assertTrue(e.getCause().getMessage().contains("CAP_CONFIG_RADIO"), e.getCause().getMessage());
   }
@@ -139,9 +141,11 @@ class RcpHostStageTest {
     Harness h = new Harness(Source.never());
     h.rcp.expectReset();
     h.rcp.resetStatus(SpinelStatus.RESET_POWER_ON);
-    h.rcp.reply(h.rcp.expectGet(SpinelProperty.PROTOCOL_VERSION), new PropertyValue.ProtocolVersion(5, 0));
+    h.rcp.reply(
+        h.rcp.expectGet(SpinelProperty.PROTOCOL_VERSION), new PropertyValue.ProtocolVersion(5, 0));
     ExecutionException e =
-        assertThrows(ExecutionException.class, () -> h.done.toCompletableFuture().get(3, TimeUnit.SECONDS));
+        assertThrows(
+            ExecutionException.class, () -> h.done.toCompletableFuture().get(3, TimeUnit.SECONDS));
     assertInstanceOf(RcpConfigurationException.class, e.getCause());
   }
 
@@ -150,13 +154,15 @@ class RcpHostStageTest {
     Harness h = new Harness(Source.never());
     h.rcp.expectReset();
     h.rcp.resetStatus(SpinelStatus.RESET_POWER_ON);
-    h.rcp.reply(h.rcp.expectGet(SpinelProperty.PROTOCOL_VERSION), new PropertyValue.ProtocolVersion(4, 3));
+    h.rcp.reply(
+        h.rcp.expectGet(SpinelProperty.PROTOCOL_VERSION), new PropertyValue.ProtocolVersion(4, 3));
     h.rcp.reply(h.rcp.expectGet(SpinelProperty.NCP_VERSION), new PropertyValue.NcpVersion("RCP"));
     h.rcp.reply(h.rcp.expectGet(SpinelProperty.CAPS), new PropertyValue.Caps(ScriptedRcp.RCP_CAPS));
     SpinelFrame setChannel = h.rcp.expectRequest();
     h.rcp.reply(setChannel.tid(), new PropertyValue.LastStatus(SpinelStatus.INVALID_ARGUMENT));
     ExecutionException e =
-        assertThrows(ExecutionException.class, () -> h.done.toCompletableFuture().get(3, TimeUnit.SECONDS));
+        assertThrows(
+            ExecutionException.class, () -> h.done.toCompletableFuture().get(3, TimeUnit.SECONDS));
     assertTrue(e.getCause().getMessage().contains("INVALID_ARGUMENT"), e.getCause().getMessage());
   }
 
@@ -167,13 +173,16 @@ class RcpHostStageTest {
     h.rcp.expectReset(); // after resetTimeout
     h.rcp.expectReset();
     ExecutionException e =
-        assertThrows(ExecutionException.class, () -> h.done.toCompletableFuture().get(3, TimeUnit.SECONDS));
+        assertThrows(
+            ExecutionException.class, () -> h.done.toCompletableFuture().get(3, TimeUnit.SECONDS));
     assertInstanceOf(TimeoutException.class, e.getCause());
   }
 
   @Test
   void transmitUsesStreamRawWithConfiguredChannelAndCompletesOnLastStatusWithItsTid() {
-    byte[] psdu = {0x41, (byte) 0xD8, 0x01, (byte) 0xCD, (byte) 0xAB, (byte) 0xFF, (byte) 0xFF, 0, 0};
+    byte[] psdu = {
+      0x41, (byte) 0xD8, 0x01, (byte) 0xCD, (byte) 0xAB, (byte) 0xFF, (byte) 0xFF, 0, 0
+    };
     Harness h = new Harness(Source.single(new RadioFrame(psdu)).concat(Source.never()));
     h.bringUp();
     SpinelFrame tx = h.rcp.expectTransmit();
@@ -182,24 +191,28 @@ class RcpHostStageTest {
     assertEquals(TransmitRequest.of(psdu, CONFIG.channel()), raw.request());
     h.rcp.complete(tx.tid(), SpinelStatus.OK);
     assertEquals(
-        new RcpEvent.Transmitted(tx.tid(), psdu.length, 0), h.events.receiveMessage(ScriptedRcp.WAIT));
+        new RcpEvent.Transmitted(tx.tid(), psdu.length, 0),
+        h.events.receiveMessage(ScriptedRcp.WAIT));
   }
 
   @Test
   void atMostFifteenTransmitsAreInFlightAndEachCompletionLetsExactlyOneMoreFrameBePulled() {
     AtomicInteger pulled = new AtomicInteger();
     Source<RadioFrame, NotUsed> frames =
-        Source.fromIterator(() -> new Iterator<RadioFrame>() {
-              @Override
-              public boolean hasNext() {
-                return true;
-              }
+        Source.fromIterator(
+            () ->
+                new Iterator<RadioFrame>() {
+                  @Override
+                  public boolean hasNext() {
+                    return true;
+                  }
 
-              @Override
-              public RadioFrame next() {
-                return RadioFrame.ofMacFrame(new byte[] {0x41, (byte) 0xC8, (byte) pulled.incrementAndGet()});
-              }
-            });
+                  @Override
+                  public RadioFrame next() {
+                    return RadioFrame.ofMacFrame(
+                        new byte[] {0x41, (byte) 0xC8, (byte) pulled.incrementAndGet()});
+                  }
+                });
     Harness h = new Harness(frames);
     h.bringUp();
     List<SpinelFrame> inFlight = new ArrayList<>();
@@ -246,7 +259,9 @@ class RcpHostStageTest {
 
   @Test
   void anUnsolicitedResetWhileServingLosesTheTransmitsInFlightAndRerunsBringUp() {
-    Harness h = new Harness(Source.repeat(RadioFrame.ofMacFrame(new byte[] {0x41, (byte) 0xC8, 1})).take(2));
+    Harness h =
+        new Harness(
+            Source.repeat(RadioFrame.ofMacFrame(new byte[] {0x41, (byte) 0xC8, 1})).take(2));
     h.bringUp();
     h.rcp.expectTransmit();
     h.rcp.expectTransmit();
@@ -258,7 +273,8 @@ class RcpHostStageTest {
     assertInstanceOf(RcpEvent.TransmitLost.class, h.events.receiveMessage(ScriptedRcp.WAIT));
     // No CMD_RESET: the RCP already reset; straight to bring-up.
     h.rcp.answerBringUp(CONFIG);
-    RcpInfo again = assertInstanceOf(RcpEvent.Ready.class, h.events.receiveMessage(ScriptedRcp.WAIT)).info();
+    RcpInfo again =
+        assertInstanceOf(RcpEvent.Ready.class, h.events.receiveMessage(ScriptedRcp.WAIT)).info();
     assertEquals(SpinelStatus.RESET_WATCHDOG.code(), again.resetReason());
   }
 
@@ -266,7 +282,9 @@ class RcpHostStageTest {
   void receivedStreamRawBecomesAFrameWithRssiLqiAndChannel() {
     Harness h = new Harness(Source.never());
     h.bringUp();
-    byte[] psdu = {0x41, (byte) 0x88, 0x05, (byte) 0xCD, (byte) 0xAB, 0x00, 0x00, 0x34, 0x12, 0x11, 0x22};
+    byte[] psdu = {
+      0x41, (byte) 0x88, 0x05, (byte) 0xCD, (byte) 0xAB, 0x00, 0x00, 0x34, 0x12, 0x11, 0x22
+    };
     h.rcp.unsolicited(new PropertyValue.RawReceive(ReceivedFrame.of(psdu, 15, -42, 211)));
     ReceivedRadioFrame got = h.received.receiveMessage(ScriptedRcp.WAIT);
     assertArrayEquals(psdu, got.psdu());
@@ -279,7 +297,8 @@ class RcpHostStageTest {
   void framesReceivedBeforeBringUpEndsAreNotDelivered() {
     Harness h = new Harness(Source.never());
     h.rcp.expectReset();
-    h.rcp.unsolicited(new PropertyValue.RawReceive(ReceivedFrame.of(new byte[] {1, 2, 3, 4}, 15, -42, 211)));
+    h.rcp.unsolicited(
+        new PropertyValue.RawReceive(ReceivedFrame.of(new byte[] {1, 2, 3, 4}, 15, -42, 211)));
     h.rcp.resetStatus(SpinelStatus.RESET_POWER_ON);
     h.rcp.answerBringUp(CONFIG);
     h.received.expectNoMessage(Duration.ofMillis(200));
@@ -298,7 +317,9 @@ class RcpHostStageTest {
                 RcpDriver.spinel(CONFIG, SETTINGS.withReceiveBuffer(2), events.ref()::tell)
                     .join(fake, Keep.right()),
                 Keep.right())
-            .toMat(Sink.<ReceivedRadioFrame>queue(1).withAttributes(Attributes.inputBuffer(1, 1)), Keep.both())
+            .toMat(
+                Sink.<ReceivedRadioFrame>queue(1).withAttributes(Attributes.inputBuffer(1, 1)),
+                Keep.both())
             .run(KIT.system());
     ScriptedRcp rcp = new ScriptedRcp(requests, mat.first());
     rcp.expectReset();
@@ -306,11 +327,17 @@ class RcpHostStageTest {
     rcp.answerBringUp(CONFIG);
     events.receiveMessage(ScriptedRcp.WAIT);
     for (int i = 0; i < 10; i++) {
-      rcp.unsolicited(new PropertyValue.RawReceive(ReceivedFrame.of(new byte[] {1, 2, 3, (byte) i}, 15, -42, 211)));
+      rcp.unsolicited(
+          new PropertyValue.RawReceive(
+              ReceivedFrame.of(new byte[] {1, 2, 3, (byte) i}, 15, -42, 211)));
     }
     int delivered = 0;
     try {
-      while (mat.second().pull().toCompletableFuture().get(300, TimeUnit.MILLISECONDS).isPresent()) {
+      while (mat.second()
+          .pull()
+          .toCompletableFuture()
+          .get(300, TimeUnit.MILLISECONDS)
+          .isPresent()) {
         delivered++;
       }
     } catch (TimeoutException nothingMore) {

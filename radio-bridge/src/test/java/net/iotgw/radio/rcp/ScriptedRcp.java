@@ -35,13 +35,16 @@ final class ScriptedRcp {
 
   void expectReset() {
     SpinelFrame reset = expectRequest();
-    assertEquals(new SpinelFrame(SpinelHeader.unsolicited(), SpinelMessage.Reset.of(ResetType.STACK)), reset);
+    assertEquals(
+        new SpinelFrame(SpinelHeader.unsolicited(), SpinelMessage.Reset.of(ResetType.STACK)),
+        reset);
   }
 
   void reply(int tid, PropertyValue value) {
     replies.offer(
         new SpinelFrame(
-            SpinelHeader.tid(tid), new SpinelMessage.PropValue(SpinelCommand.PROP_VALUE_IS, value)));
+            SpinelHeader.tid(tid),
+            new SpinelMessage.PropValue(SpinelCommand.PROP_VALUE_IS, value)));
   }
 
   void unsolicited(PropertyValue value) {
@@ -79,7 +82,9 @@ final class ScriptedRcp {
   /** Answers the whole bring-up after the reset status, checking every request on the way. */
   void answerBringUp(RcpConfig config) {
     reply(expectGet(SpinelProperty.PROTOCOL_VERSION), new PropertyValue.ProtocolVersion(4, 3));
-    reply(expectGet(SpinelProperty.NCP_VERSION), new PropertyValue.NcpVersion("OPENTHREAD/test; RCP"));
+    reply(
+        expectGet(SpinelProperty.NCP_VERSION),
+        new PropertyValue.NcpVersion("OPENTHREAD/test; RCP"));
     reply(expectGet(SpinelProperty.CAPS), new PropertyValue.Caps(RCP_CAPS));
     expectSetAndEcho(new PropertyValue.PhyChannel(config.channel()));
     expectSetAndEcho(new PropertyValue.PanId(config.panId()));

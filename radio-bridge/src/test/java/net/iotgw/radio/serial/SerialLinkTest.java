@@ -36,7 +36,8 @@ class SerialLinkTest {
   @Test
   void bytesCrossASocatPtyPairBothWaysThroughJSerialComm() throws Exception {
     try (SocatPtyPair pty = new SocatPtyPair(dir).start()) {
-      End host = End.run(SerialLink.open(new LinkAddress.SerialDevice(pty.a().toString()), KIT.system()));
+      End host =
+          End.run(SerialLink.open(new LinkAddress.SerialDevice(pty.a().toString()), KIT.system()));
       End dongle =
           End.run(SerialLink.open(new LinkAddress.SerialDevice(pty.b().toString()), KIT.system()));
 
@@ -76,8 +77,7 @@ class SerialLinkTest {
       LinkMonitor dongleMonitor =
           new LinkMonitor(new LinkAddress.SerialDevice(pty.b().toString()), e -> {});
       End host =
-          End.run(
-              SerialLink.reconnecting(hostMonitor.address(), FAST, hostMonitor, KIT.system()));
+          End.run(SerialLink.reconnecting(hostMonitor.address(), FAST, hostMonitor, KIT.system()));
       End dongle =
           End.run(
               SerialLink.reconnecting(dongleMonitor.address(), FAST, dongleMonitor, KIT.system()));
