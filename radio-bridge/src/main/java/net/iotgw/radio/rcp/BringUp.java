@@ -55,6 +55,9 @@ record BringUp(List<Step> steps, int index, RcpInfo info) {
 
   record Done(RcpInfo info) implements Outcome {}
 
+  /** Not an answer to the current step after all: keep waiting for it. */
+  record Unrelated() implements Outcome {}
+
   /** The RCP cannot serve as configured; see {@link RcpConfigurationException}. */
   record Refused(String reason) implements Outcome {}
 
@@ -93,6 +96,11 @@ record BringUp(List<Step> steps, int index, RcpInfo info) {
           "answered " + describe(current()) + " with command " + reply.message().commandId());
     }
     PropertyValue v = value.get();
+    if (v instanceof PropertyValue.LastStatus status && status.isOk()) {
+      // A GET or SET is answered with the value or an error, never with OK: this is the late
+      // completion of a transmit from before the reset, whose TID the step happens to reuse.
+      return new Unrelated();
+    }
     if (v instanceof PropertyValue.LastStatus status) {
       return new Refused(
           "refused "

@@ -227,9 +227,13 @@ final class RcpHostStage
     }
 
     private void onBringUpReply(BringingUp b, SpinelFrame reply) {
+      BringUp.Outcome outcome = b.progress().accept(reply);
+      if (outcome instanceof BringUp.Unrelated) {
+        LOG.debug("ignored {} while waiting for {}", reply, b.progress().current());
+        return;
+      }
       cancelTimer(BringUpTimer.REQUEST);
       tids = tids.release(b.tid());
-      BringUp.Outcome outcome = b.progress().accept(reply);
       if (outcome instanceof BringUp.Next next) {
         sendStep(next.bringUp());
       } else if (outcome instanceof BringUp.Done done) {

@@ -121,6 +121,17 @@ class RcpHostStageTest {
   }
 
   @Test
+  void aLateTransmitCompletionReusingTheTidOfABringUpRequestIsNotTakenForItsAnswer() {
+    Harness h = new Harness(Source.never());
+    h.rcp.expectReset();
+    h.rcp.resetStatus(SpinelStatus.RESET_WATCHDOG);
+    int tid = h.rcp.expectGet(SpinelProperty.PROTOCOL_VERSION);
+    h.rcp.complete(tid, SpinelStatus.OK);
+    h.rcp.reply(tid, new PropertyValue.ProtocolVersion(4, 3));
+    h.rcp.expectGet(SpinelProperty.NCP_VERSION);
+  }
+
+  @Test
   void anRcpWithoutRawRadioCapabilityIsRefusedForGood() {
     Harness h = new Harness(Source.never());
     h.rcp.expectReset();
