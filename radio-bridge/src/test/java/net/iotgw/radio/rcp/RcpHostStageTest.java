@@ -45,7 +45,7 @@ class RcpHostStageTest {
   private static final ActorTestKit KIT = ActorTestKit.create();
   private static final RcpConfig CONFIG = new RcpConfig(15, 0xABCD, 0x0011_2233_4455_6677L, 0x0000);
   private static final RcpSettings SETTINGS =
-      RcpSettings.defaults().withTimeouts(Duration.ofMillis(300), Duration.ofMillis(300));
+      RcpSettings.defaults().withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1));
 
   private static final List<UniqueKillSwitch> RUNNING = new ArrayList<>();
 
@@ -179,7 +179,10 @@ class RcpHostStageTest {
 
   @Test
   void aSilentRcpIsResetAgainThenGivenUpSoThatTheLinkIsReopened() {
-    Harness h = new Harness(Source.never());
+    Harness h =
+        new Harness(
+            Source.never(),
+            SETTINGS.withTimeouts(Duration.ofMillis(200), Duration.ofMillis(200)));
     h.rcp.expectReset();
     h.rcp.expectReset(); // after resetTimeout
     h.rcp.expectReset();
@@ -256,7 +259,7 @@ class RcpHostStageTest {
     Harness h =
         new Harness(
             Source.repeat(RadioFrame.ofMacFrame(new byte[] {0x41, (byte) 0xC8, 7})).take(16),
-            SETTINGS.withTransmitTimeout(Duration.ofMillis(300)));
+            SETTINGS.withTransmitTimeout(Duration.ofSeconds(1)));
     h.bringUp();
     for (int i = 0; i < 15; i++) {
       h.rcp.expectTransmit();
@@ -347,7 +350,7 @@ class RcpHostStageTest {
       while (mat.second()
           .pull()
           .toCompletableFuture()
-          .get(300, TimeUnit.MILLISECONDS)
+          .get(500, TimeUnit.MILLISECONDS)
           .isPresent()) {
         delivered++;
       }
