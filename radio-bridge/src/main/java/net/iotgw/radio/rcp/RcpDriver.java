@@ -13,9 +13,9 @@ import org.apache.pekko.util.ByteString;
  * dongle, turning it into a {@code Flow<RadioFrame, ReceivedRadioFrame, ?>}.
  *
  * <pre>
- *   RadioFrame ──► ┌──────────────┐ ──► SpinelFrame ──► ┌─────────────┐ ──► ByteString
- *                  │ RcpHostStage │                     │ SpinelFraming│                link
- *   Received.. ◄── └──────────────┘ ◄── SpinelFrame ◄── └─────────────┘ ◄── ByteString
+ *   RadioFrame ──► ┌──────────────┐ ─► SpinelFrame ─► ┌───────────────┐ ─► ByteString ─► link
+ *                  │ RcpHostStage │                   │ SpinelFraming │
+ *   Received.. ◄── └──────────────┘ ◄─ SpinelFrame ◄─ └───────────────┘ ◄─ ByteString ◄─ link
  * </pre>
  *
  * <p>One materialization is one session with one RCP: it resets the RCP, checks and configures it
