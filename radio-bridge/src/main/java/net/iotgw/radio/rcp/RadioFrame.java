@@ -1,0 +1,56 @@
+package net.iotgw.radio.rcp;
+
+import java.util.Arrays;
+
+/**
+ * An IEEE 802.15.4 frame for the radio to send: the PSDU, that is the MAC frame <em>including</em>
+ * its two FCS bytes, exactly as Spinel's STREAM_RAW and pcap's DLT 195 (IEEE802_15_4_WITHFCS) carry
+ * it. The radio computes the FCS while it transmits, so the last two bytes may be anything (zeros,
+ * from {@link #ofMacFrame}); every PSDU in this module follows that convention.
+ */
+public record RadioFrame(byte[] psdu) {
+  /** aMaxPhyPacketSize (IEEE 802.15.4-2020 §11.3): the PSDU, FCS included. */
+  public static final int MAX_PSDU = 127;
+
+  /** Two bytes of frame control and the FCS: the shortest MAC frame (2015, no sequence number). */
+  public static final int MIN_PSDU = 4;
+
+  public static final int FCS_SIZE = 2;
+
+  public RadioFrame {
+    if (psdu.length < MIN_PSDU || psdu.length > MAX_PSDU) {
+      throw new IllegalArgumentException(
+          "PSDU of " + psdu.length + " bytes, not " + MIN_PSDU + ".." + MAX_PSDU);
+    }
+    psdu = psdu.clone();
+  }
+
+  /** A MAC frame without FCS (header and payload), with room for the FCS appended. */
+  public static RadioFrame ofMacFrame(byte[] withoutFcs) {
+    return new RadioFrame(Arrays.copyOf(withoutFcs, withoutFcs.length + FCS_SIZE));
+  }
+
+  @Override
+  public byte[] psdu() {
+    return psdu.clone();
+  }
+
+  public int length() {
+    return psdu.length;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RadioFrame f && Arrays.equals(psdu, f.psdu);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(psdu);
+  }
+
+  @Override
+  public String toString() {
+    return "RadioFrame[" + psdu.length + " bytes]";
+  }
+}
