@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -150,14 +151,19 @@ class TunPortTest {
     try (TestNamespace ns = TestNamespace.create();
         TunPort port = TunPort.open(deviceName())) {
       ns.adopt(port.name(), GATEWAY + "/64");
-      Running first = run(port, Attributes.none());
-      Running second = run(port, Attributes.none());
-
+      Running a = run(port, Attributes.none());
+      Running b = run(port, Attributes.none());
+      // Materialization is asynchronous: which run claims the device is the scheduler's choice,
+      // so the one that ends first must be the loser, failing alone.
+      CompletableFuture<Object> firstToEnd =
+          CompletableFuture.anyOf(
+              a.stopped().toCompletableFuture(), b.stopped().toCompletableFuture());
       ExecutionException e =
           assertThrows(
               ExecutionException.class,
-              () -> second.stopped().toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+              () -> firstToEnd.get(WAIT.toMillis(), TimeUnit.MILLISECONDS));
       assertInstanceOf(IllegalStateException.class, e.getCause());
+      Running first = a.stopped().toCompletableFuture().isCompletedExceptionally() ? b : a;
       assertThrows(
           TimeoutException.class,
           () -> first.stopped().toCompletableFuture().get(300, TimeUnit.MILLISECONDS));
