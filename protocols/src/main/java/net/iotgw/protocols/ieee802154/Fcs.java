@@ -38,6 +38,17 @@ public final class Fcs {
     return (psdu[n - 2] & 0xff) | (psdu[n - 1] & 0xff) << 8;
   }
 
+  /**
+   * Overwrites the last two octets of {@code psdu} with the FCS of the octets before them, least
+   * significant first: what a radio appends on transmit.
+   */
+  public static void fill(byte[] psdu) {
+    int n = psdu.length;
+    int fcs = compute(psdu, 0, n - LENGTH);
+    psdu[n - 2] = (byte) fcs;
+    psdu[n - 1] = (byte) (fcs >>> 8);
+  }
+
   /** Whether {@code psdu} (MPDU including its trailing FCS) carries a correct FCS. */
   public static boolean isValid(byte[] psdu) {
     return psdu.length >= LENGTH && compute(psdu, 0, psdu.length - LENGTH) == received(psdu);

@@ -85,9 +85,7 @@ public final class MacFrameCodec {
     MacHeaderWriter.write(frame.header(), out);
     out.bytes(frame.payload());
     byte[] psdu = Arrays.copyOf(out.toByteArray(), length);
-    int fcs = Fcs.compute(psdu, 0, length - Fcs.LENGTH);
-    psdu[length - 2] = (byte) fcs;
-    psdu[length - 1] = (byte) (fcs >>> 8);
+    Fcs.fill(psdu);
     return psdu;
   }
 

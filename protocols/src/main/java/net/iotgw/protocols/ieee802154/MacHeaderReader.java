@@ -24,7 +24,7 @@ final class MacHeaderReader {
   private MacHeaderReader() {}
 
   static MacHeader read(WireReader r) throws Malformed {
-    int fcf = u16(r, "frame control");
+    int fcf = r.u16le("frame control");
     int typeId = fcf & 0x7;
     FrameType type =
         FrameType.of(typeId)
@@ -74,11 +74,11 @@ final class MacHeaderReader {
                         -1));
     OptionalInt dstPan =
         presence.destinationPanId()
-            ? OptionalInt.of(u16(r, "destination PAN ID"))
+            ? OptionalInt.of(r.u16le("destination PAN ID"))
             : OptionalInt.empty();
     Address dst = address(r, dstMode, "destination address");
     OptionalInt srcPan =
-        presence.sourcePanId() ? OptionalInt.of(u16(r, "source PAN ID")) : OptionalInt.empty();
+        presence.sourcePanId() ? OptionalInt.of(r.u16le("source PAN ID")) : OptionalInt.empty();
     Address src = address(r, srcMode, "source address");
     Optional<AuxSecurityHeader> security =
         secured ? Optional.of(auxSecurityHeader(r, version)) : Optional.empty();
@@ -97,8 +97,8 @@ final class MacHeaderReader {
   private static Address address(WireReader r, AddressMode mode, String what) throws Malformed {
     return switch (mode) {
       case NONE -> Address.NONE;
-      case SHORT -> new Address.Short(u16(r, what));
-      case EXTENDED -> new Address.Extended(u64(r, what));
+      case SHORT -> new Address.Short(r.u16le(what));
+      case EXTENDED -> new Address.Extended(r.u64le(what));
     };
   }
 
@@ -124,11 +124,11 @@ final class MacHeaderReader {
     OptionalLong counter =
         (sc & AuxSecurityHeader.FRAME_COUNTER_SUPPRESSION) != 0
             ? OptionalLong.empty()
-            : OptionalLong.of(u32(r, "frame counter"));
+            : OptionalLong.of(r.u32le("frame counter"));
     long keySource =
         switch (mode.keySourceLength()) {
-          case 4 -> u32(r, "key source");
-          case 8 -> u64(r, "key source");
+          case 4 -> r.u32le("key source");
+          case 8 -> r.u64le("key source");
           default -> 0;
         };
     int keyIndex = mode == KeyIdMode.IMPLICIT ? 0 : r.u8("key index");
@@ -143,7 +143,7 @@ final class MacHeaderReader {
     List<HeaderIe> ies = new ArrayList<>();
     while (r.hasRemaining()) {
       int at = r.position();
-      int descriptor = u16(r, "header IE descriptor");
+      int descriptor = r.u16le("header IE descriptor");
       if ((descriptor & PAYLOAD_IE_TYPE) != 0) {
         throw fail(Kind.INVALID_SYNTAX, at, "payload IE where a header IE must be", descriptor);
       }
@@ -159,25 +159,6 @@ final class MacHeaderReader {
       }
     }
     return ies;
-  }
-
-  static int u16(WireReader r, String what) throws Malformed {
-    byte[] b = r.bytes(2, what);
-    return (b[0] & 0xff) | (b[1] & 0xff) << 8;
-  }
-
-  static long u32(WireReader r, String what) throws Malformed {
-    byte[] b = r.bytes(4, what);
-    return (b[0] & 0xffL) | (b[1] & 0xffL) << 8 | (b[2] & 0xffL) << 16 | (b[3] & 0xffL) << 24;
-  }
-
-  static long u64(WireReader r, String what) throws Malformed {
-    byte[] b = r.bytes(8, what);
-    long v = 0;
-    for (int i = 7; i >= 0; i--) {
-      v = (v << 8) | (b[i] & 0xff);
-    }
-    return v;
   }
 
   private static Malformed fail(Kind kind, int offset, String detail, int code) {

@@ -11,43 +11,37 @@ final class MacHeaderWriter {
   private MacHeaderWriter() {}
 
   static void write(MacHeader h, WireWriter out) {
-    u16(out, h.frameControl().bits());
+    out.u16le(h.frameControl().bits());
     h.sequenceNumber().ifPresent(out::u8);
-    h.destinationPanId().ifPresent(p -> u16(out, p));
+    h.destinationPanId().ifPresent(out::u16le);
     address(out, h.destination());
-    h.sourcePanId().ifPresent(p -> u16(out, p));
+    h.sourcePanId().ifPresent(out::u16le);
     address(out, h.source());
     h.security().ifPresent(aux -> auxSecurityHeader(out, aux));
     for (HeaderIe ie : h.headerIes()) {
-      u16(out, ie.descriptor());
+      out.u16le(ie.descriptor());
       out.bytes(ie.content());
     }
   }
 
   private static void address(WireWriter out, Address a) {
     if (a instanceof Address.Short s) {
-      u16(out, s.value());
+      out.u16le(s.value());
     } else if (a instanceof Address.Extended e) {
-      littleEndian(out, e.value(), 8);
+      out.u64le(e.value());
     }
   }
 
   private static void auxSecurityHeader(WireWriter out, AuxSecurityHeader aux) {
     out.u8(aux.securityControl());
-    aux.frameCounter().ifPresent(c -> littleEndian(out, c, 4));
-    littleEndian(out, aux.keySource(), aux.keyIdMode().keySourceLength());
+    aux.frameCounter().ifPresent(out::u32le);
+    switch (aux.keyIdMode().keySourceLength()) {
+      case 4 -> out.u32le(aux.keySource());
+      case 8 -> out.u64le(aux.keySource());
+      default -> {}
+    }
     if (aux.keyIdMode() != KeyIdMode.IMPLICIT) {
       out.u8(aux.keyIndex());
-    }
-  }
-
-  private static void u16(WireWriter out, int v) {
-    littleEndian(out, v, 2);
-  }
-
-  private static void littleEndian(WireWriter out, long v, int octets) {
-    for (int i = 0; i < octets; i++) {
-      out.u8((int) (v >>> (8 * i)));
     }
   }
 }

@@ -57,6 +57,18 @@ public final class Checksums {
     return ~sum(pseudo, segment, 0, segment.length) & 0xffff;
   }
 
+  /**
+   * The value a UDP header's checksum field carries for the {@code len}-octet segment at {@code
+   * data[off..]} whose checksum field is zero: {@link #ipv6UpperLayer}'s checksum, except that 0 is
+   * sent as 0xffff (RFC 768), 0 meaning "no checksum", which IPv6 forbids (RFC 8200 §8.1).
+   */
+  public static int udp(
+      Ipv6Address source, Ipv6Address destination, byte[] data, int off, int len) {
+    int pseudo = ipv6PseudoHeader(source, destination, len, UdpDatagram.PROTOCOL);
+    int checksum = ~sum(pseudo, data, off, len) & 0xffff;
+    return checksum == 0 ? 0xffff : checksum;
+  }
+
   private static long halfSum(long v) {
     return (v >>> 48) + ((v >>> 32) & 0xffff) + ((v >>> 16) & 0xffff) + (v & 0xffff);
   }

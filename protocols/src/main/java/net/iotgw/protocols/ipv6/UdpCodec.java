@@ -77,8 +77,7 @@ public final class UdpCodec {
     put16(segment, 2, d.destinationPort());
     put16(segment, 4, length);
     System.arraycopy(d.payload(), 0, segment, UdpDatagram.HEADER_LENGTH, d.payload().length);
-    int checksum = Checksums.ipv6UpperLayer(source, destination, UdpDatagram.PROTOCOL, segment);
-    put16(segment, 6, checksum == 0 ? 0xffff : checksum);
+    put16(segment, 6, Checksums.udp(source, destination, segment, 0, length));
     return segment;
   }
 

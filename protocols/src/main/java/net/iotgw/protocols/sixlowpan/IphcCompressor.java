@@ -3,6 +3,7 @@ package net.iotgw.protocols.sixlowpan;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import net.iotgw.protocols.ipv6.UdpDatagram;
 import net.iotgw.protocols.wire.DecodeError;
 import net.iotgw.protocols.wire.Decoded;
 import net.iotgw.protocols.wire.Malformed;
@@ -18,8 +19,6 @@ import net.iotgw.protocols.wire.WireWriter;
  * packet that is not IPv6 or whose payload length disagrees with its size is refused.
  */
 public final class IphcCompressor {
-  private static final int UDP = 17;
-
   private IphcCompressor() {}
 
   /**
@@ -50,7 +49,7 @@ public final class IphcCompressor {
     int rest = IphcHeader.IPV6_HEADER;
     // The NHC elides the UDP length, so it may only be used when that length is the one the
     // decompressor will infer; otherwise the UDP header travels in-line, unchanged.
-    if (nextHeader == UDP
+    if (nextHeader == UdpDatagram.PROTOCOL
         && payloadLength >= IphcHeader.UDP_HEADER
         && u16(packet, 44) == payloadLength) {
       udp = new UdpNhc(u16(packet, 40), u16(packet, 42), u16(packet, 46), false);

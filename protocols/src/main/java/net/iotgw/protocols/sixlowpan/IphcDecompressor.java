@@ -79,11 +79,12 @@ public final class IphcDecompressor {
    * header (its checksum field still zero) and data; 0 is sent as 0xffff (RFC 768).
    */
   private static int elidedUdpChecksum(byte[] src, byte[] dst, byte[] packet, int udpLength) {
-    int pseudo =
-        Checksums.ipv6PseudoHeader(
-            Ipv6Address.fromBytes(src), Ipv6Address.fromBytes(dst), udpLength, 17);
-    int sum = ~Checksums.sum(pseudo, packet, IphcHeader.IPV6_HEADER, udpLength) & 0xffff;
-    return sum == 0 ? 0xffff : sum;
+    return Checksums.udp(
+        Ipv6Address.fromBytes(src),
+        Ipv6Address.fromBytes(dst),
+        packet,
+        IphcHeader.IPV6_HEADER,
+        udpLength);
   }
 
   /**

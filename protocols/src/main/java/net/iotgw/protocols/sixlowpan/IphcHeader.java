@@ -1,5 +1,7 @@
 package net.iotgw.protocols.sixlowpan;
 
+import net.iotgw.protocols.ipv6.Ipv6Packet;
+import net.iotgw.protocols.ipv6.UdpDatagram;
 import net.iotgw.protocols.wire.DecodeError;
 import net.iotgw.protocols.wire.Malformed;
 import net.iotgw.protocols.wire.WireReader;
@@ -29,8 +31,8 @@ record IphcHeader(
 
   static final int DISPATCH_MASK = 0xe0;
   static final int DISPATCH = 0x60;
-  static final int IPV6_HEADER = 40;
-  static final int UDP_HEADER = 8;
+  static final int IPV6_HEADER = Ipv6Packet.HEADER_LENGTH;
+  static final int UDP_HEADER = UdpDatagram.HEADER_LENGTH;
 
   /** Bytes of uncompressed IPv6 (and UDP) header this header stands for. */
   int uncompressedLength() {
@@ -129,7 +131,7 @@ record IphcHeader(
     UdpNhc udp = null;
     if (nhc) {
       udp = UdpNhc.read(r);
-      nextHeader = 17;
+      nextHeader = UdpDatagram.PROTOCOL;
     }
     return new IphcHeader(tc, fl, nextHeader, hopLimit, src, dst, udp);
   }

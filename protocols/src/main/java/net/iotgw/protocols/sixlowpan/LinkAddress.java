@@ -1,6 +1,6 @@
 package net.iotgw.protocols.sixlowpan;
 
-import java.util.HexFormat;
+import net.iotgw.protocols.ieee802154.Address;
 
 /**
  * An IEEE 802.15.4 link-layer address as 6LoWPAN uses it: the source or destination of the frame
@@ -26,17 +26,18 @@ public sealed interface LinkAddress {
       return iid;
     }
 
+    /** The EUI-64's 8 bytes in canonical order, as the MAC layer's address spells them. */
     public byte[] toBytes() {
-      byte[] b = new byte[8];
-      for (int i = 0; i < 8; i++) {
-        b[i] = (byte) (eui64 >>> (56 - 8 * i));
-      }
-      return b;
+      return mac().eui64();
     }
 
     @Override
     public String toString() {
-      return HexFormat.ofDelimiter(":").formatHex(toBytes());
+      return mac().toString();
+    }
+
+    private Address.Extended mac() {
+      return new Address.Extended(eui64);
     }
   }
 
@@ -70,14 +71,7 @@ public sealed interface LinkAddress {
 
   /** An extended address from its 8 bytes in canonical order. */
   static Extended extended(byte[] eui64) {
-    if (eui64.length != 8) {
-      throw new IllegalArgumentException("an EUI-64 is 8 bytes, not " + eui64.length);
-    }
-    long v = 0;
-    for (byte b : eui64) {
-      v = (v << 8) | (b & 0xff);
-    }
-    return new Extended(v);
+    return new Extended(Address.Extended.fromEui64(eui64).value());
   }
 
   static Short shortAddress(int panId, int address) {

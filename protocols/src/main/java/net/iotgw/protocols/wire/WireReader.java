@@ -3,7 +3,8 @@ package net.iotgw.protocols.wire;
 import java.util.Arrays;
 
 /**
- * A bounds-checked big-endian cursor over a byte array slice. Every read checks what remains
+ * A bounds-checked big-endian cursor over a byte array slice (little-endian where a method's name
+ * ends in {@code le}, for IEEE 802.15.4 and Spinel fields). Every read checks what remains
  * first, so an attacker's length field can never cause an allocation larger than the input itself
  * or a read past its end: the worst it can do is produce {@link Malformed}.
  */
@@ -84,6 +85,33 @@ public final class WireReader {
     long hi = u32(what);
     long lo = u32(what);
     return (hi << 32) | lo;
+  }
+
+  /** A 16-bit value sent least significant octet first. */
+  public int u16le(String what) throws Malformed {
+    need(2, what);
+    return (int) littleEndian(2);
+  }
+
+  /** An unsigned 32-bit value sent least significant octet first, in a long. */
+  public long u32le(String what) throws Malformed {
+    need(4, what);
+    return littleEndian(4);
+  }
+
+  /** A 64-bit value sent least significant octet first. */
+  public long u64le(String what) throws Malformed {
+    need(8, what);
+    return littleEndian(8);
+  }
+
+  private long littleEndian(int octets) {
+    long v = 0;
+    for (int i = octets - 1; i >= 0; i--) {
+      v = (v << 8) | (buf[pos + i] & 0xff);
+    }
+    pos += octets;
+    return v;
   }
 
   /** Copies {@code n} bytes; {@code n} is checked against what remains before allocating. */

@@ -3,7 +3,8 @@ package net.iotgw.protocols.wire;
 import java.util.Arrays;
 
 /**
- * A growable big-endian byte sink for encoders. Encoders take a writer so that nested structures
+ * A growable big-endian byte sink for encoders (little-endian where a method's name ends in {@code
+ * le}, for IEEE 802.15.4 and Spinel fields). Encoders take a writer so that nested structures
  * (payloads in a message) write into one buffer; lengths are back-patched with {@link #putU16At}.
  */
 public final class WireWriter {
@@ -61,6 +62,29 @@ public final class WireWriter {
   public WireWriter u64(long v) {
     u32(v >>> 32);
     return u32(v & 0xffffffffL);
+  }
+
+  /** The low 16 bits of {@code v}, least significant octet first. */
+  public WireWriter u16le(int v) {
+    return littleEndian(v, 2);
+  }
+
+  /** The low 32 bits of {@code v}, least significant octet first. */
+  public WireWriter u32le(long v) {
+    return littleEndian(v, 4);
+  }
+
+  /** {@code v}, least significant octet first. */
+  public WireWriter u64le(long v) {
+    return littleEndian(v, 8);
+  }
+
+  private WireWriter littleEndian(long v, int octets) {
+    ensure(octets);
+    for (int i = 0; i < octets; i++) {
+      buf[pos++] = (byte) (v >>> (8 * i));
+    }
+    return this;
   }
 
   public WireWriter bytes(byte[] b) {

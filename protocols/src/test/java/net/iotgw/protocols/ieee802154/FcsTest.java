@@ -1,6 +1,7 @@
 package net.iotgw.protocols.ieee802154;
 
 import static net.iotgw.protocols.ieee802154.Frames.hex;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -32,6 +33,16 @@ class FcsTest {
     assertEquals(0xc1, psdu[psdu.length - 2] & 0xff);
     assertEquals(0x16, psdu[psdu.length - 1] & 0xff);
     assertTrue(Fcs.isValid(psdu));
+  }
+
+  @Test
+  void fillWritesTheFcsOverTheLastTwoOctetsLeastSignificantFirst() {
+    byte[] captured = hex(Frames.CONTIKI_2003_EXT);
+    byte[] psdu = captured.clone();
+    psdu[psdu.length - 2] = 0;
+    psdu[psdu.length - 1] = 0;
+    Fcs.fill(psdu);
+    assertArrayEquals(captured, psdu);
   }
 
   @Test

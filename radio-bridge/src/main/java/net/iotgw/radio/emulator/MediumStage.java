@@ -5,6 +5,7 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
+import net.iotgw.protocols.ieee802154.Fcs;
 import org.apache.pekko.stream.Attributes;
 import org.apache.pekko.stream.Outlet;
 import org.apache.pekko.stream.SourceShape;
@@ -119,7 +120,7 @@ final class MediumStage
         }
         station.pending.decrementAndGet();
         byte[] psdu = s.psdu();
-        MacFcs.fill(psdu);
+        Fcs.fill(psdu);
         long start = Math.max(now, freeAt);
         long end = start + AirTime.nanos(psdu.length, settings.bitRate());
         freeAt = end;

@@ -8,7 +8,7 @@ package net.iotgw.radio.emulator;
  * @param deliveries frames handed to a receiving station
  * @param lostDeliveries receptions suppressed by the loss probability
  * @param queueDrops frames refused because the sender's queue was full
- * @param malformed frames whose destination could not be read (received by nobody)
+ * @param malformed frames the MAC frame decoder refuses (received by nobody)
  * @param nodeErrors exceptions thrown by {@link RadioNode#onFrame}
  * @param stations stations attached now
  */

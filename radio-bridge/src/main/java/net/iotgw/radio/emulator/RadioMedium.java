@@ -15,9 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * A virtual 802.15.4 channel shared by every attached radio: the gateway's emulated dongle(s) and
  * any number of simulated devices ({@link RadioNode}). Single-hop: every station hears every other;
- * a frame reaches the stations whose address filter accepts it ({@link MacDestination}: their
- * extended or short address, or broadcast), except its sender. One channel: channel numbers are
- * reported, not simulated; PAN IDs are not filtered.
+ * a frame reaches the stations whose address filter accepts it (the destination the protocols'
+ * MAC frame decoder reads: their extended or short address, or broadcast), except its sender; a
+ * frame that decoder refuses reaches nobody. One channel: channel numbers are reported, not
+ * simulated; PAN IDs are not filtered.
  *
  * <p>The channel carries one frame at a time at {@link MediumSettings#bitRate()} ({@link
  * MediumStage}), accounts for every frame in its {@link AirtimeLedger}, loses receptions with

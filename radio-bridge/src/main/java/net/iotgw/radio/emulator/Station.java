@@ -2,6 +2,8 @@ package net.iotgw.radio.emulator;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import net.iotgw.protocols.ieee802154.MacFrameCodec;
+import net.iotgw.radio.rcp.RadioFrame;
 
 /**
  * One radio on the medium: its receiver, the addresses its filter accepts, and its transmit queue's
@@ -53,8 +55,14 @@ final class Station implements NodeHandle {
 
   /** As {@link #transmit(byte[])}; {@code onAir}, if given, runs once the frame has been sent. */
   boolean transmit(byte[] psdu, Runnable onAir) {
-    if (psdu.length < 4 || psdu.length > 127) {
-      throw new IllegalArgumentException("PSDU of " + psdu.length + " bytes, not 4..127");
+    if (psdu.length < RadioFrame.MIN_PSDU || psdu.length > MacFrameCodec.MAX_PHY_PACKET_SIZE) {
+      throw new IllegalArgumentException(
+          "PSDU of "
+              + psdu.length
+              + " bytes, not "
+              + RadioFrame.MIN_PSDU
+              + ".."
+              + MacFrameCodec.MAX_PHY_PACKET_SIZE);
     }
     if (pending.incrementAndGet() > capacity || !medium.submit(this, psdu.clone(), onAir)) {
       pending.decrementAndGet();

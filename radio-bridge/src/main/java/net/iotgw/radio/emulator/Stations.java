@@ -3,6 +3,7 @@ package net.iotgw.radio.emulator;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import net.iotgw.protocols.ieee802154.Address;
 
 /**
  * The attached stations, indexed by the addresses their radios accept, so that a unicast frame is
@@ -36,19 +37,23 @@ final class Stations {
     return all.size();
   }
 
-  /** Every station whose filter accepts a frame to {@code to}, except its sender. */
-  void receiversOf(MacDestination to, Station sender, Consumer<Station> action) {
-    switch (to.mode()) {
-      case NONE, BROADCAST ->
-          all.forEach(
-              s -> {
-                if (s != sender) {
-                  action.accept(s);
-                }
-              });
-      case SHORT -> deliverTo(byShort.get((int) to.address()), sender, action);
-      case EXTENDED -> deliverTo(byExtended.get(to.address()), sender, action);
-      case MALFORMED -> {}
+  /**
+   * Every station whose filter accepts a frame to {@code to}, except its sender. A frame without a
+   * destination (to the PAN coordinator, a beacon, an Imm-Ack) or to the broadcast short address is
+   * heard by every radio.
+   */
+  void receiversOf(Address to, Station sender, Consumer<Station> action) {
+    if (to instanceof Address.Short s && !s.isBroadcast()) {
+      deliverTo(byShort.get(s.value()), sender, action);
+    } else if (to instanceof Address.Extended e) {
+      deliverTo(byExtended.get(e.value()), sender, action);
+    } else {
+      all.forEach(
+          station -> {
+            if (station != sender) {
+              action.accept(station);
+            }
+          });
     }
   }
 

@@ -1,6 +1,8 @@
 package net.iotgw.radio.rcp;
 
 import java.util.Arrays;
+import net.iotgw.protocols.ieee802154.Fcs;
+import net.iotgw.protocols.ieee802154.MacFrameCodec;
 
 /**
  * An IEEE 802.15.4 frame for the radio to send: the PSDU, that is the MAC frame <em>including</em>
@@ -9,25 +11,25 @@ import java.util.Arrays;
  * from {@link #ofMacFrame}); every PSDU in this module follows that convention.
  */
 public record RadioFrame(byte[] psdu) {
-  /** aMaxPhyPacketSize (IEEE 802.15.4-2020 §11.3): the PSDU, FCS included. */
-  public static final int MAX_PSDU = 127;
-
   /** Two bytes of frame control and the FCS: the shortest MAC frame (2015, no sequence number). */
   public static final int MIN_PSDU = 4;
 
-  public static final int FCS_SIZE = 2;
-
   public RadioFrame {
-    if (psdu.length < MIN_PSDU || psdu.length > MAX_PSDU) {
+    if (psdu.length < MIN_PSDU || psdu.length > MacFrameCodec.MAX_PHY_PACKET_SIZE) {
       throw new IllegalArgumentException(
-          "PSDU of " + psdu.length + " bytes, not " + MIN_PSDU + ".." + MAX_PSDU);
+          "PSDU of "
+              + psdu.length
+              + " bytes, not "
+              + MIN_PSDU
+              + ".."
+              + MacFrameCodec.MAX_PHY_PACKET_SIZE);
     }
     psdu = psdu.clone();
   }
 
   /** A MAC frame without FCS (header and payload), with room for the FCS appended. */
   public static RadioFrame ofMacFrame(byte[] withoutFcs) {
-    return new RadioFrame(Arrays.copyOf(withoutFcs, withoutFcs.length + FCS_SIZE));
+    return new RadioFrame(Arrays.copyOf(withoutFcs, withoutFcs.length + Fcs.LENGTH));
   }
 
   @Override

@@ -1,6 +1,8 @@
 package net.iotgw.radio.rcp;
 
 import java.util.Arrays;
+import net.iotgw.protocols.ieee802154.Fcs;
+import net.iotgw.protocols.ieee802154.MacFrameCodec;
 
 /**
  * A frame the radio received, with the signal data the RCP reported (Spinel STREAM_RAW metadata).
@@ -15,8 +17,9 @@ import java.util.Arrays;
 public record ReceivedRadioFrame(byte[] psdu, int rssi, int lqi, int channel) {
 
   public ReceivedRadioFrame {
-    if (psdu.length > RadioFrame.MAX_PSDU) {
-      throw new IllegalArgumentException("PSDU longer than 127: " + psdu.length);
+    if (psdu.length > MacFrameCodec.MAX_PHY_PACKET_SIZE) {
+      throw new IllegalArgumentException(
+          "PSDU longer than " + MacFrameCodec.MAX_PHY_PACKET_SIZE + ": " + psdu.length);
     }
     psdu = psdu.clone();
   }
@@ -28,7 +31,7 @@ public record ReceivedRadioFrame(byte[] psdu, int rssi, int lqi, int channel) {
 
   /** The MAC frame without its FCS. */
   public byte[] macFrame() {
-    return Arrays.copyOf(psdu, Math.max(0, psdu.length - RadioFrame.FCS_SIZE));
+    return Arrays.copyOf(psdu, Math.max(0, psdu.length - Fcs.LENGTH));
   }
 
   @Override

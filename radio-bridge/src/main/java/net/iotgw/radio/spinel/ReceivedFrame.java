@@ -1,6 +1,7 @@
 package net.iotgw.radio.spinel;
 
 import java.util.Arrays;
+import net.iotgw.protocols.ieee802154.MacFrameCodec;
 
 /**
  * A frame the radio heard, as an RCP reports it in {@code PROP_VALUE_IS STREAM_RAW} (spinel.h,
@@ -13,7 +14,7 @@ import java.util.Arrays;
  *
  * @param psdu the PHY payload as OpenThread's {@code otRadioFrame} holds it: the MAC frame
  *     including its two FCS bytes (whose content depends on the radio), at most {@link
- *     #MAX_PSDU} bytes; empty when an RCP reports "no ACK frame"
+ *     MacFrameCodec#MAX_PHY_PACKET_SIZE} bytes; empty when an RCP reports "no ACK frame"
  * @param rssi received signal strength in dBm, {@link #UNKNOWN_DBM} if unknown
  * @param noiseFloor dBm, {@link #UNKNOWN_DBM} if unknown (OpenThread always sends that)
  * @param flags {@code SPINEL_MD_FLAG_*} bits
@@ -36,9 +37,6 @@ public record ReceivedFrame(
     int ackKeyId,
     long ackFrameCounter) {
 
-  /** OT_RADIO_FRAME_MAX_SIZE, the 802.15.4 aMaxPhyPacketSize. */
-  public static final int MAX_PSDU = 127;
-
   /** spinel.h default for RSSI and noise floor: -128 dBm. */
   public static final int UNKNOWN_DBM = -128;
 
@@ -58,8 +56,9 @@ public record ReceivedFrame(
   public static final int FLAG_ACKED_SEC = 0x0020;
 
   public ReceivedFrame {
-    if (psdu.length > MAX_PSDU) {
-      throw new IllegalArgumentException("PSDU longer than " + MAX_PSDU + ": " + psdu.length);
+    if (psdu.length > MacFrameCodec.MAX_PHY_PACKET_SIZE) {
+      throw new IllegalArgumentException(
+          "PSDU longer than " + MacFrameCodec.MAX_PHY_PACKET_SIZE + ": " + psdu.length);
     }
     psdu = psdu.clone();
     checkRange("rssi", rssi, -128, 127);

@@ -59,49 +59,35 @@ final class SpinelData {
 
   /** {@code S}: little-endian. */
   static int readUint16(WireReader r, String what) throws Malformed {
-    int lo = r.u8(what);
-    int hi = r.u8(what);
-    return lo | (hi << 8);
+    return r.u16le(what);
   }
 
   static void writeUint16(WireWriter w, int v) {
     if (v < 0 || v > 0xFFFF) {
       throw new IllegalArgumentException("uint16 out of range: " + v);
     }
-    w.u8(v & 0xFF).u8(v >>> 8);
+    w.u16le(v);
   }
 
   /** {@code L}: little-endian, unsigned in a long. */
   static long readUint32(WireReader r, String what) throws Malformed {
-    long v = 0;
-    for (int i = 0; i < 4; i++) {
-      v |= (long) r.u8(what) << (8 * i);
-    }
-    return v;
+    return r.u32le(what);
   }
 
   static void writeUint32(WireWriter w, long v) {
     if (v < 0 || v > 0xFFFF_FFFFL) {
       throw new IllegalArgumentException("uint32 out of range: " + v);
     }
-    for (int i = 0; i < 4; i++) {
-      w.u8((int) (v >>> (8 * i)) & 0xFF);
-    }
+    w.u32le(v);
   }
 
   /** {@code X}: little-endian; the 64 bits as a Java long (read as unsigned where it matters). */
   static long readUint64(WireReader r, String what) throws Malformed {
-    long v = 0;
-    for (int i = 0; i < 8; i++) {
-      v |= (long) r.u8(what) << (8 * i);
-    }
-    return v;
+    return r.u64le(what);
   }
 
   static void writeUint64(WireWriter w, long v) {
-    for (int i = 0; i < 8; i++) {
-      w.u8((int) (v >>> (8 * i)) & 0xFF);
-    }
+    w.u64le(v);
   }
 
   /** {@code E}: an EUI-64, big-endian (canonical order) per spinel.h, as a long. */

@@ -9,6 +9,7 @@ import static net.iotgw.radio.spinel.SpinelData.readUint64;
 import static net.iotgw.radio.spinel.SpinelData.readUint8;
 
 import java.util.Optional;
+import net.iotgw.protocols.ieee802154.MacFrameCodec;
 import net.iotgw.protocols.wire.DecodeError;
 import net.iotgw.protocols.wire.Malformed;
 import net.iotgw.protocols.wire.WireReader;
@@ -116,13 +117,18 @@ final class StreamRawCodec {
     d.ack().ifPresent(ack -> writeReceived(w, ack));
   }
 
-  /** The PSDU length is checked before the bytes are copied (OT_RADIO_FRAME_MAX_SIZE). */
+  /**
+   * The PSDU length is checked before the bytes are copied (OT_RADIO_FRAME_MAX_SIZE, which is
+   * aMaxPhyPacketSize).
+   */
   private static byte[] readPsdu(WireReader r) throws Malformed {
     int at = r.position();
     int n = readUint16(r, "frame length");
-    if (n > ReceivedFrame.MAX_PSDU) {
+    if (n > MacFrameCodec.MAX_PHY_PACKET_SIZE) {
       throw new Malformed(
-          DecodeError.Kind.BAD_LENGTH, at, "802.15.4 frame of " + n + " bytes exceeds 127");
+          DecodeError.Kind.BAD_LENGTH,
+          at,
+          "802.15.4 frame of " + n + " bytes exceeds " + MacFrameCodec.MAX_PHY_PACKET_SIZE);
     }
     return r.bytes(n, "frame data");
   }

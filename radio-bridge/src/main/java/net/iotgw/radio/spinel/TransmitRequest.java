@@ -2,6 +2,7 @@ package net.iotgw.radio.spinel;
 
 import java.util.Arrays;
 import java.util.Objects;
+import net.iotgw.protocols.ieee802154.MacFrameCodec;
 
 /**
  * A frame for the radio to send: the value of {@code PROP_VALUE_SET STREAM_RAW} (spinel.h,
@@ -13,7 +14,7 @@ import java.util.Objects;
  * CSL wants.
  *
  * @param psdu the MAC frame including two FCS bytes, which the radio fills in (OpenThread's {@code
- *     otRadioFrame.mLength} counts them); at most {@link ReceivedFrame#MAX_PSDU} bytes
+ *     otRadioFrame.mLength} counts them); at most {@link MacFrameCodec#MAX_PHY_PACKET_SIZE} bytes
  * @param channel the channel to send on; spinel.h: "MUST be included"
  * @param maxCsmaBackoffs CSMA-CA backoffs before a channel access failure
  * @param maxFrameRetries retransmissions when an ACK was requested and did not come
@@ -29,9 +30,9 @@ public record TransmitRequest(
   public static final int DEFAULT_MAX_FRAME_RETRIES = 3;
 
   public TransmitRequest {
-    if (psdu.length > ReceivedFrame.MAX_PSDU) {
+    if (psdu.length > MacFrameCodec.MAX_PHY_PACKET_SIZE) {
       throw new IllegalArgumentException(
-          "PSDU longer than " + ReceivedFrame.MAX_PSDU + ": " + psdu.length);
+          "PSDU longer than " + MacFrameCodec.MAX_PHY_PACKET_SIZE + ": " + psdu.length);
     }
     psdu = psdu.clone();
     if (channel < 0 || channel > 0xFF) {

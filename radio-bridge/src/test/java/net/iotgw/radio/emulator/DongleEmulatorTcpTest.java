@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import net.iotgw.protocols.ieee802154.Fcs;
 import net.iotgw.radio.rcp.RadioFrame;
 import net.iotgw.radio.rcp.RadioLink;
 import net.iotgw.radio.rcp.RcpConfig;
@@ -114,7 +115,7 @@ class DongleEmulatorTcpTest {
     toRadio.offer(new RadioFrame(psdu));
     byte[] heard = atNode.receiveMessage(WAIT);
     assertArrayEquals(Frames.withoutFcs(psdu), Frames.withoutFcs(heard));
-    assertTrue(MacFcs.check(heard));
+    assertTrue(Fcs.isValid(heard));
     RcpEvent.Transmitted done = awaitEvent(events, RcpEvent.Transmitted.class);
     assertEquals(0, done.status());
     assertEquals(60, done.psduLength());
@@ -124,7 +125,7 @@ class DongleEmulatorTcpTest {
     assertEquals(MediumSettings.defaults().lqi(), reply.lqi());
     assertEquals(CONFIG.channel(), reply.channel());
     assertEquals(40, reply.psdu().length);
-    assertTrue(MacFcs.check(reply.psdu()));
+    assertTrue(Fcs.isValid(reply.psdu()));
   }
 
   @Test
