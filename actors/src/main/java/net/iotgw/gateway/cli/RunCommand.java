@@ -6,8 +6,11 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import net.iotgw.gateway.config.GatewayConfig;
 import net.iotgw.gateway.node.Gateway;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.CoordinatedShutdown;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +61,17 @@ final class RunCommand implements Callable<Integer> {
         gateway.ucn().tun(),
         gateway.radio().device());
     ActorSystem<Void> system = ActorSystem.create(Gateway.create(gateway), "iotgw", all);
+    CoordinatedShutdown.get(system)
+        .addTask(
+            CoordinatedShutdown.PhaseBeforeServiceUnbind(),
+            "log-shutdown",
+            () -> {
+              log.info(
+                  "shutting down ({})",
+                  CoordinatedShutdown.get(system).getShutdownReason().map(Object::toString)
+                      .orElse("unknown reason"));
+              return CompletableFuture.completedFuture(Done.getInstance());
+            });
     system.getWhenTerminated().toCompletableFuture().join();
     log.info("stopped");
     return 0;
