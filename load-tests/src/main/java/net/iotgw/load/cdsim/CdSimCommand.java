@@ -2,18 +2,14 @@ package net.iotgw.load.cdsim;
 
 import java.io.PrintStream;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.LongSupplier;
 import net.iotgw.load.cd.CdNetwork;
 import net.iotgw.load.cd.CdPopulation;
-import net.iotgw.load.cd.CdStats;
 import net.iotgw.load.cd.SimulatedCd;
 import net.iotgw.protocols.ipv6.Ipv6Prefix;
 import net.iotgw.radio.emulator.DongleEmulator;
 import net.iotgw.radio.emulator.MediumSettings;
-import net.iotgw.radio.emulator.MediumStats;
 import net.iotgw.radio.emulator.RadioMedium;
 import net.iotgw.radio.serial.LinkAddress;
 import net.iotgw.radio.serial.LinkEvent;
@@ -97,15 +93,10 @@ public final class CdSimCommand implements Callable<Integer> {
     Duration interval = Duration.parse("PT" + statsEvery.toUpperCase());
 
     ActorSystem system = ActorSystem.create("cd-sim");
-    RadioMedium medium =
-        RadioMedium.start(MediumSettings.defaults().withLoss(loss, System.nanoTime()), system);
-    LongSupplier clock = () -> System.nanoTime() / 1_000_000;
-    List<SimulatedCdNode> nodes = new ArrayList<>();
-    for (SimulatedCd cd : population.devices()) {
-      SimulatedCdNode node = new SimulatedCdNode(cd, clock);
-      medium.attach(node);
-      nodes.add(node);
-    }
+    CdSimulator simulator =
+        CdSimulator.start(
+            population, MediumSettings.defaults().withLoss(loss, System.nanoTime()), system);
+    RadioMedium medium = simulator.medium();
     PrintStream out = System.out;
     String servedOn;
     if (where.serial != null) {
@@ -145,32 +136,12 @@ public final class CdSimCommand implements Callable<Integer> {
             interval,
             interval,
             () -> {
-              out.println(statsLine(medium.stats(), nodes));
+              out.println(simulator.statsLine());
               out.flush();
             },
             system.dispatcher());
     system.getWhenTerminated().toCompletableFuture().join();
     return 0;
-  }
-
-  static String statsLine(MediumStats medium, List<SimulatedCdNode> nodes) {
-    CdStats cds = CdStats.ZERO;
-    for (SimulatedCdNode n : nodes) {
-      cds = cds.plus(n.stats());
-    }
-    return String.format(
-        "cd-sim: medium %d frames (%d kbit), %d delivered, %d lost, %d queue drops;"
-            + " CDs %d pings, %d CoAP, %d frames in, %d out, %d dropped",
-        medium.framesCarried(),
-        medium.bitsCarried() / 1000,
-        medium.deliveries(),
-        medium.lostDeliveries(),
-        medium.queueDrops(),
-        cds.pingsAnswered(),
-        cds.coapRequestsServed(),
-        cds.framesReceived(),
-        cds.framesSent(),
-        cds.totalDrops());
   }
 
   private static String describe(LinkEvent event) {
