@@ -13,10 +13,13 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.iotgw.load.interop.ExternalTools;
 import org.junit.jupiter.api.Test;
 
@@ -39,6 +42,9 @@ class BorderRouterEndToEndIT {
 
   private static final String CD2 = "2001:db8:cd::2";
   private static final String CD3 = "2001:db8:cd::3";
+
+  /** Small enough that a queue growing with the offered load would run out of it in the burst. */
+  private static final String GATEWAY_HEAP = "96m";
 
   @Test
   void pingAndCoapCrossTheBorderRouterAndTrafficResumesAfterTheDongleIsReplugged()
@@ -64,6 +70,7 @@ class BorderRouterEndToEndIT {
     Path cdPty = dir.resolve("cd-pty");
     Path radioPcap = dir.resolve("radio.pcap");
     Deque<AutoCloseable> cleanup = new ArrayDeque<>();
+    boolean passed = false;
     Thread onExit = new Thread(() -> script(topology, env, "down"), "e2e topology down");
     Runtime.getRuntime().addShutdownHook(onExit);
     try {
@@ -91,7 +98,8 @@ class BorderRouterEndToEndIT {
           "}",
           ""));
       BackgroundProcess gateway = BackgroundProcess.start("gateway", dir.resolve("gateway.log"),
-          List.of(ip.toString(), "netns", "exec", gw, java(), "-jar", gatewayJar.toString(),
+          List.of(ip.toString(), "netns", "exec", gw, java(), "-Xmx" + GATEWAY_HEAP, "-jar",
+              gatewayJar.toString(),
               "run", "--config", config.toString()));
       cleanup.push(gateway);
       cdSim.awaitOutput("cd-sim ready: 5 CDs", Duration.ofSeconds(20));
@@ -118,6 +126,21 @@ class BorderRouterEndToEndIT {
       assertTrue(coap.output().strip().matches("-?\\d+(\\.\\d+)?"),
           "a temperature reading, not: " + coap.output());
 
+      // A burst six times what the radio carries (100 x 1,008 octets/s, ~10 frames each) into a
+      // gateway with a small heap: queues are bounded, so the excess is dropped, the gateway
+      // stays up and answers again once the burst is over.
+      ExternalTools.Result burst = inNamespace(ud, "ping", "-6", "-q", "-i", "0.01", "-c", "300",
+          "-s", "1000", "-W", "1", CD2);
+      assertTrue(burst.output().contains("300 packets transmitted"), burst.output());
+      Matcher received =
+          Pattern.compile("(\\d+) received").matcher(burst.output());
+      assertTrue(received.find() && Integer.parseInt(received.group(1)) < 300,
+          "the excess of a burst is dropped, not queued: " + burst.output());
+      assertTrue(gateway.isAlive(), "the gateway died in the burst:\n" + gateway.output());
+      waitFor(() -> inNamespace(ud, "ping", "-6", "-c", "1", "-W", "1", CD1).exitCode() == 0,
+          Duration.ofSeconds(10), "a ping after the burst");
+      assertTrue(!gateway.output().contains("OutOfMemoryError"), gateway.output());
+
       // Unplug the dongle: socat goes away with both PTYs, and comes back with the same links.
       cable.terminate(Duration.ofSeconds(5));
       gateway.awaitOutput("radio link lost", Duration.ofSeconds(10));
@@ -134,6 +157,7 @@ class BorderRouterEndToEndIT {
       int exit = gateway.terminate(Duration.ofSeconds(15));
       assertTrue(exit == 0 || exit == 143, "gateway exit code " + exit + "\n" + gateway.output());
       assertRadioCaptureDissects(tshark, radioPcap);
+      passed = true;
     } catch (AssertionError | RuntimeException e) {
       System.err.println("e2e files kept in " + dir);
       throw e;
@@ -147,6 +171,17 @@ class BorderRouterEndToEndIT {
       }
       script(topology, env, "down");
       Runtime.getRuntime().removeShutdownHook(onExit);
+      if (passed) {
+        deleteRecursively(dir);
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
     }
   }
 
