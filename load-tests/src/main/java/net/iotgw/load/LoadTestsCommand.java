@@ -2,16 +2,17 @@ package net.iotgw.load;
 
 import java.util.ArrayList;
 import java.util.List;
+import net.iotgw.load.cdsim.CdSimCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code load-tests} command line: benchmarks now, simulators and the load generator later. */
+/** The {@code load-tests} command line: benchmarks, the CD simulator ({@code cd-sim}); the load generator later. */
 @Command(
     name = "load-tests",
     mixinStandardHelpOptions = true,
     version = "iotgw 0.1.0",
     description = "Benchmarks, simulators and load generation for the IoT security gateway.",
-    subcommands = {LoadTestsCommand.Jmh.class})
+    subcommands = {LoadTestsCommand.Jmh.class, CdSimCommand.class})
 public final class LoadTestsCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

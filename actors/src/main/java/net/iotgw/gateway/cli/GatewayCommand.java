@@ -4,13 +4,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code gateway} command line. Subcommands ({@code run}, {@code demo}) arrive with the
- * issues that build them; until then the command prints its usage.
+ * The {@code gateway} command line: {@code run} starts the border router ({@link RunCommand}); {@code
+ * demo} arrives with its issue. Without a subcommand it prints its usage.
  */
 @Command(
     name = "gateway",
     mixinStandardHelpOptions = true,
     version = "iotgw 0.1.0",
+    subcommands = {RunCommand.class},
     description = {
       "IoT security gateway: a 6LoWPAN border router that admits constrained devices",
       "(PANA + EAP-PSK) and answers IKEv2 on their behalf, forwarding ESP end to end."

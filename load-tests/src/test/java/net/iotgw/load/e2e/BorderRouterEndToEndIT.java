@@ -1,0 +1,291 @@
+package net.iotgw.load.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import net.iotgw.load.interop.ExternalTools;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The border router end to end, as a user runs it, with real tools on every side: the topology
+ * script builds the {@code ud} and {@code gw} namespaces; a socat PTY pair stands for the USB
+ * dongle's cable; {@code load-tests.jar cd-sim} serves the emulated dongle and five simulated CDs on
+ * one end; {@code gateway.jar run} opens the other end through jSerialComm and attaches to the TUN
+ * in {@code gw}. From {@code ud}, ping and libcoap's coap-client reach the CDs; tshark reads the
+ * gateway's radio capture; killing and restarting socat is a replugged dongle.
+ *
+ * <p>Runs in the integration-test phase (failsafe), after both jars are packaged. Namespace names
+ * are unique per run, so builds in other worktrees can run it at the same time.
+ */
+class BorderRouterEndToEndIT {
+  private static final String PREFIX = "2001:db8:cd::/64";
+  private static final String UD_ADDRESS = "2001:db8:1::a";
+  /** The first CD of cd-sim's population: EUI-64 02:00:00:00:00:00:00:01, IID ::1. */
+  private static final String CD1 = "2001:db8:cd::1";
+
+  private static final String CD2 = "2001:db8:cd::2";
+  private static final String CD3 = "2001:db8:cd::3";
+
+  /** Small enough that a queue growing with the offered load would run out of it in the burst. */
+  private static final String GATEWAY_HEAP = "96m";
+
+  @Test
+  void pingAndCoapCrossTheBorderRouterAndTrafficResumesAfterTheDongleIsReplugged()
+      throws IOException {
+    ExternalTools.requireRoot();
+    Path ip = ExternalTools.require("ip");
+    Path socat = ExternalTools.require("socat");
+    ExternalTools.require("ping");
+    Path tshark = ExternalTools.require("tshark");
+    Path coapClient = coapClient();
+    Path topology = fileProperty("iotgw.topologyScript");
+    Path gatewayJar = fileProperty("iotgw.gatewayJar");
+    Path loadTestsJar = fileProperty("iotgw.loadTestsJar");
+
+    String suffix = HexFormat.of().formatHex(new SecureRandom().generateSeed(2));
+    Map<String, String> env =
+        Map.of("IOTGW_NS_UD", "iotgw-ud-" + suffix, "IOTGW_NS_GW", "iotgw-gw-" + suffix,
+            "IOTGW_CD_PREFIX", PREFIX);
+    String ud = env.get("IOTGW_NS_UD");
+    String gw = env.get("IOTGW_NS_GW");
+    Path dir = Files.createTempDirectory("iotgw-e2e-");
+    Path gwPty = dir.resolve("gw-pty");
+    Path cdPty = dir.resolve("cd-pty");
+    Path radioPcap = dir.resolve("radio.pcap");
+    Deque<AutoCloseable> cleanup = new ArrayDeque<>();
+    boolean passed = false;
+    Thread onExit = new Thread(() -> script(topology, env, "down"), "e2e topology down");
+    Runtime.getRuntime().addShutdownHook(onExit);
+    try {
+      script(topology, env, "up");
+      List<String> socatCommand =
+          List.of(socat.toString(), "-d", "-d",
+              "pty,raw,echo=0,link=" + gwPty, "pty,raw,echo=0,link=" + cdPty);
+      BackgroundProcess cable = BackgroundProcess.start("socat", dir.resolve("socat.log"),
+          socatCommand);
+      cleanup.push(cable);
+      waitFor(() -> Files.exists(gwPty) && Files.exists(cdPty), Duration.ofSeconds(5), "PTYs");
+
+      BackgroundProcess cdSim = BackgroundProcess.start("cd-sim", dir.resolve("cd-sim.log"),
+          List.of(java(), "-jar", loadTestsJar.toString(), "cd-sim", "--devices", "5",
+              "--prefix", PREFIX, "--serial", cdPty.toString(), "--stats-every", "5s"));
+      cleanup.push(cdSim);
+
+      Path config = dir.resolve("gateway.conf");
+      Files.writeString(config, String.join("\n",
+          "iotgw {",
+          "  cd-prefix = \"" + PREFIX + "\"",
+          "  ucn.tun = \"iotgw0\"",
+          "  radio.device = \"" + gwPty + "\"",
+          "  pcap.radio = \"" + radioPcap + "\"",
+          "}",
+          ""));
+      BackgroundProcess gateway = BackgroundProcess.start("gateway", dir.resolve("gateway.log"),
+          List.of(ip.toString(), "netns", "exec", gw, java(), "-Xmx" + GATEWAY_HEAP, "-jar",
+              gatewayJar.toString(),
+              "run", "--config", config.toString()));
+      cleanup.push(gateway);
+      cdSim.awaitOutput("cd-sim ready: 5 CDs", Duration.ofSeconds(20));
+      gateway.awaitOutput("config loaded from " + config, Duration.ofSeconds(20));
+      gateway.awaitOutput("TUN iotgw0 attached", Duration.ofSeconds(20));
+      gateway.awaitOutput("radio ready", Duration.ofSeconds(20));
+
+      String diagnostics = "\n--- gateway ---\n%s\n--- cd-sim ---\n%s";
+      ExternalTools.Result small = inNamespace(ud, "ping", "-6", "-c", "3", "-W", "3", CD1);
+      assertEquals(0, small.exitCode(), small.output()
+          + diagnostics.formatted(gateway.output(), cdSim.output()));
+      assertTrue(small.output().contains("3 received"), small.output());
+
+      // 1,008-octet IPv6 payloads: nine or so 6LoWPAN fragments each way (RFC 4944 §5.3).
+      ExternalTools.Result big =
+          inNamespace(ud, "ping", "-6", "-c", "2", "-s", "1000", "-W", "5", CD2);
+      assertEquals(0, big.exitCode(), big.output()
+          + diagnostics.formatted(gateway.output(), cdSim.output()));
+      assertTrue(big.output().contains("1008 bytes from " + CD2), big.output());
+
+      ExternalTools.Result coap = inNamespace(ud, coapClient.toString(), "-m", "get", "-B", "10",
+          "coap://[" + CD1 + "]/sensors/temperature");
+      assertEquals(0, coap.exitCode(), coap.output());
+      assertTrue(coap.output().strip().matches("-?\\d+(\\.\\d+)?"),
+          "a temperature reading, not: " + coap.output());
+
+      // A burst six times what the radio carries (100 x 1,008 octets/s, ~10 frames each) into a
+      // gateway with a small heap: queues are bounded, so the excess is dropped, the gateway
+      // stays up and answers again once the burst is over.
+      ExternalTools.Result burst = inNamespace(ud, "ping", "-6", "-q", "-i", "0.01", "-c", "300",
+          "-s", "1000", "-W", "1", CD2);
+      assertTrue(burst.output().contains("300 packets transmitted"), burst.output());
+      Matcher received =
+          Pattern.compile("(\\d+) received").matcher(burst.output());
+      assertTrue(received.find() && Integer.parseInt(received.group(1)) < 300,
+          "the excess of a burst is dropped, not queued: " + burst.output());
+      assertTrue(gateway.isAlive(), "the gateway died in the burst:\n" + gateway.output());
+      waitFor(() -> inNamespace(ud, "ping", "-6", "-c", "1", "-W", "1", CD1).exitCode() == 0,
+          Duration.ofSeconds(10), "a ping after the burst");
+      assertTrue(!gateway.output().contains("OutOfMemoryError"), gateway.output());
+
+      // Unplug the dongle: socat goes away with both PTYs, and comes back with the same links.
+      cable.terminate(Duration.ofSeconds(5));
+      gateway.awaitOutput("radio link lost", Duration.ofSeconds(10));
+      BackgroundProcess.sleep(1_000);
+      BackgroundProcess replugged = BackgroundProcess.start("socat again",
+          dir.resolve("socat-2.log"), socatCommand);
+      cleanup.push(replugged);
+      gateway.awaitOutput("radio link recovered", Duration.ofSeconds(20));
+      waitFor(() -> inNamespace(ud, "ping", "-6", "-c", "1", "-W", "1", CD3).exitCode() == 0,
+          Duration.ofSeconds(20), "a ping after the replug");
+      assertTrue(gateway.isAlive(), "the gateway was not restarted");
+
+      // SIGTERM: coordinated shutdown closes the capture; then tshark reads it.
+      int exit = gateway.terminate(Duration.ofSeconds(15));
+      assertTrue(exit == 0 || exit == 143, "gateway exit code " + exit + "\n" + gateway.output());
+      assertRadioCaptureDissects(tshark, radioPcap);
+      passed = true;
+    } catch (AssertionError | RuntimeException e) {
+      System.err.println("e2e files kept in " + dir);
+      throw e;
+    } finally {
+      while (!cleanup.isEmpty()) {
+        try {
+          cleanup.pop().close();
+        } catch (Exception e) {
+          System.err.println("cleanup: " + e);
+        }
+      }
+      script(topology, env, "down");
+      Runtime.getRuntime().removeShutdownHook(onExit);
+      if (passed) {
+        deleteRecursively(dir);
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    try (var paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  /**
+   * Every frame the gateway sent or received has a good FCS and no expert info or malformed
+   * flag, and the 6LoWPAN inside decompresses (context 0 = the CD prefix) to the ICMPv6 and CoAP
+   * of the test, with the addresses and 1,008-octet payloads sent.
+   */
+  private static void assertRadioCaptureDissects(Path tshark, Path pcap) {
+    ExternalTools.Result fields = ExternalTools.run(List.of(tshark.toString(), "-r",
+        pcap.toString(), "-o", "6lowpan.context0:" + PREFIX, "-T", "fields", "-E", "separator=|",
+        "-e", "wpan.fcs_ok", "-e", "_ws.expert", "-e", "_ws.malformed", "-e", "ipv6.src",
+        "-e", "ipv6.dst", "-e", "ipv6.plen", "-e", "_ws.col.Protocol"), Duration.ofSeconds(30));
+    assertEquals(0, fields.exitCode(), fields.output());
+    List<String> rows = new ArrayList<>();
+    for (String row : fields.output().split("\n")) {
+      if (row.startsWith("Running as user")) {
+        continue; // tshark's warning to root, on stderr
+      }
+      assertTrue(row.startsWith("1|||"), "bad FCS, expert info or malformed: " + row);
+      rows.add(row.substring(4));
+    }
+    assertTrue(rows.contains(UD_ADDRESS + "|" + CD1 + "|64|ICMPv6"), String.join("\n", rows));
+    assertTrue(rows.contains(CD1 + "|" + UD_ADDRESS + "|64|ICMPv6"), String.join("\n", rows));
+    assertTrue(rows.contains(UD_ADDRESS + "|" + CD2 + "|1008|ICMPv6"), String.join("\n", rows));
+    assertTrue(rows.contains(CD2 + "|" + UD_ADDRESS + "|1008|ICMPv6"), String.join("\n", rows));
+    assertTrue(rows.stream().anyMatch(r -> r.startsWith(UD_ADDRESS + "|" + CD1 + "|")
+        && r.endsWith("|CoAP")), String.join("\n", rows));
+    assertTrue(rows.stream().anyMatch(r -> r.startsWith(CD1 + "|" + UD_ADDRESS + "|")
+        && r.endsWith("|CoAP")), String.join("\n", rows));
+
+    ExternalTools.Result verbose = ExternalTools.run(List.of(tshark.toString(), "-r",
+        pcap.toString(), "-o", "6lowpan.context0:" + PREFIX, "-V"), Duration.ofSeconds(30));
+    String text = verbose.output();
+    assertTrue(text.contains("6LoWPAN, Src: " + UD_ADDRESS + ", Dest: " + CD1), "no IPHC to CD1");
+    assertTrue(text.contains("6LoWPAN, Src: " + CD2 + ", Dest: " + UD_ADDRESS), "no IPHC from CD2");
+    assertTrue(text.contains("Pattern: First fragment"), "no FRAG1 dissected");
+    assertTrue(text.contains("Echo (ping) reply"), "no echo reply dissected");
+    assertTrue(text.contains("Uri-Path: temperature"), "no CoAP request dissected");
+    assertTrue(!text.contains("Malformed") && !text.contains("Incorrect"), "malformed or bad FCS");
+  }
+
+  private static ExternalTools.Result inNamespace(String namespace, String... command) {
+    List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
+    full.addAll(List.of(command));
+    return ExternalTools.run(full, Duration.ofSeconds(30));
+  }
+
+  private static void script(Path topology, Map<String, String> env, String verb) {
+    try {
+      ProcessBuilder pb = new ProcessBuilder("bash", topology.toString(), verb)
+          .redirectErrorStream(true);
+      pb.environment().putAll(env);
+      Process p = pb.start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (p.waitFor() != 0) {
+        fail("topology.sh " + verb + " failed:\n" + out);
+      }
+    } catch (IOException e) {
+      fail("topology.sh " + verb + ": " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Debian's libcoap3-bin installs coap-client-notls (and TLS variants), not coap-client. */
+  private static Path coapClient() {
+    for (String name : List.of("coap-client", "coap-client-notls", "coap-client-openssl",
+        "coap-client-gnutls")) {
+      for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+        Path p = Path.of(d, name);
+        if (Files.isExecutable(p)) {
+          return p;
+        }
+      }
+    }
+    return ExternalTools.require("coap-client");
+  }
+
+  private static Path fileProperty(String name) {
+    String value = System.getProperty(name);
+    if (value == null || !Files.exists(Path.of(value))) {
+      fail(name + " must name an existing file (set by the failsafe configuration), not " + value);
+    }
+    return Path.of(value);
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static void waitFor(Check check, Duration timeout, String what) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (check.ok()) {
+        return;
+      }
+      BackgroundProcess.sleep(200);
+    }
+    fail("timed out after " + timeout + " waiting for " + what);
+  }
+
+  @FunctionalInterface
+  private interface Check {
+    boolean ok();
+  }
+}

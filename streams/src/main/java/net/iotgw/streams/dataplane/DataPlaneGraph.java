@@ -1,0 +1,80 @@
+package net.iotgw.streams.dataplane;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+import net.iotgw.radio.rcp.RadioFrame;
+import net.iotgw.radio.rcp.RadioLink;
+import net.iotgw.radio.rcp.ReceivedRadioFrame;
+import net.iotgw.streams.pcap.PcapTap;
+import net.iotgw.streams.pcap.PcapWriter;
+import net.iotgw.streams.ucn.UcnPort;
+import org.apache.pekko.Done;
+import org.apache.pekko.NotUsed;
+import org.apache.pekko.stream.javadsl.BidiFlow;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Keep;
+import org.apache.pekko.stream.javadsl.RunnableGraph;
+
+/**
+ * The single-hop border router as one closed graph:
+ *
+ * <pre>
+ *   UCN port ◄──► [pcap tap, raw IPv6] ◄──► 6LoWPAN adaptation ◄──► [pcap tap, DLT 195] ◄──► radio
+ * </pre>
+ *
+ * Every stage is bounded and backpressured by the radio's transmit completions; the taps never slow
+ * the path (they drop records when the disk is behind). The graph ends when the UCN port is closed
+ * ({@link UcnPort#close()}) or either end fails; {@link Running} says which.
+ */
+public final class DataPlaneGraph {
+  private DataPlaneGraph() {}
+
+  /**
+   * What a materialized data plane reports.
+   *
+   * @param ucn completes when the UCN port has stopped and released its device
+   * @param radio completes when the radio end has stopped; fails with the error that stopped it
+   *     (a {@link net.iotgw.radio.rcp.RcpConfigurationException}: the dongle is present but
+   *     unusable)
+   */
+  public record Running(CompletionStage<Done> ucn, CompletionStage<Done> radio) {}
+
+  /**
+   * @param adaptation {@code BidiFlow<IPv6 out, PSDU out, PSDU in, IPv6 in>}, one per radio
+   * @param radio {@code Flow<PSDU to send, PSDU received>}, FCS included both ways
+   * @param ucnCapture a writer for {@link net.iotgw.streams.pcap.LinkType#IPV6}, if captured
+   * @param radioCapture a writer for {@link
+   *     net.iotgw.streams.pcap.LinkType#IEEE802_15_4_WITHFCS}, if captured
+   */
+  public static RunnableGraph<Running> create(
+      UcnPort ucn,
+      BidiFlow<byte[], byte[], byte[], byte[], NotUsed> adaptation,
+      Flow<byte[], byte[], NotUsed> radio,
+      Optional<PcapWriter> ucnCapture,
+      Optional<PcapWriter> radioCapture) {
+    Objects.requireNonNull(ucn, "ucn");
+    BidiFlow<byte[], byte[], byte[], byte[], NotUsed> stack =
+        tap(ucnCapture).atop(adaptation).atop(tap(radioCapture));
+    Flow<byte[], byte[], CompletionStage<Done>> watchedRadio =
+        radio.watchTermination(Keep.right());
+    return ucn.flow()
+        .joinMat(stack, Keep.left())
+        .joinMat(watchedRadio, (u, r) -> new Running(u, r));
+  }
+
+  /** The radio link as PSDUs: the adaptation's bottom speaks {@code byte[]}. */
+  public static Flow<byte[], byte[], NotUsed> psdus(RadioLink link) {
+    return Flow.<byte[]>create()
+        .map(RadioFrame::new)
+        .via(link.flow())
+        .map(ReceivedRadioFrame::psdu);
+  }
+
+  private static BidiFlow<byte[], byte[], byte[], byte[], NotUsed> tap(
+      Optional<PcapWriter> writer) {
+    return writer
+        .map(w -> PcapTap.bidi(w).mapMaterializedValue(summary -> NotUsed.getInstance()))
+        .orElseGet(BidiFlow::identity);
+  }
+}
