@@ -94,6 +94,11 @@ class TunPortTest {
       HostCommands.Result result = HostCommands.finish(pinger, ping, WAIT);
       assertEquals(0, result.exitCode(), result.output());
       assertTrue(result.output().contains("1 received"), result.output());
+      // The writer counts after write() returns; ping may see the reply before that.
+      long deadline = System.nanoTime() + WAIT.toNanos();
+      while (port.counters().sent() == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
       assertEquals(1, port.counters().sent());
       assertTrue(port.counters().received() >= 1);
 
