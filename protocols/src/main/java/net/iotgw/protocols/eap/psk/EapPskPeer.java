@@ -12,6 +12,11 @@ import net.iotgw.protocols.wire.Decoded;
  * The EAP-PSK peer (RFC 4764 §5) as a pure state machine. It answers an Identity request with
  * ID_P and any other method with a Nak for EAP-PSK (RFC 3748 §5.1, §5.3.1), then runs messages
  * 1-4. A request repeated with the same identifier gets the same response again (RFC 3748 §4.1).
+ *
+ * <p>A state is consumed by the step that leaves it: that step zeroes the AK, KDK or session keys
+ * it held, so an owner keeps only the latest state. A step that discards its input returns the
+ * same state, untouched. The {@link Psk} stays the caller's to destroy. After a bad MAC_S or
+ * PCHANNEL the peer sends nothing and fails; the server's EAP-Success can then never arrive.
  */
 public final class EapPskPeer {
 
@@ -87,13 +92,20 @@ public final class EapPskPeer {
     if (req.type() == EapType.IDENTITY.id()) {
       return answer(s, req, raw, new EapPacket.Response(req.identifier(), req.type(), s.idP()));
     }
+    if (req.type() == EapType.NOTIFICATION.id()) {
+      // §5.2: a Notification is acknowledged with an empty Notification Response, never a Nak.
+      return answer(s, req, raw, new EapPacket.Response(req.identifier(), req.type(), new byte[0]));
+    }
     if (req.type() != EapType.PSK.id()) {
       byte[] nak = {(byte) EapType.PSK.id()};
       return answer(s, req, raw, new EapPacket.Response(req.identifier(), EapType.NAK.id(), nak));
     }
     Decoded<PskMessage> m = PskCodec.decode(req.typeData());
-    if (!(m instanceof Decoded.Ok<PskMessage> ok && ok.value() instanceof PskMessage.First first)) {
-      return discard(s, PskOutput.Reason.MALFORMED, "expected message 1");
+    if (m instanceof Decoded.Failed<PskMessage> f) {
+      return discard(s, PskOutput.Reason.MALFORMED, f.error().toString());
+    }
+    if (!(m.orThrow() instanceof PskMessage.First first)) {
+      return discard(s, PskOutput.Reason.UNEXPECTED, "expected message 1");
     }
     LongTermKeys keys = PskKeySchedule.longTermKeys(s.psk());
     byte[] macP = PskMac.macP(keys.ak(), s.idP(), first.idS(), first.randS(), s.randP());

@@ -14,6 +14,11 @@ import net.iotgw.protocols.wire.Decoded;
  * {@link #receive} takes each EAP Response as the raw octets received (the PCHANNEL header is
  * the packet's own first 22 octets) and returns the next state and what to do. Retransmission
  * belongs to the owner: each waiting state keeps the last request it sent.
+ *
+ * <p>A state is consumed by the step that leaves it: that step zeroes the key material it held,
+ * so an owner keeps only the latest state. A step that discards its input returns the same
+ * state, untouched. The PSK returned by the {@link PskLookup} stays the caller's to destroy.
+ * After a bad MAC_P the server answers EAP-Failure, as hostapd does.
  */
 public final class EapPskServer {
 
@@ -68,14 +73,14 @@ public final class EapPskServer {
   }
 
   private static PskStep<State> onSecond(AwaitingSecond s, byte[] raw, PskLookup lookup) {
-    Object parsed = parse(raw, s.identifier());
-    if (parsed instanceof PskOutput.Discarded d) {
-      if (d.reason() == PskOutput.Reason.UNEXPECTED && isNak(raw)) {
+    Parsed parsed = parse(raw, s.identifier());
+    if (parsed.discarded() != null) {
+      if (parsed.discarded().reason() == PskOutput.Reason.UNEXPECTED && isNak(raw)) {
         return reject(s.identifier(), PskFailure.PEER_DECLINED);
       }
-      return PskStep.of(s, d);
+      return PskStep.of(s, parsed.discarded());
     }
-    if (!(parsed instanceof PskMessage.Second m)) {
+    if (!(parsed.message() instanceof PskMessage.Second m)) {
       return discard(s, PskOutput.Reason.UNEXPECTED, "expected message 2");
     }
     if (!Arrays.equals(m.randS(), s.randS())) {
@@ -106,11 +111,11 @@ public final class EapPskServer {
   }
 
   private static PskStep<State> onFourth(AwaitingFourth s, byte[] raw) {
-    Object parsed = parse(raw, s.identifier());
-    if (parsed instanceof PskOutput.Discarded d) {
-      return PskStep.of(s, d);
+    Parsed parsed = parse(raw, s.identifier());
+    if (parsed.discarded() != null) {
+      return PskStep.of(s, parsed.discarded());
     }
-    if (!(parsed instanceof PskMessage.Fourth m)) {
+    if (!(parsed.message() instanceof PskMessage.Fourth m)) {
       return discard(s, PskOutput.Reason.UNEXPECTED, "expected message 4");
     }
     if (!Arrays.equals(m.randS(), s.randS())) {
@@ -144,30 +149,33 @@ public final class EapPskServer {
         done);
   }
 
-  /**
-   * Decodes a Response to the outstanding request: a {@link PskMessage}, or a {@link
-   * PskOutput.Discarded} saying why not.
-   */
-  private static Object parse(byte[] raw, int identifier) {
+  /** A Response to the outstanding request, or why it is not one; exactly one is non-null. */
+  private record Parsed(PskMessage message, PskOutput.Discarded discarded) {
+    static Parsed discard(PskOutput.Reason reason, String detail) {
+      return new Parsed(null, new PskOutput.Discarded(reason, detail));
+    }
+  }
+
+  private static Parsed parse(byte[] raw, int identifier) {
     Decoded<EapPacket> eap = EapCodec.decode(raw);
     if (eap instanceof Decoded.Failed<EapPacket> f) {
-      return new PskOutput.Discarded(PskOutput.Reason.MALFORMED, f.error().toString());
+      return Parsed.discard(PskOutput.Reason.MALFORMED, f.error().toString());
     }
     if (!(eap.orThrow() instanceof EapPacket.Response resp)) {
-      return new PskOutput.Discarded(PskOutput.Reason.UNEXPECTED, "not an EAP Response");
+      return Parsed.discard(PskOutput.Reason.UNEXPECTED, "not an EAP Response");
     }
     if (resp.identifier() != identifier) {
-      return new PskOutput.Discarded(
+      return Parsed.discard(
           PskOutput.Reason.WRONG_IDENTIFIER, "identifier " + resp.identifier());
     }
     if (resp.type() != EapType.PSK.id()) {
-      return new PskOutput.Discarded(PskOutput.Reason.UNEXPECTED, "EAP type " + resp.type());
+      return Parsed.discard(PskOutput.Reason.UNEXPECTED, "EAP type " + resp.type());
     }
     Decoded<PskMessage> m = PskCodec.decode(resp.typeData());
     if (m instanceof Decoded.Failed<PskMessage> f) {
-      return new PskOutput.Discarded(PskOutput.Reason.MALFORMED, f.error().toString());
+      return Parsed.discard(PskOutput.Reason.MALFORMED, f.error().toString());
     }
-    return m.orThrow();
+    return new Parsed(m.orThrow(), null);
   }
 
   private static boolean isNak(byte[] raw) {

@@ -304,7 +304,11 @@ class EapPskExchangeTest {
     assertEquals(p0, success.state());
     assertEquals(PskOutput.Reason.UNEXPECTED, ((PskOutput.Discarded) success.outputs().get(0)).reason());
     PskStep<EapPskPeer.State> third = EapPskPeer.receive(p0, MESSAGE_3);
-    assertEquals(PskOutput.Reason.MALFORMED, ((PskOutput.Discarded) third.outputs().get(0)).reason());
+    assertEquals(PskOutput.Reason.UNEXPECTED, ((PskOutput.Discarded) third.outputs().get(0)).reason());
+    byte[] shortFirst = Arrays.copyOf(MESSAGE_1, 21);
+    shortFirst[3] = 21;
+    PskStep<EapPskPeer.State> cut = EapPskPeer.receive(p0, shortFirst);
+    assertEquals(PskOutput.Reason.MALFORMED, ((PskOutput.Discarded) cut.outputs().get(0)).reason());
   }
 
   @Test
@@ -315,6 +319,14 @@ class EapPskExchangeTest {
     EapPskServer.State s0 = EapPskServer.start(ID_S, 18, RAND_S).state();
     PskStep<EapPskServer.State> end = EapPskServer.receive(s0, EapPskTranscriptTest.sent(nak), STORE);
     assertEquals(new EapPskServer.Rejected(PskFailure.PEER_DECLINED), end.state());
+  }
+
+  @Test
+  void peerAcknowledgesANotificationWithoutNak_rfc3748_5_2() {
+    PskStep<EapPskPeer.State> ack =
+        EapPskPeer.receive(EapPskPeer.start(ID_P, new Psk(PSK), RAND_P), hex("01070008 02 6869 21"));
+    assertArrayEquals(hex("02070005 02"), EapPskTranscriptTest.sent(ack));
+    assertArrayEquals(MESSAGE_2, EapPskTranscriptTest.sent(EapPskPeer.receive(ack.state(), MESSAGE_1)));
   }
 
   @Test
