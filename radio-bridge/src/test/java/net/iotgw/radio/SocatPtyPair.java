@@ -1,5 +1,6 @@
 package net.iotgw.radio;
 
+import net.iotgw.testing.HostTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ public final class SocatPtyPair implements AutoCloseable {
   private Process process;
 
   public SocatPtyPair(Path dir) {
-    this.socat = ExternalTools.require("socat");
+    this.socat = HostTools.require("socat");
     this.a = dir.resolve("host-end");
     this.b = dir.resolve("dongle-end");
   }

@@ -1,5 +1,6 @@
 package net.iotgw.load.e2e;
 
+import net.iotgw.testing.HostTools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -20,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import net.iotgw.load.interop.ExternalTools;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,11 +49,11 @@ class BorderRouterEndToEndIT {
   @Test
   void pingAndCoapCrossTheBorderRouterAndTrafficResumesAfterTheDongleIsReplugged()
       throws IOException {
-    ExternalTools.requireRoot();
-    Path ip = ExternalTools.require("ip");
-    Path socat = ExternalTools.require("socat");
-    ExternalTools.require("ping");
-    Path tshark = ExternalTools.require("tshark");
+    HostTools.requireRoot();
+    Path ip = HostTools.require("ip");
+    Path socat = HostTools.require("socat");
+    HostTools.require("ping");
+    Path tshark = HostTools.require("tshark");
     Path coapClient = coapClient();
     Path topology = fileProperty("iotgw.topologyScript");
     Path gatewayJar = fileProperty("iotgw.gatewayJar");
@@ -108,19 +108,19 @@ class BorderRouterEndToEndIT {
       gateway.awaitOutput("radio ready", Duration.ofSeconds(20));
 
       String diagnostics = "\n--- gateway ---\n%s\n--- cd-sim ---\n%s";
-      ExternalTools.Result small = inNamespace(ud, "ping", "-6", "-c", "3", "-W", "3", CD1);
+      HostTools.Result small = inNamespace(ud, "ping", "-6", "-c", "3", "-W", "3", CD1);
       assertEquals(0, small.exitCode(), small.output()
           + diagnostics.formatted(gateway.output(), cdSim.output()));
       assertTrue(small.output().contains("3 received"), small.output());
 
       // 1,008-octet IPv6 payloads: nine or so 6LoWPAN fragments each way (RFC 4944 §5.3).
-      ExternalTools.Result big =
+      HostTools.Result big =
           inNamespace(ud, "ping", "-6", "-c", "2", "-s", "1000", "-W", "5", CD2);
       assertEquals(0, big.exitCode(), big.output()
           + diagnostics.formatted(gateway.output(), cdSim.output()));
       assertTrue(big.output().contains("1008 bytes from " + CD2), big.output());
 
-      ExternalTools.Result coap = inNamespace(ud, coapClient.toString(), "-m", "get", "-B", "10",
+      HostTools.Result coap = inNamespace(ud, coapClient.toString(), "-m", "get", "-B", "10",
           "coap://[" + CD1 + "]/sensors/temperature");
       assertEquals(0, coap.exitCode(), coap.output());
       assertTrue(coap.output().strip().matches("-?\\d+(\\.\\d+)?"),
@@ -129,7 +129,7 @@ class BorderRouterEndToEndIT {
       // A burst six times what the radio carries (100 x 1,008 octets/s, ~10 frames each) into a
       // gateway with a small heap: queues are bounded, so the excess is dropped, the gateway
       // stays up and answers again once the burst is over.
-      ExternalTools.Result burst = inNamespace(ud, "ping", "-6", "-q", "-i", "0.01", "-c", "300",
+      HostTools.Result burst = inNamespace(ud, "ping", "-6", "-q", "-i", "0.01", "-c", "300",
           "-s", "1000", "-W", "1", CD2);
       assertTrue(burst.output().contains("300 packets transmitted"), burst.output());
       Matcher received =
@@ -191,7 +191,7 @@ class BorderRouterEndToEndIT {
    * of the test, with the addresses and 1,008-octet payloads sent.
    */
   private static void assertRadioCaptureDissects(Path tshark, Path pcap) {
-    ExternalTools.Result fields = ExternalTools.run(List.of(tshark.toString(), "-r",
+    HostTools.Result fields = HostTools.run(List.of(tshark.toString(), "-r",
         pcap.toString(), "-o", "6lowpan.context0:" + PREFIX, "-T", "fields", "-E", "separator=|",
         "-e", "wpan.fcs_ok", "-e", "_ws.expert", "-e", "_ws.malformed", "-e", "ipv6.src",
         "-e", "ipv6.dst", "-e", "ipv6.plen", "-e", "_ws.col.Protocol"), Duration.ofSeconds(30));
@@ -213,7 +213,7 @@ class BorderRouterEndToEndIT {
     assertTrue(rows.stream().anyMatch(r -> r.startsWith(CD1 + "|" + UD_ADDRESS + "|")
         && r.endsWith("|CoAP")), String.join("\n", rows));
 
-    ExternalTools.Result verbose = ExternalTools.run(List.of(tshark.toString(), "-r",
+    HostTools.Result verbose = HostTools.run(List.of(tshark.toString(), "-r",
         pcap.toString(), "-o", "6lowpan.context0:" + PREFIX, "-V"), Duration.ofSeconds(30));
     String text = verbose.output();
     assertTrue(text.contains("6LoWPAN, Src: " + UD_ADDRESS + ", Dest: " + CD1), "no IPHC to CD1");
@@ -224,10 +224,10 @@ class BorderRouterEndToEndIT {
     assertTrue(!text.contains("Malformed") && !text.contains("Incorrect"), "malformed or bad FCS");
   }
 
-  private static ExternalTools.Result inNamespace(String namespace, String... command) {
+  private static HostTools.Result inNamespace(String namespace, String... command) {
     List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
     full.addAll(List.of(command));
-    return ExternalTools.run(full, Duration.ofSeconds(30));
+    return HostTools.run(full, Duration.ofSeconds(30));
   }
 
   private static void script(Path topology, Map<String, String> env, String verb) {
@@ -258,7 +258,7 @@ class BorderRouterEndToEndIT {
         }
       }
     }
-    return ExternalTools.require("coap-client");
+    return HostTools.require("coap-client");
   }
 
   private static Path fileProperty(String name) {

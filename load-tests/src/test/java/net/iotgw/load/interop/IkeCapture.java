@@ -1,5 +1,6 @@
 package net.iotgw.load.interop;
 
+import net.iotgw.testing.HostTools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.IOException;
@@ -27,8 +28,8 @@ final class IkeCapture {
 
   /** Datagram {@code i} is stamped {@code i} tens of milliseconds after a fixed start. */
   static void write(List<Datagram> datagrams, Path pcap) throws IOException {
-    Path text2pcap = ExternalTools.require("text2pcap");
-    Path mergecap = ExternalTools.require("mergecap");
+    Path text2pcap = HostTools.require("text2pcap");
+    Path mergecap = HostTools.require("mergecap");
     TreeMap<Integer, StringBuilder> dumps = new TreeMap<>();
     for (int i = 0; i < datagrams.size(); i++) {
       Datagram d = datagrams.get(i);
@@ -91,7 +92,7 @@ final class IkeCapture {
   }
 
   private static void run(List<String> command) {
-    ExternalTools.Result result = ExternalTools.run(command, TIMEOUT);
+    HostTools.Result result = HostTools.run(command, TIMEOUT);
     assertEquals(0, result.exitCode(), () -> String.join(" ", command) + "\n" + result.output());
   }
 }

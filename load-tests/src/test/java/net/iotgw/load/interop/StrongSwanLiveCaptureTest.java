@@ -1,5 +1,6 @@
 package net.iotgw.load.interop;
 
+import net.iotgw.testing.HostTools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,10 +41,10 @@ class StrongSwanLiveCaptureTest {
 
   @BeforeAll
   static void requireTools() {
-    ExternalTools.requireRoot();
+    HostTools.requireRoot();
     List<String> tools =
         List.of("bash", "charon", "swanctl", "ip", "unshare", "dumpcap", "tshark", "ping", "flock");
-    tools.forEach(ExternalTools::require);
+    tools.forEach(HostTools::require);
     script = captureScript();
   }
 
@@ -52,8 +53,8 @@ class StrongSwanLiveCaptureTest {
   void freshCaptureIsReproducedByOurCode(String suite, @TempDir Path dir) {
     Path out = dir.resolve(suite);
     long started = System.nanoTime();
-    ExternalTools.Result capture =
-        ExternalTools.run(
+    HostTools.Result capture =
+        HostTools.run(
             List.of("bash", script.toString(), out.toString(), suite), CAPTURE_TIMEOUT);
     long captured = System.nanoTime();
     assertEquals(0, capture.exitCode(), "capture of " + suite + " failed:\n" + capture.output());

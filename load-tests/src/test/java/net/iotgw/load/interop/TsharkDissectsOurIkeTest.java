@@ -1,5 +1,6 @@
 package net.iotgw.load.interop;
 
+import net.iotgw.testing.HostTools;
 import static net.iotgw.load.interop.OurIkeConversation.INITIATOR_ADDRESS;
 import static net.iotgw.load.interop.OurIkeConversation.INITIATOR_ID;
 import static net.iotgw.load.interop.OurIkeConversation.RESPONDER_ADDRESS;
@@ -286,7 +287,7 @@ class TsharkDissectsOurIkeTest {
     List<String> command =
         new ArrayList<>(
             List.of(
-                ExternalTools.require("tshark").toString(),
+                HostTools.require("tshark").toString(),
                 "-r",
                 pcap.toString(),
                 "-V",
@@ -296,7 +297,7 @@ class TsharkDissectsOurIkeTest {
       command.add("-o");
       command.add("uat:ikev2_decryption_table:" + record);
     }
-    ExternalTools.Result result = ExternalTools.run(command, TIMEOUT);
+    HostTools.Result result = HostTools.run(command, TIMEOUT);
     Files.writeString(OUT.resolve(name + ".txt"), result.output());
     assertEquals(0, result.exitCode(), result::output);
     List<String> frames = new ArrayList<>();

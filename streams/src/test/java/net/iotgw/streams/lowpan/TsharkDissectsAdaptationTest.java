@@ -1,12 +1,12 @@
 package net.iotgw.streams.lowpan;
 
+import net.iotgw.testing.HostTools;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,7 +33,7 @@ class TsharkDissectsAdaptationTest {
 
   @Test
   void framesOnTheAirDissectAs6lowpanWithIntactIcmpv6() throws Exception {
-    String tshark = requireTshark();
+    String tshark = HostTools.require("tshark").toString();
     Path pcap = Path.of("target", "lowpan-back-to-back.pcap");
     try (BackToBack link = new BackToBack(kit.system())) {
       for (int[] ping : new int[][] {{1, 8}, {2, 1000}}) {
@@ -99,21 +98,6 @@ class TsharkDissectsAdaptationTest {
             ud + "|" + cd + "|1008|128|1|2",
             cd + "|" + ud + "|1008|129|1|2"),
         packets);
-  }
-
-  private static String requireTshark() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-      Path p = Path.of(dir, "tshark");
-      if (Files.isExecutable(p)) {
-        return p.toString();
-      }
-    }
-    String why = "tshark is not installed (.ci/run installs it)";
-    if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-      fail(why);
-    }
-    Assumptions.abort(why);
-    return null;
   }
 
   private static List<String> run(String... command) throws Exception {

@@ -1,5 +1,6 @@
 package net.iotgw.streams.pcap;
 
+import net.iotgw.testing.HostTools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import net.iotgw.streams.ucn.HostCommands;
 import net.iotgw.streams.ucn.TestPackets;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
@@ -82,8 +82,8 @@ class TsharkReadsOurPcapTest {
 
   /** tshark's verbose dissection, checked for complaints, and the chosen fields per frame. */
   private static List<String> dissect(Path pcap, boolean complaintsExpected) {
-    String tshark = HostCommands.require("tshark").toString();
-    String verbose = HostCommands.check(List.of(tshark, "-r", pcap.toString(), "-V"));
+    String tshark = HostTools.require("tshark").toString();
+    String verbose = HostTools.check(List.of(tshark, "-r", pcap.toString(), "-V"));
     if (!complaintsExpected) {
       for (String complaint : COMPLAINTS) {
         assertTrue(!verbose.contains(complaint), () -> "tshark: " + complaint + "\n" + verbose);
@@ -94,7 +94,7 @@ class TsharkReadsOurPcapTest {
       command.add("-e");
       command.add(field);
     }
-    return HostCommands.check(command).lines().filter(l -> l.contains("\t")).toList();
+    return HostTools.check(command).lines().filter(l -> l.contains("\t")).toList();
   }
 
   @Test

@@ -1,5 +1,6 @@
 package net.iotgw.streams.ucn;
 
+import net.iotgw.testing.HostTools;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,18 +32,18 @@ final class TestNamespace implements AutoCloseable {
   }
 
   static TestNamespace create() {
-    HostCommands.requireRoot();
-    HostCommands.require("ip");
+    HostTools.requireRoot();
+    HostTools.require("ip");
     TestNamespace ns = new TestNamespace(uniqueName("iotgw-tun-test-"));
-    HostCommands.check(List.of("ip", "netns", "add", ns.name));
+    HostTools.check(List.of("ip", "netns", "add", ns.name));
     Runtime.getRuntime().addShutdownHook(ns.cleanupOnExit);
-    HostCommands.check(List.of("ip", "-n", ns.name, "link", "set", "dev", "lo", "up"));
+    HostTools.check(List.of("ip", "-n", ns.name, "link", "set", "dev", "lo", "up"));
     return ns;
   }
 
   /** Moves {@code device} here, brings it up and gives it {@code address} (no DAD). */
   void adopt(String device, String address) {
-    HostCommands.check(List.of("ip", "link", "set", "dev", device, "netns", name));
+    HostTools.check(List.of("ip", "link", "set", "dev", device, "netns", name));
     ip("link", "set", "dev", device, "up");
     ip("-6", "addr", "add", address, "dev", device, "nodad");
   }
@@ -51,11 +52,11 @@ final class TestNamespace implements AutoCloseable {
   String ip(String... args) {
     List<String> command = new ArrayList<>(List.of("ip", "-n", name));
     command.addAll(List.of(args));
-    return HostCommands.check(command);
+    return HostTools.check(command);
   }
 
   boolean hasLink(String device) {
-    return HostCommands.run(
+    return HostTools.run(
                 List.of("ip", "-n", name, "link", "show", "dev", device), Duration.ofSeconds(10))
             .exitCode()
         == 0;
@@ -79,6 +80,6 @@ final class TestNamespace implements AutoCloseable {
   }
 
   private void delete() {
-    HostCommands.run(List.of("ip", "netns", "del", name), Duration.ofSeconds(30));
+    HostTools.run(List.of("ip", "netns", "del", name), Duration.ofSeconds(30));
   }
 }

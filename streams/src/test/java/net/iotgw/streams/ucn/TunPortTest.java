@@ -1,5 +1,6 @@
 package net.iotgw.streams.ucn;
 
+import net.iotgw.testing.HostTools;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The TUN port against the real kernel, in a namespace of the test's own: the host's ping
  * reaches the port's source, the port's sink answers it, and the interface disappears when the
- * stream stops. Needs root (see {@link HostCommands}).
+ * stream stops. Needs root (see {@link HostTools}).
  */
 class TunPortTest {
   private static final String GATEWAY = "fd00:beef::1";
@@ -74,7 +75,7 @@ class TunPortTest {
 
   @Test
   void hostPingCrossesThePortBothWaysAndTheInterfaceGoesWithTheStream() throws Exception {
-    HostCommands.require("ping");
+    HostTools.require("ping");
     try (TestNamespace ns = TestNamespace.create();
         TunPort port = TunPort.open(deviceName())) {
       ns.adopt(port.name(), GATEWAY + "/64");
@@ -83,7 +84,7 @@ class TunPortTest {
       Running running = run(port, Attributes.none());
 
       List<String> ping = ns.exec("ping", "-6", "-c", "1", "-W", "5", "-s", "56", PEER);
-      Process pinger = HostCommands.start(ping);
+      Process pinger = HostTools.start(ping);
       byte[] request = running.next();
       while (!TestPackets.isEchoRequestTo(request, TestPackets.address(PEER))) {
         request = running.next(); // router solicitations, MLD reports from the link coming up
@@ -91,7 +92,7 @@ class TunPortTest {
       assertArrayEquals(TestPackets.address(GATEWAY), Arrays.copyOfRange(request, 8, 24));
       running.toUcn().offer(TestPackets.replyTo(request));
 
-      HostCommands.Result result = HostCommands.finish(pinger, ping, WAIT);
+      HostTools.Result result = HostTools.finish(pinger, ping, WAIT);
       assertEquals(0, result.exitCode(), result.output());
       assertTrue(result.output().contains("1 received"), result.output());
       // The writer counts after write() returns; ping may see the reply before that.
@@ -127,14 +128,14 @@ class TunPortTest {
 
   @Test
   void readsOnlyWhatDownstreamDemandsAndLeavesTheRestToTheKernelQueue() throws Exception {
-    HostCommands.require("ping");
+    HostTools.require("ping");
     try (TestNamespace ns = TestNamespace.create();
         TunPort port = TunPort.open(deviceName())) {
       ns.adopt(port.name(), GATEWAY + "/64");
       Running running = run(port, Attributes.inputBuffer(1, 1));
 
       List<String> flood = ns.exec("ping", "-6", "-q", "-c", "100", "-i", "0.005", "-W", "1", PEER);
-      HostCommands.Result result = HostCommands.finish(HostCommands.start(flood), flood, WAIT);
+      HostTools.Result result = HostTools.finish(HostTools.start(flood), flood, WAIT);
       assertTrue(result.output().contains("100 packets transmitted"), result.output());
 
       long readWithoutDemand = port.counters().received();
@@ -227,13 +228,13 @@ class TunPortTest {
 
   @Test
   void attachesToAPersistentInterfaceAndLeavesItInPlace() throws Exception {
-    HostCommands.requireRoot();
+    HostTools.requireRoot();
     String name = deviceName();
     // TUNSETIFF finds a persistent device by name in the JVM's own namespace, so this one lives
     // there, down and without addresses, for the length of the test.
-    HostCommands.check(List.of("ip", "tuntap", "add", "dev", name, "mode", "tun"));
+    HostTools.check(List.of("ip", "tuntap", "add", "dev", name, "mode", "tun"));
     try {
-      HostCommands.check(List.of("ip", "link", "set", "dev", name, "mtu", "1280"));
+      HostTools.check(List.of("ip", "link", "set", "dev", name, "mtu", "1280"));
       try (TunPort port = TunPort.open(name)) {
         assertEquals(name, port.name());
         Running running = run(port, Attributes.none());
@@ -241,9 +242,9 @@ class TunPortTest {
         running.stopped().toCompletableFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
       }
       assertTrue(
-          HostCommands.check(List.of("ip", "link", "show", "dev", name)).contains("mtu 1280"));
+          HostTools.check(List.of("ip", "link", "show", "dev", name)).contains("mtu 1280"));
     } finally {
-      HostCommands.run(List.of("ip", "link", "del", "dev", name), WAIT);
+      HostTools.run(List.of("ip", "link", "del", "dev", name), WAIT);
     }
   }
 

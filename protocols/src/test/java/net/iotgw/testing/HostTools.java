@@ -1,4 +1,4 @@
-package net.iotgw.streams.ucn;
+package net.iotgw.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -14,16 +14,17 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
- * Host tools for the tests that need them (ip, ping, tshark). Missing tools or privileges fail
- * the test under CI ({@code CI=true}, where {@code .ci/run} installs them and runs as root) and
- * abort it visibly (JUnit "skipped") elsewhere; they never let a test pass silently.
+ * Host tools for the tests that need real peers (ip, ping, socat, tshark, charon, coap-client).
+ * Missing tools or privileges fail the test under CI ({@code CI=true}, where {@code .ci/run}
+ * installs them and runs as root) and abort it visibly (JUnit "skipped") elsewhere; they never let
+ * a test pass silently. Shared by every module's tests through the protocols test-jar.
  */
-public final class HostCommands {
-  private HostCommands() {}
+public final class HostTools {
+  private HostTools() {}
 
   /** The absolute path of {@code name} on the PATH (or in sbin), or the test stops. */
   public static Path require(String name) {
-    String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin";
+    String path = System.getenv().getOrDefault("PATH", "") + ":/usr/sbin:/sbin:/usr/lib/ipsec";
     for (String dir : path.split(File.pathSeparator)) {
       Path candidate = Path.of(dir, name);
       if (Files.isExecutable(candidate)) {
@@ -36,7 +37,7 @@ public final class HostCommands {
   /** TUN devices and network namespaces need CAP_NET_ADMIN; CI runs as root. */
   public static void requireRoot() {
     if (!"root".equals(System.getProperty("user.name"))) {
-      missing("this test needs root (TUN device, network namespace)");
+      missing("this test needs root (TUN devices, network namespaces, daemons)");
     }
   }
 
@@ -51,10 +52,26 @@ public final class HostCommands {
   /** The outcome of a finished command. */
   public record Result(int exitCode, String output) {}
 
-  /** Runs a command to completion (stdout and stderr merged), failing the test on timeout. */
+  /**
+   * Runs a command to completion (stdout and stderr merged, through a file so that a chatty
+   * command cannot block on a full pipe), failing the test on timeout.
+   */
   public static Result run(List<String> command, Duration timeout) {
     try {
-      return finish(start(command), command, timeout);
+      Path log = Files.createTempFile("iotgw-cmd", ".log");
+      try {
+        Process p =
+            new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          p.destroyForcibly();
+          fail("timed out after " + timeout + ": " + String.join(" ", command));
+        }
+        return new Result(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+      } finally {
+        Files.deleteIfExists(log);
+      }
+    } catch (IOException e) {
+      return fail("cannot run " + command + ": " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return fail("interrupted");
