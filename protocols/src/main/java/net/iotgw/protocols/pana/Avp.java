@@ -101,7 +101,10 @@ public sealed interface Avp {
     }
   }
 
-  /** Nonce (§8.5): 8 to 256 random octets. */
+  /**
+   * Nonce (§8.5). The 8..256-octet bound is this codec's plausibility check; how long a nonce
+   * must be for the negotiated PRF is for the engine that knows the PRF to check.
+   */
   record Nonce(byte[] value) implements Avp {
     public Nonce {
       if (value.length < PanaCodec.MIN_NONCE || value.length > PanaCodec.MAX_NONCE) {

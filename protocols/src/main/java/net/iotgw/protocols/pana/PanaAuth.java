@@ -63,10 +63,13 @@ public final class PanaAuth {
   }
 
   /**
-   * Whether {@code message} (a whole encoded PANA message that decoded successfully) carries one
-   * AUTH AVP of the right length whose value matches. The comparison is constant-time.
+   * Whether {@code message}, a whole received PANA message, decodes and carries exactly one AUTH
+   * AVP of the right length whose value matches. The comparison is constant-time.
    */
   public static boolean verify(byte[] message, PanaAuthKey key) {
+    if (!PanaCodec.decode(message).isOk()) {
+      return false;
+    }
     int[] range;
     try {
       range = PanaCodec.authValueRange(message);

@@ -24,7 +24,7 @@ public final class PanaCodec {
   public static final int AVP_FLAG_V = 0x8000;
   /** AVP Code, Flags, Length, Reserved. */
   public static final int AVP_HEADER_LENGTH = 8;
-  /** Nonce AVP value bounds (§8.5). */
+  /** Nonce AVP value bounds: a plausibility check, see {@link Avp.Nonce}. */
   public static final int MIN_NONCE = 8;
 
   public static final int MAX_NONCE = 256;

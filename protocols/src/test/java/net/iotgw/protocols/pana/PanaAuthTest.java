@@ -120,6 +120,17 @@ class PanaAuthTest {
   }
 
   @Test
+  void verifyRefusesMessageWithTwoAuthAvpsEvenIfOneMatches() {
+    try (PanaAuthKey k = key()) {
+      byte[] signed = PanaAuth.sign(PanaCodecTest.PCI, k);
+      PanaMessage decoded = PanaCodec.decode(signed).orThrow();
+      java.util.List<Avp> twice = new java.util.ArrayList<>(decoded.avps());
+      twice.add(0, new Avp.Auth(new byte[16]));
+      assertFalse(PanaAuth.verify(PanaCodec.encode(new PanaMessage(decoded.header(), twice)), k));
+    }
+  }
+
+  @Test
   void signRefusesMessageThatAlreadyHasAuth() {
     try (PanaAuthKey k = key()) {
       PanaMessage m = new PanaMessage(PanaCodecTest.PCI.header(), List.of(new Avp.Auth(new byte[16])));
