@@ -1,5 +1,6 @@
 package net.iotgw.load.interop;
 
+import net.iotgw.testing.HostTools;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -176,10 +177,10 @@ class TsharkDissectsOurPanaTest {
     Path text = OUT.resolve(name + ".hex");
     Path pcap = OUT.resolve(name + ".pcap");
     Files.writeString(text, hex);
-    ExternalTools.Result made =
-        ExternalTools.run(
+    HostTools.Result made =
+        HostTools.run(
             List.of(
-                ExternalTools.require("text2pcap").toString(),
+                HostTools.require("text2pcap").toString(),
                 "-q",
                 "-u",
                 "716,716",
@@ -187,10 +188,10 @@ class TsharkDissectsOurPanaTest {
                 pcap.toString()),
             TIMEOUT);
     assertEquals(0, made.exitCode(), made::output);
-    ExternalTools.Result result =
-        ExternalTools.run(
+    HostTools.Result result =
+        HostTools.run(
             List.of(
-                ExternalTools.require("tshark").toString(),
+                HostTools.require("tshark").toString(),
                 "-r",
                 pcap.toString(),
                 "-V",
