@@ -3,7 +3,7 @@ package net.iotgw.protocols.radius;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import net.iotgw.protocols.wire.Decoded;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -94,9 +95,9 @@ class HostapdExchangeTest {
     }
     byte[] otherAuth = reqAuth.clone();
     otherAuth[0] ^= 1;
-    assertTrue(
-        MppeKeys.msk(accept, f.secret(), otherAuth).isOk() == false
-            || !java.util.Arrays.equals(
-                f.msk(), MppeKeys.msk(accept, f.secret(), otherAuth).orThrow().bytes()));
+    Decoded<Msk> wrong = MppeKeys.msk(accept, f.secret(), otherAuth);
+    assertFalse(
+        wrong instanceof Decoded.Ok<Msk> ok && java.util.Arrays.equals(f.msk(), ok.value().bytes()),
+        "another Request Authenticator must not unwrap to the same MSK");
   }
 }
