@@ -9,8 +9,8 @@ import org.bouncycastle.crypto.digests.MD5Digest;
 
 /**
  * MS-MPPE-Send-Key (vendor 311, type 16) and MS-MPPE-Recv-Key (type 17) (RFC 2548 §2.4.2,
- * §2.4.3): Salt(2, high bit set) | String, where String hides Key-Length(1) | Key | zero padding to
- * a multiple of 16 with the MD5 chain b(1) = MD5(S | R | Salt), b(i) = MD5(S | c(i-1)), S the
+ * §2.4.3): Salt(2, high bit set) | String, where String hides Key-Length(1) | Key | zero
+ * padding to a multiple of 16 with the MD5 chain b(1) = MD5(S | R | Salt), b(i) = MD5(S | c(i-1)), S the
  * shared secret and R the Request Authenticator of the request being answered.
  */
 public final class MppeKeys {

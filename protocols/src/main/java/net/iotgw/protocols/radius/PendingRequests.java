@@ -7,12 +7,12 @@ import java.util.Optional;
 /**
  * Requests awaiting an answer, keyed by their {@link IdentifierPool.Slot}. A datagram on a socket
  * matches the request with its Identifier only if it verifies against that request's authenticator
- * (RFC 2865 §3) and carries a valid Message-Authenticator (RFC 3579 §3.2); a forged or stale answer
- * is refused and the request stays pending, so the genuine answer can still arrive.
+ * (RFC 2865 §3) and carries a valid Message-Authenticator (RFC 3579 §3.2); a forged or stale
+ * answer is refused and the request stays pending, so the genuine answer can still arrive.
  *
  * @param <C> what the caller keeps per request (its session, retransmission state)
  */
-public final class PendingRequests<C> {
+public final class PendingRequests<C> implements AutoCloseable {
 
   private record Pending<C>(byte[] requestAuthenticator, C context) {}
 
@@ -91,5 +91,12 @@ public final class PendingRequests<C> {
 
   public int size() {
     return pending.size();
+  }
+
+  /** Zeroes this table's copy of the shared secret; the table is unusable afterwards. */
+  @Override
+  public void close() {
+    java.util.Arrays.fill(secret, (byte) 0);
+    pending.clear();
   }
 }

@@ -34,7 +34,9 @@ public record VendorSpecific(long vendorId, List<SubAttribute> subAttributes) {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof SubAttribute s && s.type == type && java.util.Arrays.equals(s.value, value);
+      return o instanceof SubAttribute s
+          && s.type == type
+          && java.util.Arrays.equals(s.value, value);
     }
 
     @Override
@@ -68,7 +70,8 @@ public record VendorSpecific(long vendorId, List<SubAttribute> subAttributes) {
   public static Decoded<VendorSpecific> decode(RadiusAttribute attribute) {
     if (attribute.type() != AttributeType.VENDOR_SPECIFIC) {
       return Decoded.failed(
-          new DecodeError(DecodeError.Kind.INVALID_SYNTAX, 0, "not Vendor-Specific", attribute.type()));
+          new DecodeError(
+              DecodeError.Kind.INVALID_SYNTAX, 0, "not Vendor-Specific", attribute.type()));
     }
     WireReader r = new WireReader(attribute.value());
     try {
