@@ -100,4 +100,20 @@ class HostapdExchangeTest {
         wrong instanceof Decoded.Ok<Msk> ok && java.util.Arrays.equals(f.msk(), ok.value().bytes()),
         "another Request Authenticator must not unwrap to the same MSK");
   }
+
+  @Test
+  void rfc3579_3_2_ourSigningReproducesHostapdsAndEapolTestsBytesExactly() throws IOException {
+    Fixture f = load();
+    for (int i = 0; i < f.requests().size(); i++) {
+      byte[] req = f.requests().get(i);
+      assertArrayEquals(
+          req, RadiusAuth.signRequest(RadiusPacket.decode(req).orThrow(), f.secret()), "req " + i);
+      byte[] resp = f.responses().get(i);
+      byte[] reqAuth = RadiusPacket.decode(req).orThrow().authenticator();
+      assertArrayEquals(
+          resp,
+          RadiusAuth.signResponse(RadiusPacket.decode(resp).orThrow(), reqAuth, f.secret()),
+          "resp " + i);
+    }
+  }
 }
