@@ -12,6 +12,7 @@ import net.iotgw.protocols.ieee802154.SecurityLevel;
 import net.iotgw.protocols.ieee802154.security.Unprotected.Accepted;
 import net.iotgw.protocols.ieee802154.security.Unprotected.Reason;
 import net.iotgw.protocols.ieee802154.security.Unprotected.Rejected;
+import net.iotgw.protocols.wire.DecodeError;
 import net.iotgw.protocols.wire.Decoded;
 import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.engines.AESEngine;
@@ -100,7 +101,8 @@ public final class FrameProtection {
         level.encrypts() ? Arrays.copyOfRange(payload, open, payload.length) : new byte[0];
     byte[] sealed;
     try {
-      sealed = ccm(true, key, nonce(sender, aux.frameCounter().getAsLong(), level), aData, level, input);
+      byte[] nonce = nonce(sender, aux.frameCounter().getAsLong(), level);
+      sealed = ccm(true, key, nonce, aData, level, input);
     } catch (InvalidCipherTextException e) {
       throw new IllegalStateException("CCM* encryption cannot fail", e);
     }
@@ -129,7 +131,8 @@ public final class FrameProtection {
       byte[] psdu, boolean hasFcs, SecurityLevel required, PeerLookup peers) {
     Decoded<MacFrame> decoded = MacFrameCodec.decode(psdu, hasFcs);
     if (!(decoded instanceof Decoded.Ok<MacFrame> ok)) {
-      return new Rejected(Reason.MALFORMED, ((Decoded.Failed<MacFrame>) decoded).error().toString());
+      DecodeError error = ((Decoded.Failed<MacFrame>) decoded).error();
+      return new Rejected(Reason.MALFORMED, error.toString());
     }
     MacFrame frame = ok.value();
     MacHeader header = frame.header();
@@ -173,8 +176,8 @@ public final class FrameProtection {
       byte[] nonce = nonce(p.extended(), counter, level);
       if (level.encrypts()) {
         byte[] aData = authenticatedData(header, payload, open, level);
-        byte[] clear =
-            ccm(false, p.key(), nonce, aData, level, Arrays.copyOfRange(payload, open, payload.length));
+        byte[] sealed = Arrays.copyOfRange(payload, open, payload.length);
+        byte[] clear = ccm(false, p.key(), nonce, aData, level, sealed);
         plain = new byte[open + clear.length];
         System.arraycopy(payload, 0, plain, 0, open);
         System.arraycopy(clear, 0, plain, open, clear.length);
@@ -184,7 +187,8 @@ public final class FrameProtection {
         plain = Arrays.copyOf(payload, body);
       }
     } catch (InvalidCipherTextException e) {
-      return new Rejected(Reason.BAD_MIC, "MIC mismatch from " + p.extended() + " counter " + counter);
+      return new Rejected(
+          Reason.BAD_MIC, "MIC mismatch from " + p.extended() + " counter " + counter);
     }
     return new Accepted(header, plain, p.extended(), counter, p.replay().accept(counter));
   }
@@ -238,7 +242,8 @@ public final class FrameProtection {
     byte[] k = key.bytes();
     try {
       CCMModeCipher ccm = CCMBlockCipher.newInstance(AESEngine.newInstance());
-      ccm.init(encrypt, new AEADParameters(new KeyParameter(k), level.micLength() * 8, nonce, aData));
+      int micBits = level.micLength() * 8;
+      ccm.init(encrypt, new AEADParameters(new KeyParameter(k), micBits, nonce, aData));
       byte[] out = new byte[ccm.getOutputSize(input.length)];
       int n = ccm.processBytes(input, 0, input.length, out, 0);
       n += ccm.doFinal(out, n);

@@ -16,11 +16,21 @@ public sealed interface Unprotected {
    * @param replay the sender's replay state after this frame: the caller stores it
    */
   record Accepted(
-      MacHeader header, byte[] payload, Address.Extended sender, long frameCounter, ReplayState replay)
+      MacHeader header,
+      byte[] payload,
+      Address.Extended sender,
+      long frameCounter,
+      ReplayState replay)
       implements Unprotected {
     @Override
     public String toString() {
-      return "Accepted[" + sender + ", counter " + frameCounter + ", " + payload.length + " octets]";
+      return "Accepted["
+          + sender
+          + ", counter "
+          + frameCounter
+          + ", "
+          + payload.length
+          + " octets]";
     }
   }
 

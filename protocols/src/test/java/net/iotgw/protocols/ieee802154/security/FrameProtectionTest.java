@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
@@ -58,7 +59,7 @@ class FrameProtectionTest {
       value = SecurityLevel.class,
       names = {"MIC_32", "MIC_64", "MIC_128", "ENC_MIC_32", "ENC_MIC_64", "ENC_MIC_128"})
   void roundTripsAtEveryAuthenticatingLevel(SecurityLevel level) {
-    for (FrameVersion version : new FrameVersion[] {FrameVersion.IEEE_2006, FrameVersion.IEEE_2015}) {
+    for (FrameVersion version : List.of(FrameVersion.IEEE_2006, FrameVersion.IEEE_2015)) {
       FrameProtection.Protected p =
           FrameProtection.protect(
               dataFrame(version), SENDER, annexKey(), new OutgoingFrameCounter(41), level);
@@ -282,7 +283,8 @@ class FrameProtectionTest {
           n == psdu.length - 2 ? Unprotected.Accepted.class : Unprotected.Rejected.class;
       assertInstanceOf(
           expected,
-          FrameProtection.unprotect(cut, false, SecurityLevel.ENC_MIC_64, known(ReplayState.fresh())));
+          FrameProtection.unprotect(
+              cut, false, SecurityLevel.ENC_MIC_64, known(ReplayState.fresh())));
     }
     // Read without FCS, the two FCS octets join the payload and must break the MIC.
     Random random = new Random(802154);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import net.iotgw.protocols.ieee802154.Address;
 import net.iotgw.protocols.ike.PrfAlgorithm;
 import net.iotgw.protocols.ike.crypto.Prf;
@@ -32,6 +33,11 @@ class PemkTest {
       "e5f3bc7a0e50100b5d31b69f36b55c232f73410e28c37d17846c54028887ca3e"
           + "aa812b0a2860ed734df87cd3363e696cac41b69b0e4c99bc2b19bd11a782fef5";
 
+  static Pemk sha256Pemk() {
+    Prf prf = Prf.of(PrfAlgorithm.PRF_HMAC_SHA2_256);
+    return Pemk.derive(prf, MSK, 0x12345678L, 1, Pemk.epIdOf(EP));
+  }
+
   @Test
   void epIdOfAnExtendedAddressIsAddressFamily27ThenTheEui64() {
     assertEquals("001bacde480000000001", hex(Pemk.epIdOf(EP)));
@@ -39,7 +45,7 @@ class PemkTest {
 
   @Test
   void pemkIsPrfPlusOfMskOverLabelSidKidEpid_rfc5807s3_hmacSha256() {
-    Pemk p = Pemk.derive(Prf.of(PrfAlgorithm.PRF_HMAC_SHA2_256), MSK, 0x12345678L, 1, Pemk.epIdOf(EP));
+    Pemk p = sha256Pemk();
     assertEquals(PEMK_SHA256, hex(p.bytes()));
     assertEquals(64, p.bytes().length);
   }
@@ -52,7 +58,7 @@ class PemkTest {
 
   @Test
   void linkKeyIsTheFirst16PemkOctets() {
-    Pemk p = Pemk.derive(Prf.of(PrfAlgorithm.PRF_HMAC_SHA2_256), MSK, 0x12345678L, 1, Pemk.epIdOf(EP));
+    Pemk p = sha256Pemk();
     assertEquals(PEMK_SHA256.substring(0, 32), hex(p.linkKey().bytes()));
   }
 
@@ -60,10 +66,11 @@ class PemkTest {
   void eachOfSessionKeyIdAndEnforcementPointSeparatesTheKey() {
     Prf prf = Prf.of(PrfAlgorithm.PRF_HMAC_SHA2_256);
     byte[] base = Pemk.derive(prf, MSK, 7, 1, Pemk.epIdOf(EP)).bytes();
-    assertFalse(java.util.Arrays.equals(base, Pemk.derive(prf, MSK, 8, 1, Pemk.epIdOf(EP)).bytes()));
-    assertFalse(java.util.Arrays.equals(base, Pemk.derive(prf, MSK, 7, 2, Pemk.epIdOf(EP)).bytes()));
+    byte[] ep = Pemk.epIdOf(EP);
+    assertFalse(Arrays.equals(base, Pemk.derive(prf, MSK, 8, 1, ep).bytes()));
+    assertFalse(Arrays.equals(base, Pemk.derive(prf, MSK, 7, 2, ep).bytes()));
     byte[] otherEp = Pemk.epIdOf(new Address.Extended(0xacde480000000002L));
-    assertFalse(java.util.Arrays.equals(base, Pemk.derive(prf, MSK, 7, 1, otherEp).bytes()));
+    assertFalse(Arrays.equals(base, Pemk.derive(prf, MSK, 7, 1, otherEp).bytes()));
   }
 
   @Test
@@ -77,7 +84,7 @@ class PemkTest {
 
   @Test
   void keysAreRedactedAndZeroedOnDestroy() {
-    Pemk p = Pemk.derive(Prf.of(PrfAlgorithm.PRF_HMAC_SHA2_256), MSK, 0x12345678L, 1, Pemk.epIdOf(EP));
+    Pemk p = sha256Pemk();
     LinkKey k = p.linkKey();
     assertFalse(p.toString().contains("2c85"));
     assertEquals("LinkKey[redacted]", k.toString());
