@@ -4,11 +4,17 @@ import static net.iotgw.protocols.ieee802154.security.AnnexCVectorsTest.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
+import java.util.Optional;
 import net.iotgw.protocols.ieee802154.Address;
+import net.iotgw.protocols.ieee802154.FrameVersion;
+import net.iotgw.protocols.ieee802154.MacFrame;
+import net.iotgw.protocols.ieee802154.MacHeader;
+import net.iotgw.protocols.ieee802154.SecurityLevel;
 import net.iotgw.protocols.ike.PrfAlgorithm;
 import net.iotgw.protocols.ike.crypto.Prf;
 import org.junit.jupiter.api.Test;
@@ -94,6 +100,32 @@ class PemkTest {
     assertThrows(IllegalStateException.class, p::bytes);
     assertThrows(IllegalStateException.class, k::bytes);
     assertEquals("LinkKey[destroyed]", k.toString());
+  }
+
+  @Test
+  void aFrameProtectedByTheCdsPemkKeyIsAcceptedWithTheGatewaysOwnDerivation() {
+    Address.Extended cd = new Address.Extended(0x0012_4b00_0102_0304L);
+    LinkKey cdKey = sha256Pemk().linkKey();
+    LinkKey gatewayKey = sha256Pemk().linkKey();
+    MacHeader h = MacHeader.data(FrameVersion.IEEE_2006, 1, 0xabcd, EP, cd, true);
+    byte[] psdu =
+        FrameProtection.protect(
+                new MacFrame(h, hex("6000")),
+                cd,
+                cdKey,
+                OutgoingFrameCounter.initial(),
+                SecurityLevel.ENC_MIC_32)
+            .psdu();
+    Unprotected u =
+        FrameProtection.unprotect(
+            psdu,
+            true,
+            SecurityLevel.ENC_MIC_32,
+            hdr ->
+                hdr.source().equals(cd)
+                    ? Optional.of(new PeerKey(cd, gatewayKey, ReplayState.fresh()))
+                    : Optional.empty());
+    assertArrayEquals(hex("6000"), assertInstanceOf(Unprotected.Accepted.class, u).payload());
   }
 
   @Test
