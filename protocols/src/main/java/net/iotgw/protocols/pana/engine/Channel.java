@@ -28,8 +28,9 @@ public record Channel(
     PanaAuthKey key,
     RetransmitPolicy policy) {
 
-  /** An outstanding request: its bytes, sequence number, current RT and retransmissions so far. */
-  public record Pending(PanaHeader header, byte[] wire, long rtMillis, int count) {}
+  /** An outstanding request: its bytes, current RT, retransmissions so far, and its §9 policy. */
+  public record Pending(
+      PanaHeader header, byte[] wire, long rtMillis, int count, RetransmitPolicy policy) {}
 
   /** The last request answered and the answer's bytes (§5.1: a duplicate gets them again). */
   public record Answered(long seq, byte[] wire) {}
@@ -64,7 +65,7 @@ public record Channel(
     long rt = policy.first(random);
     Channel c =
         new Channel(sessionId, (nextTxSeq + 1) & 0xffffffffL, nextRxSeq,
-            new Pending(h, wire, rt, 0), answered, key, policy);
+            new Pending(h, wire, rt, 0, policy), answered, key, policy);
     return new Sent(c, wire, List.of(
         new PanaOutput.Send(wire), new PanaOutput.Arm(PanaOutput.Timer.RETRANSMIT, now + rt)));
   }
@@ -73,9 +74,9 @@ public record Channel(
   Sent initiation(long now, RandomGenerator random) {
     PanaHeader h = new PanaHeader(0, PanaMessageType.CLIENT_INITIATION, 0, 0);
     byte[] wire = PanaCodec.encode(new PanaMessage(h, List.of()));
-    long rt = policy.first(random);
-    Channel c = new Channel(0, nextTxSeq, nextRxSeq, new Pending(h, wire, rt, 0), answered, key,
-        policy);
+    long rt = RetransmitPolicy.PCI.first(random);
+    Channel c = new Channel(0, nextTxSeq, nextRxSeq,
+        new Pending(h, wire, rt, 0, RetransmitPolicy.PCI), answered, key, policy);
     return new Sent(c, wire, List.of(
         new PanaOutput.Send(wire), new PanaOutput.Arm(PanaOutput.Timer.RETRANSMIT, now + rt)));
   }
@@ -117,12 +118,13 @@ public record Channel(
     if (pending == null) {
       return new Sent(this, null, List.of());
     }
-    if (pending.count() >= policy.maxCount()) {
+    if (pending.policy().exhausted(pending.count())) {
       return null;
     }
-    long rt = policy.next(pending.rtMillis(), random);
+    long rt = pending.policy().next(pending.rtMillis(), random);
     Channel c = new Channel(sessionId, nextTxSeq, nextRxSeq,
-        new Pending(pending.header(), pending.wire(), rt, pending.count() + 1), answered, key,
+        new Pending(pending.header(), pending.wire(), rt, pending.count() + 1, pending.policy()),
+        answered, key,
         policy);
     return new Sent(c, pending.wire(), List.of(
         new PanaOutput.Send(pending.wire()),

@@ -139,6 +139,23 @@ class PanaEngineTest {
   }
 
   @Test
+  void rfc5191Section9_pciIsRetransmittedWithoutLimitUpToMrtOf120Seconds() {
+    PanaPair p = new PanaPair(PSK, PSK);
+    p.lose = m -> true;
+    p.startFromPac();
+    long last = p.now;
+    long gap = 0;
+    for (int i = 0; i < 20; i++) {
+      p.fireNextTimer();
+      gap = p.pacTimers.get(PanaOutput.Timer.RETRANSMIT) - p.now;
+      last = p.now;
+    }
+    assertInstanceOf(PacEngine.AwaitingStart.class, p.pac);
+    assertEquals(21, p.pacSent.size());
+    assertTrue(gap >= 108_000 && gap <= 132_000, "RT " + gap + " at " + last);
+  }
+
+  @Test
   void rfc5191Section4_2_pingIsAnsweredWithAuth() {
     PanaPair p = opened();
     p.onPaa(PaaEngine.ping(p.paa, p.now, p.random));
