@@ -103,6 +103,9 @@ public final class PacEngine {
     if (state instanceof OpenSession.Terminating s) {
       return OpenSession.onTerminating(s, m);
     }
+    if (state instanceof AwaitingEapResult s) {
+      return onAwaitingEapResult(s, m, now);
+    }
     return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "busy with EAP"));
   }
 
@@ -128,12 +131,31 @@ public final class PacEngine {
     PanaAuthKey key = s.keying().derive(msk, s.keyId());
     Channel c = s.channel().withKey(key);
     if (!c.authentic(s.parWire())) {
-      key.close();
-      return PanaStep.of(new Authenticating(s.config(), s.channel(), s.keying()),
+      // Keep the key: the EAP peer is done, and the PAA's retransmission of the genuine PAR
+      // with C is then checked against it on arrival.
+      return PanaStep.of(new AwaitingEapResult(s.config(), c, s.keying(), s.par(), s.parWire(),
+          s.lifetimeSeconds(), s.keyId()),
           OpenSession.drop(PanaOutput.DropReason.BAD_AUTH, "PAR with C"));
     }
-    Channel.Sent sent = c.answer(s.par(), PanaHeader.FLAG_C, List.of(new Avp.KeyId(s.keyId())), true);
-    return OpenSession.open(sent.channel(), s.lifetimeSeconds(), now, sent.outputs());
+    return complete(c, s.par(), s.keyId(), s.lifetimeSeconds(), now);
+  }
+
+  private static PanaStep<State> complete(
+      Channel c, PanaHeader par, long keyId, long lifetimeSeconds, long now) {
+    Channel.Sent sent = c.answer(par, PanaHeader.FLAG_C, List.of(new Avp.KeyId(keyId)), true);
+    return OpenSession.open(sent.channel(), lifetimeSeconds, now, sent.outputs());
+  }
+
+  /** A PAR with C that arrives once the key exists has already passed the AUTH check. */
+  private static PanaStep<State> onAwaitingEapResult(AwaitingEapResult s, PanaMessage m, long now) {
+    PanaHeader h = m.header();
+    if (s.channel().key() == null || !h.isRequest() || !h.has(PanaHeader.FLAG_C)
+        || h.sequenceNumber() != s.par().sequenceNumber()) {
+      return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "busy with EAP"));
+    }
+    long lifetime = m.first(Avp.SessionLifetime.class).map(Avp.SessionLifetime::seconds)
+        .orElse(s.lifetimeSeconds());
+    return complete(s.channel(), h, s.keyId(), lifetime, now);
   }
 
   /** Command: ping the PAA (§4.2). */

@@ -219,6 +219,26 @@ class PanaEngineTest {
   }
 
   @Test
+  void rfc5191Section5_3_tamperedCompletionIsDroppedAndTheGenuineRetransmissionOpens() {
+    PanaPair p = new PanaPair(PSK, PSK);
+    p.lose = m -> decode(m).header().has(PanaHeader.FLAG_R | PanaHeader.FLAG_C);
+    p.startFromPac();
+    byte[] parC = p.paaSent.get(p.paaSent.size() - 1).clone();
+    parC[parC.length - 1] ^= 1;
+    p.onPac(PacEngine.receive(p.pac, parC, p.now, p.random));
+    assertInstanceOf(PacEngine.AwaitingEapResult.class, p.pac);
+    assertTrue(p.pacSaw.stream().anyMatch(o -> o instanceof PanaOutput.Dropped d
+        && d.reason() == PanaOutput.DropReason.BAD_AUTH));
+    p.lose = m -> false;
+    p.pacTimers.clear();
+    p.fireNextTimer();
+    assertInstanceOf(OpenSession.Open.class, p.pac);
+    assertInstanceOf(OpenSession.Open.class, p.paa);
+    assertArrayEquals(
+        open(p.paa).channel().key().bytes(), open(p.pac).channel().key().bytes());
+  }
+
+  @Test
   void rfc5191Section5_3_messageWithoutAuthIsDroppedOnceTheKeyExists() {
     PanaPair p = opened();
     long seq = open(p.pac).channel().nextRxSeq();
