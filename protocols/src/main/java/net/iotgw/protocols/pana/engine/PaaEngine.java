@@ -1,0 +1,336 @@
+package net.iotgw.protocols.pana.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import net.iotgw.protocols.ike.IntegrityAlgorithm;
+import net.iotgw.protocols.ike.PrfAlgorithm;
+import net.iotgw.protocols.pana.Avp;
+import net.iotgw.protocols.pana.PanaAuthKey;
+import net.iotgw.protocols.pana.PanaHeader;
+import net.iotgw.protocols.pana.PanaMessage;
+import net.iotgw.protocols.pana.PanaMessageType;
+
+/**
+ * The PANA Authentication Agent (RFC 5191 §4) as a pure state machine. It does not run EAP: it
+ * reports {@link PanaOutput.EapStart} and {@link PanaOutput.EapReceived} and takes the EAP
+ * packets to send through {@link #eapToPac}, {@link #eapSuccess} and {@link #eapFailure}, so that
+ * its owner relays them to RADIUS or to an embedded authenticator. Time and randomness are
+ * parameters; timers are outputs the owner schedules and feeds back through {@link #timer}.
+ */
+public final class PaaEngine {
+
+  public sealed interface State
+      permits Idle, Starting, Started, Authenticating, Completing, Rejecting,
+          OpenSession.Open, OpenSession.Terminating, OpenSession.Closed {}
+
+  /**
+   * What the PAA offers and the per-session values it was given.
+   *
+   * @param sessionId allocated by the owner, unique among its sessions (§3)
+   * @param initialSeq the sequence number of the PAA's first PAR (§5.1: random)
+   * @param nonce the PAA's Nonce AVP value
+   * @param keyId the Key-Id for the MSK of this authentication
+   */
+  public record Config(
+      List<PrfAlgorithm> prfs,
+      List<IntegrityAlgorithm> integrities,
+      RetransmitPolicy policy,
+      long sessionId,
+      long initialSeq,
+      byte[] nonce,
+      long keyId) {
+    public Config {
+      prfs = List.copyOf(prfs);
+      integrities = List.copyOf(integrities);
+      nonce = nonce.clone();
+    }
+  }
+
+  /** Waiting for a PCI (or for the owner to {@link #initiate}). */
+  public record Idle(Config config) implements State {}
+
+  /** PAR with S sent; waiting for the PAN with S and the PaC's choice. */
+  public record Starting(Config config, Channel channel) implements State {}
+
+  /** S exchange done; the next PAR carries the PAA's Nonce with the first EAP request. */
+  public record Started(Config config, Channel channel, Keying keying) implements State {}
+
+  /** Relaying EAP; {@code keying.pacNonce} arrives in the PAN to the first PAR. */
+  public record Authenticating(Config config, Channel channel, Keying keying) implements State {}
+
+  /** PAR with C, Result-Code PANA_SUCCESS and AUTH sent; waiting for the signed PAN. */
+  public record Completing(Channel channel, long lifetimeSeconds) implements State {}
+
+  /** PAR with C and Result-Code PANA_AUTHENTICATION_REJECTED sent, no AUTH. */
+  public record Rejecting(Channel channel) implements State {}
+
+  private PaaEngine() {}
+
+  public static State create(Config config) {
+    return new Idle(config);
+  }
+
+  /** Gateway-initiated authentication (§4.1): the first PAR without a PCI. */
+  public static PanaStep<State> initiate(State state, long now, RandomGenerator random) {
+    if (!(state instanceof Idle s)) {
+      return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "started"));
+    }
+    Config c = s.config();
+    List<Avp> avps = new ArrayList<>();
+    c.prfs().forEach(p -> avps.add(new Avp.PrfAlgorithm(p.id())));
+    c.integrities().forEach(i -> avps.add(new Avp.IntegrityAlgorithm(i.id())));
+    Channel.Sent sent = Channel.create(c.sessionId(), c.initialSeq(), c.policy())
+        .request(PanaHeader.FLAG_S, PanaMessageType.AUTH, avps, now, random, false);
+    return PanaStep.of(new Starting(c, sent.channel()), sent.outputs());
+  }
+
+  /** A PANA message from the PaC, as received. */
+  public static PanaStep<State> receive(State state, byte[] wire, long now, RandomGenerator random) {
+    if (state instanceof Idle) {
+      return onIdle(state, wire, now, random);
+    }
+    Channel channel = channel(state);
+    if (channel == null) {
+      return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "closed"));
+    }
+    Inbound in = Inbound.check(channel, wire, true);
+    if (in instanceof Inbound.Drop d) {
+      return PanaStep.of(state, d.output());
+    }
+    if (in instanceof Inbound.Duplicate d) {
+      return PanaStep.of(state, new PanaOutput.Send(d.answer()));
+    }
+    PanaMessage m = ((Inbound.Fresh) in).message();
+    if (state instanceof Starting s) {
+      return onStarting(s, m, wire);
+    }
+    if (state instanceof Started s) {
+      return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "EAP not started"));
+    }
+    if (state instanceof Authenticating s) {
+      return onAuthenticating(s, m);
+    }
+    if (state instanceof Completing s) {
+      return onCompleting(s, m, now);
+    }
+    if (state instanceof Rejecting s) {
+      return onRejecting(s, m);
+    }
+    if (state instanceof OpenSession.Open s) {
+      return OpenSession.onOpen(s, m);
+    }
+    return OpenSession.onTerminating((OpenSession.Terminating) state, m);
+  }
+
+  /** Command: send this EAP packet (a Request) to the PaC in a PAR (§4.1). */
+  public static PanaStep<State> eapToPac(
+      State state, byte[] eap, long now, RandomGenerator random) {
+    if (state instanceof Started s && s.channel().pending() == null) {
+      List<Avp> avps = List.of(new Avp.Nonce(s.config().nonce()), new Avp.EapPayload(eap));
+      Channel.Sent sent = s.channel().request(0, PanaMessageType.AUTH, avps, now, random, false);
+      return PanaStep.of(
+          new Authenticating(s.config(), sent.channel(), s.keying().withPaaNonce(s.config().nonce())),
+          sent.outputs());
+    }
+    if (state instanceof Authenticating s && s.channel().pending() == null) {
+      Channel.Sent sent = s.channel().request(
+          0, PanaMessageType.AUTH, List.of(new Avp.EapPayload(eap)), now, random, false);
+      return PanaStep.of(new Authenticating(s.config(), sent.channel(), s.keying()), sent.outputs());
+    }
+    return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "EAP to PaC"));
+  }
+
+  /**
+   * Command: EAP succeeded with this MSK. Derives PANA_AUTH_KEY and sends the PAR with C,
+   * EAP-Success, Result-Code PANA_SUCCESS, Session-Lifetime, Key-Id and AUTH (§4.1, §5.3).
+   */
+  public static PanaStep<State> eapSuccess(
+      State state, byte[] eapSuccess, byte[] msk, long lifetimeSeconds, long now,
+      RandomGenerator random) {
+    if (!(state instanceof Authenticating s) || s.channel().pending() != null
+        || s.keying().pacNonce() == null) {
+      return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "EAP success"));
+    }
+    long keyId = s.config().keyId();
+    PanaAuthKey key = s.keying().derive(msk, keyId);
+    List<Avp> avps = List.of(
+        new Avp.EapPayload(eapSuccess),
+        new Avp.ResultCode(Avp.ResultCode.PANA_SUCCESS),
+        new Avp.SessionLifetime(lifetimeSeconds),
+        new Avp.KeyId(keyId));
+    Channel.Sent sent = s.channel().withKey(key)
+        .request(PanaHeader.FLAG_C, PanaMessageType.AUTH, avps, now, random, true);
+    return PanaStep.of(new Completing(sent.channel(), lifetimeSeconds), sent.outputs());
+  }
+
+  /** Command: EAP failed. PAR with C, EAP-Failure, PANA_AUTHENTICATION_REJECTED, no AUTH. */
+  public static PanaStep<State> eapFailure(
+      State state, byte[] eapFailure, long now, RandomGenerator random) {
+    Channel c = state instanceof Authenticating s ? s.channel()
+        : state instanceof Started s ? s.channel() : null;
+    if (c == null) {
+      return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "EAP failure"));
+    }
+    List<Avp> avps = List.of(
+        new Avp.EapPayload(eapFailure),
+        new Avp.ResultCode(Avp.ResultCode.PANA_AUTHENTICATION_REJECTED));
+    Channel.Sent sent = c.settled()
+        .request(PanaHeader.FLAG_C, PanaMessageType.AUTH, avps, now, random, false);
+    return PanaStep.of(new Rejecting(sent.channel()), sent.outputs());
+  }
+
+  /** Command: ping the PaC (§4.2). */
+  public static PanaStep<State> ping(State state, long now, RandomGenerator random) {
+    if (!(state instanceof OpenSession.Open s)) {
+      return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "not open"));
+    }
+    return OpenSession.ping(s, now, random);
+  }
+
+  /** Command: end the session (§4.4) with a Termination-Cause. */
+  public static PanaStep<State> terminate(
+      State state, long cause, long now, RandomGenerator random) {
+    if (!(state instanceof OpenSession.Open s)) {
+      return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "not open"));
+    }
+    return OpenSession.terminate(s, cause, now, random);
+  }
+
+  /** A timer armed by an earlier {@link PanaOutput.Arm} fired. */
+  public static PanaStep<State> timer(
+      State state, PanaOutput.Timer timer, long now, RandomGenerator random) {
+    Channel c = channel(state);
+    if (c == null) {
+      return PanaStep.of(state);
+    }
+    if (state instanceof OpenSession.Open || state instanceof OpenSession.Terminating) {
+      return OpenSession.timer(state, c, timer, now, random);
+    }
+    if (timer != PanaOutput.Timer.RETRANSMIT) {
+      return PanaStep.of(state);
+    }
+    Channel.Sent sent = c.retransmit(now, random);
+    if (sent == null) {
+      return OpenSession.close(c, PanaOutput.CloseReason.RETRANSMISSIONS_EXHAUSTED);
+    }
+    return PanaStep.of(withChannel(state, sent.channel()), sent.outputs());
+  }
+
+  private static PanaStep<State> onIdle(State state, byte[] wire, long now, RandomGenerator random) {
+    Inbound in = Inbound.check(Channel.create(0, 0, RetransmitPolicy.REQUEST), wire, false);
+    if (in instanceof Inbound.Fresh f
+        && f.message().header().messageType() == PanaMessageType.CLIENT_INITIATION.id()) {
+      return initiate(state, now, random);
+    }
+    return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "expected PCI"));
+  }
+
+  private static PanaStep<State> onStarting(Starting s, PanaMessage m, byte[] wire) {
+    PanaHeader h = m.header();
+    if (h.messageType() == PanaMessageType.CLIENT_INITIATION.id()) {
+      return PanaStep.of(s); // a repeated PCI: the PAR is already being retransmitted
+    }
+    if (!s.channel().answers(h) || !h.has(PanaHeader.FLAG_S)) {
+      return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "expected PAN-S"));
+    }
+    PrfAlgorithm prf = m.first(Avp.PrfAlgorithm.class)
+        .flatMap(a -> PrfAlgorithm.of((int) a.id())).filter(s.config().prfs()::contains).orElse(null);
+    IntegrityAlgorithm integ = m.first(Avp.IntegrityAlgorithm.class)
+        .flatMap(a -> IntegrityAlgorithm.of((int) a.id()))
+        .filter(s.config().integrities()::contains).orElse(null);
+    if (prf == null || integ == null) {
+      return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.NO_ALGORITHM, "PAN-S"));
+    }
+    Keying k = new Keying(prf, integ, s.channel().pending().wire(), wire, null, null);
+    return PanaStep.of(new Started(s.config(), s.channel().settled(), k),
+        new PanaOutput.Disarm(PanaOutput.Timer.RETRANSMIT), new PanaOutput.EapStart());
+  }
+
+  private static PanaStep<State> onAuthenticating(Authenticating s, PanaMessage m) {
+    PanaHeader h = m.header();
+    Channel c = s.channel();
+    Keying k = s.keying();
+    List<PanaOutput> out = new ArrayList<>();
+    if (c.answers(h) && h.messageType() == PanaMessageType.AUTH.id()) {
+      if (k.pacNonce() == null) {
+        var nonce = m.first(Avp.Nonce.class);
+        if (nonce.isEmpty()) {
+          return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "no Nonce"));
+        }
+        k = k.withPacNonce(nonce.get().value());
+      }
+      c = c.settled();
+      out.add(new PanaOutput.Disarm(PanaOutput.Timer.RETRANSMIT));
+    } else if (c.isNextRequest(h) && h.messageType() == PanaMessageType.AUTH.id()) {
+      // §4.1: the PaC may send its EAP response in a PAR of its own instead of piggybacking.
+      Channel.Sent sent = c.answer(h, 0, List.of(), false);
+      c = sent.channel();
+      out.addAll(sent.outputs());
+    } else {
+      return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "in EAP"));
+    }
+    m.first(Avp.EapPayload.class).ifPresent(p -> out.add(new PanaOutput.EapReceived(p.eap())));
+    return PanaStep.of(new Authenticating(s.config(), c, k), out);
+  }
+
+  private static PanaStep<State> onCompleting(Completing s, PanaMessage m, long now) {
+    PanaHeader h = m.header();
+    if (!s.channel().answers(h) || !h.has(PanaHeader.FLAG_C)) {
+      return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "expected PAN-C"));
+    }
+    return OpenSession.open(s.channel().settled(), s.lifetimeSeconds(), now,
+        List.of(new PanaOutput.Disarm(PanaOutput.Timer.RETRANSMIT)));
+  }
+
+  private static PanaStep<State> onRejecting(Rejecting s, PanaMessage m) {
+    if (!s.channel().answers(m.header())) {
+      return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "expected PAN-C"));
+    }
+    return OpenSession.close(s.channel(), PanaOutput.CloseReason.AUTHENTICATION_REJECTED);
+  }
+
+  private static Channel channel(State s) {
+    if (s instanceof Starting x) {
+      return x.channel();
+    }
+    if (s instanceof Started x) {
+      return x.channel();
+    }
+    if (s instanceof Authenticating x) {
+      return x.channel();
+    }
+    if (s instanceof Completing x) {
+      return x.channel();
+    }
+    if (s instanceof Rejecting x) {
+      return x.channel();
+    }
+    if (s instanceof OpenSession.Open x) {
+      return x.channel();
+    }
+    if (s instanceof OpenSession.Terminating x) {
+      return x.channel();
+    }
+    return null;
+  }
+
+  private static State withChannel(State s, Channel c) {
+    if (s instanceof Starting x) {
+      return new Starting(x.config(), c);
+    }
+    if (s instanceof Started x) {
+      return new Started(x.config(), c, x.keying());
+    }
+    if (s instanceof Authenticating x) {
+      return new Authenticating(x.config(), c, x.keying());
+    }
+    if (s instanceof Completing x) {
+      return new Completing(c, x.lifetimeSeconds());
+    }
+    if (s instanceof Rejecting) {
+      return new Rejecting(c);
+    }
+    return s;
+  }
+}

@@ -1,0 +1,293 @@
+package net.iotgw.protocols.pana.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import net.iotgw.protocols.ike.IntegrityAlgorithm;
+import net.iotgw.protocols.ike.PrfAlgorithm;
+import net.iotgw.protocols.pana.Avp;
+import net.iotgw.protocols.pana.PanaAuthKey;
+import net.iotgw.protocols.pana.PanaHeader;
+import net.iotgw.protocols.pana.PanaMessage;
+import net.iotgw.protocols.pana.PanaMessageType;
+
+/**
+ * The PANA Client (RFC 5191 §4) as a pure state machine. It drives an EAP peer it does not own:
+ * each EAP request from the PAA comes out as {@link PanaOutput.EapReceived}; the peer's response
+ * goes back in through {@link #eapToPaa}, piggybacked on the PAN (§4.1); the peer's MSK comes in
+ * through {@link #eapKeys} when the PAR with the C flag brought EAP-Success.
+ */
+public final class PacEngine {
+
+  public sealed interface State
+      permits Initial, AwaitingStart, Authenticating, AwaitingEapResponse, AwaitingEapResult,
+          OpenSession.Open, OpenSession.Terminating, OpenSession.Closed {}
+
+  /**
+   * What the PaC accepts, in order of preference, and its per-session values.
+   *
+   * @param initialSeq the sequence number of the PaC's first own request (§5.1: random)
+   * @param nonce the PaC's Nonce AVP value
+   */
+  public record Config(
+      List<PrfAlgorithm> prfs,
+      List<IntegrityAlgorithm> integrities,
+      RetransmitPolicy policy,
+      long initialSeq,
+      byte[] nonce) {
+    public Config {
+      prfs = List.copyOf(prfs);
+      integrities = List.copyOf(integrities);
+      nonce = nonce.clone();
+    }
+  }
+
+  public record Initial(Config config) implements State {}
+
+  /** PCI sent; waiting for the PAR with S. */
+  public record AwaitingStart(Config config, Channel channel) implements State {}
+
+  /** S exchange done; answering PARs. {@code keying.paaNonce} comes with the first PAR. */
+  public record Authenticating(Config config, Channel channel, Keying keying) implements State {}
+
+  /** A PAR with EAP-Payload was reported; its PAN waits for the peer's response. */
+  public record AwaitingEapResponse(
+      Config config, Channel channel, Keying keying, PanaHeader par, List<Avp> extra)
+      implements State {}
+
+  /** The PAR with C and PANA_SUCCESS came; its AUTH is checked once the peer gives the MSK. */
+  public record AwaitingEapResult(
+      Config config, Channel channel, Keying keying, PanaHeader par, byte[] parWire,
+      long lifetimeSeconds, long keyId) implements State {}
+
+  private PacEngine() {}
+
+  public static State create(Config config) {
+    return new Initial(config);
+  }
+
+  /** Sends the PCI (§4.1). */
+  public static PanaStep<State> start(State state, long now, RandomGenerator random) {
+    if (!(state instanceof Initial s)) {
+      return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "started"));
+    }
+    Channel.Sent sent = Channel.create(0, s.config().initialSeq(), s.config().policy())
+        .initiation(now, random);
+    return PanaStep.of(new AwaitingStart(s.config(), sent.channel()), sent.outputs());
+  }
+
+  /** A PANA message from the PAA, as received. */
+  public static PanaStep<State> receive(State state, byte[] wire, long now, RandomGenerator random) {
+    Channel channel = channel(state);
+    if (channel == null) {
+      return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "no session"));
+    }
+    Inbound in = Inbound.check(channel, wire, !(state instanceof AwaitingStart));
+    if (in instanceof Inbound.Drop d) {
+      return PanaStep.of(state, d.output());
+    }
+    if (in instanceof Inbound.Duplicate d) {
+      return PanaStep.of(state, new PanaOutput.Send(d.answer()));
+    }
+    PanaMessage m = ((Inbound.Fresh) in).message();
+    if (state instanceof AwaitingStart s) {
+      return onAwaitingStart(s, m, wire);
+    }
+    if (state instanceof Authenticating s) {
+      return onAuthenticating(s, m, wire);
+    }
+    if (state instanceof OpenSession.Open s) {
+      return OpenSession.onOpen(s, m);
+    }
+    if (state instanceof OpenSession.Terminating s) {
+      return OpenSession.onTerminating(s, m);
+    }
+    if (state instanceof AwaitingEapResult s) {
+      return onAwaitingEapResult(s, m, now);
+    }
+    return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "busy with EAP"));
+  }
+
+  /** Command: the EAP peer's response to the last EAP request, sent in the PAN (§4.1). */
+  public static PanaStep<State> eapToPaa(State state, byte[] eap) {
+    if (!(state instanceof AwaitingEapResponse s)) {
+      return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "EAP to PAA"));
+    }
+    List<Avp> avps = new ArrayList<>(s.extra());
+    avps.add(new Avp.EapPayload(eap));
+    Channel.Sent sent = s.channel().answer(s.par(), 0, avps, false);
+    return PanaStep.of(new Authenticating(s.config(), sent.channel(), s.keying()), sent.outputs());
+  }
+
+  /**
+   * Command: the EAP peer accepted the EAP-Success and exported this MSK. Derives PANA_AUTH_KEY,
+   * checks the AUTH of the PAR with C (§5.3) and answers the PAN with C, Key-Id and AUTH.
+   */
+  public static PanaStep<State> eapKeys(State state, byte[] msk, long now) {
+    if (!(state instanceof AwaitingEapResult s)) {
+      return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "EAP keys"));
+    }
+    PanaAuthKey key = s.keying().derive(msk, s.keyId());
+    Channel c = s.channel().withKey(key);
+    if (!c.authentic(s.parWire())) {
+      // Keep the key: the EAP peer is done, and the PAA's retransmission of the genuine PAR
+      // with C is then checked against it on arrival.
+      return PanaStep.of(new AwaitingEapResult(s.config(), c, s.keying(), s.par(), s.parWire(),
+          s.lifetimeSeconds(), s.keyId()),
+          OpenSession.drop(PanaOutput.DropReason.BAD_AUTH, "PAR with C"));
+    }
+    return complete(c, s.par(), s.keyId(), s.lifetimeSeconds(), now);
+  }
+
+  private static PanaStep<State> complete(
+      Channel c, PanaHeader par, long keyId, long lifetimeSeconds, long now) {
+    Channel.Sent sent = c.answer(par, PanaHeader.FLAG_C, List.of(new Avp.KeyId(keyId)), true);
+    return OpenSession.open(sent.channel(), lifetimeSeconds, now, sent.outputs());
+  }
+
+  /** A PAR with C that arrives once the key exists has already passed the AUTH check. */
+  private static PanaStep<State> onAwaitingEapResult(AwaitingEapResult s, PanaMessage m, long now) {
+    PanaHeader h = m.header();
+    if (s.channel().key() == null || !h.isRequest() || !h.has(PanaHeader.FLAG_C)
+        || h.sequenceNumber() != s.par().sequenceNumber()) {
+      return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "busy with EAP"));
+    }
+    long lifetime = m.first(Avp.SessionLifetime.class).map(Avp.SessionLifetime::seconds)
+        .orElse(s.lifetimeSeconds());
+    return complete(s.channel(), h, s.keyId(), lifetime, now);
+  }
+
+  /** Command: ping the PAA (§4.2). */
+  public static PanaStep<State> ping(State state, long now, RandomGenerator random) {
+    if (!(state instanceof OpenSession.Open s)) {
+      return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "not open"));
+    }
+    return OpenSession.ping(s, now, random);
+  }
+
+  /** Command: end the session (§4.4) with a Termination-Cause. */
+  public static PanaStep<State> terminate(
+      State state, long cause, long now, RandomGenerator random) {
+    if (!(state instanceof OpenSession.Open s)) {
+      return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "not open"));
+    }
+    return OpenSession.terminate(s, cause, now, random);
+  }
+
+  /** A timer armed by an earlier {@link PanaOutput.Arm} fired. */
+  public static PanaStep<State> timer(
+      State state, PanaOutput.Timer timer, long now, RandomGenerator random) {
+    if (state instanceof OpenSession.Open o) {
+      return OpenSession.timer(state, o.channel(), timer, now, random);
+    }
+    if (state instanceof OpenSession.Terminating t) {
+      return OpenSession.timer(state, t.channel(), timer, now, random);
+    }
+    if (!(state instanceof AwaitingStart s) || timer != PanaOutput.Timer.RETRANSMIT) {
+      return PanaStep.of(state); // the PaC has no request outstanding while authenticating
+    }
+    Channel.Sent sent = s.channel().retransmit(now, random);
+    if (sent == null) {
+      return OpenSession.close(s.channel(), PanaOutput.CloseReason.RETRANSMISSIONS_EXHAUSTED);
+    }
+    return PanaStep.of(new AwaitingStart(s.config(), sent.channel()), sent.outputs());
+  }
+
+  private static PanaStep<State> onAwaitingStart(AwaitingStart s, PanaMessage m, byte[] wire) {
+    PanaHeader h = m.header();
+    if (!h.isRequest() || h.messageType() != PanaMessageType.AUTH.id()
+        || !h.has(PanaHeader.FLAG_S)) {
+      return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "expected PAR-S"));
+    }
+    Optional<PrfAlgorithm> prf = s.config().prfs().stream()
+        .filter(p -> m.all(Avp.PrfAlgorithm.class).contains(new Avp.PrfAlgorithm(p.id())))
+        .findFirst();
+    Optional<IntegrityAlgorithm> integ = s.config().integrities().stream()
+        .filter(i -> m.all(Avp.IntegrityAlgorithm.class)
+            .contains(new Avp.IntegrityAlgorithm(i.id())))
+        .findFirst();
+    if (prf.isEmpty() || integ.isEmpty()) {
+      return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.NO_ALGORITHM, "PAR-S"));
+    }
+    Channel c = s.channel().withSession(h.sessionId()).settled();
+    Channel.Sent sent = c.answer(h, PanaHeader.FLAG_S, List.of(
+        new Avp.PrfAlgorithm(prf.get().id()), new Avp.IntegrityAlgorithm(integ.get().id())), false);
+    Keying k = new Keying(prf.get(), integ.get(), wire, sent.wire(), null, null);
+    return PanaStep.of(new Authenticating(s.config(), sent.channel(), k),
+        sent.plus(new PanaOutput.Disarm(PanaOutput.Timer.RETRANSMIT)));
+  }
+
+  private static PanaStep<State> onAuthenticating(Authenticating s, PanaMessage m, byte[] wire) {
+    PanaHeader h = m.header();
+    if (!s.channel().isNextRequest(h) || h.messageType() != PanaMessageType.AUTH.id()) {
+      return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.WRONG_SEQUENCE,
+          "seq " + h.sequenceNumber()));
+    }
+    Optional<Avp.EapPayload> eap = m.first(Avp.EapPayload.class);
+    List<PanaOutput> reported = eap.<List<PanaOutput>>map(
+        p -> List.of(new PanaOutput.EapReceived(p.eap()))).orElse(List.of());
+    if (h.has(PanaHeader.FLAG_C)) {
+      return onComplete(s, m, wire, reported);
+    }
+    Keying k = s.keying();
+    List<Avp> extra = new ArrayList<>();
+    Optional<Avp.Nonce> nonce = m.first(Avp.Nonce.class);
+    if (k.paaNonce() == null) {
+      if (nonce.isEmpty()) {
+        return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "no Nonce"));
+      }
+      k = k.withPaaNonce(nonce.get().value()).withPacNonce(s.config().nonce());
+      extra.add(new Avp.Nonce(s.config().nonce()));
+    }
+    if (eap.isEmpty()) {
+      Channel.Sent sent = s.channel().answer(h, 0, extra, false);
+      return PanaStep.of(new Authenticating(s.config(), sent.channel(), k), sent.outputs());
+    }
+    return PanaStep.of(
+        new AwaitingEapResponse(s.config(), s.channel(), k, h, List.copyOf(extra)), reported);
+  }
+
+  private static PanaStep<State> onComplete(
+      Authenticating s, PanaMessage m, byte[] wire, List<PanaOutput> reported) {
+    long result = m.first(Avp.ResultCode.class).map(Avp.ResultCode::value)
+        .orElse(Avp.ResultCode.PANA_AUTHENTICATION_REJECTED);
+    if (result != Avp.ResultCode.PANA_SUCCESS) {
+      Channel.Sent sent = s.channel().answer(m.header(), PanaHeader.FLAG_C, List.of(), false);
+      List<PanaOutput> out = new ArrayList<>(reported);
+      out.addAll(sent.outputs());
+      out.add(new PanaOutput.Closed(PanaOutput.CloseReason.AUTHENTICATION_REJECTED));
+      return PanaStep.of(new OpenSession.Closed(PanaOutput.CloseReason.AUTHENTICATION_REJECTED), out);
+    }
+    Optional<Avp.KeyId> keyId = m.first(Avp.KeyId.class);
+    Optional<Avp.SessionLifetime> lifetime = m.first(Avp.SessionLifetime.class);
+    if (keyId.isEmpty() || lifetime.isEmpty() || s.keying().paaNonce() == null
+        || m.first(Avp.Auth.class).isEmpty()) {
+      return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "PAR-C incomplete"));
+    }
+    return PanaStep.of(new AwaitingEapResult(s.config(), s.channel(), s.keying(), m.header(), wire,
+        lifetime.get().seconds(), keyId.get().id()), reported);
+  }
+
+  private static Channel channel(State s) {
+    if (s instanceof AwaitingStart x) {
+      return x.channel();
+    }
+    if (s instanceof Authenticating x) {
+      return x.channel();
+    }
+    if (s instanceof AwaitingEapResponse x) {
+      return x.channel();
+    }
+    if (s instanceof AwaitingEapResult x) {
+      return x.channel();
+    }
+    if (s instanceof OpenSession.Open x) {
+      return x.channel();
+    }
+    if (s instanceof OpenSession.Terminating x) {
+      return x.channel();
+    }
+    return null;
+  }
+}
