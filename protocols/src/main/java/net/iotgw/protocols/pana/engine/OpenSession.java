@@ -18,10 +18,10 @@ public final class OpenSession {
 
   /** Access phase: the session holds PANA_AUTH_KEY and ends at {@code expiresAtMillis}. */
   public record Open(Channel channel, long expiresAtMillis)
-      implements PaaEngine.State, PacEngine.State {}
+      implements PaaEngine.State, PacEngine.State, HasChannel {}
 
   /** PTR sent; waiting for the PTA (§4.4). */
-  public record Terminating(Channel channel) implements PaaEngine.State, PacEngine.State {}
+  public record Terminating(Channel channel) implements PaaEngine.State, PacEngine.State, HasChannel {}
 
   /** The session is over; the key has been zeroed. */
   public record Closed(PanaOutput.CloseReason reason)

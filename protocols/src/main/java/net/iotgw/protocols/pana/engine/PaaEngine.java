@@ -51,19 +51,19 @@ public final class PaaEngine {
   public record Idle(Config config) implements State {}
 
   /** PAR with S sent; waiting for the PAN with S and the PaC's choice. */
-  public record Starting(Config config, Channel channel) implements State {}
+  public record Starting(Config config, Channel channel) implements State, HasChannel {}
 
   /** S exchange done; the next PAR carries the PAA's Nonce with the first EAP request. */
-  public record Started(Config config, Channel channel, Keying keying) implements State {}
+  public record Started(Config config, Channel channel, Keying keying) implements State, HasChannel {}
 
   /** Relaying EAP; {@code keying.pacNonce} arrives in the PAN to the first PAR. */
-  public record Authenticating(Config config, Channel channel, Keying keying) implements State {}
+  public record Authenticating(Config config, Channel channel, Keying keying) implements State, HasChannel {}
 
   /** PAR with C, Result-Code PANA_SUCCESS and AUTH sent; waiting for the signed PAN. */
-  public record Completing(Channel channel, long lifetimeSeconds) implements State {}
+  public record Completing(Channel channel, long lifetimeSeconds) implements State, HasChannel {}
 
   /** PAR with C and Result-Code PANA_AUTHENTICATION_REJECTED sent, no AUTH. */
-  public record Rejecting(Channel channel) implements State {}
+  public record Rejecting(Channel channel) implements State, HasChannel {}
 
   private PaaEngine() {}
 
@@ -291,29 +291,9 @@ public final class PaaEngine {
   }
 
   private static Channel channel(State s) {
-    if (s instanceof Starting x) {
-      return x.channel();
-    }
-    if (s instanceof Started x) {
-      return x.channel();
-    }
-    if (s instanceof Authenticating x) {
-      return x.channel();
-    }
-    if (s instanceof Completing x) {
-      return x.channel();
-    }
-    if (s instanceof Rejecting x) {
-      return x.channel();
-    }
-    if (s instanceof OpenSession.Open x) {
-      return x.channel();
-    }
-    if (s instanceof OpenSession.Terminating x) {
-      return x.channel();
-    }
-    return null;
+    return s instanceof HasChannel h ? h.channel() : null;
   }
+
 
   private static State withChannel(State s, Channel c) {
     if (s instanceof Starting x) {

@@ -46,20 +46,20 @@ public final class PacEngine {
   public record Initial(Config config) implements State {}
 
   /** PCI sent; waiting for the PAR with S. */
-  public record AwaitingStart(Config config, Channel channel) implements State {}
+  public record AwaitingStart(Config config, Channel channel) implements State, HasChannel {}
 
   /** S exchange done; answering PARs. {@code keying.paaNonce} comes with the first PAR. */
-  public record Authenticating(Config config, Channel channel, Keying keying) implements State {}
+  public record Authenticating(Config config, Channel channel, Keying keying) implements State, HasChannel {}
 
   /** A PAR with EAP-Payload was reported; its PAN waits for the peer's response. */
   public record AwaitingEapResponse(
       Config config, Channel channel, Keying keying, PanaHeader par, List<Avp> extra)
-      implements State {}
+      implements State, HasChannel {}
 
   /** The PAR with C and PANA_SUCCESS came; its AUTH is checked once the peer gives the MSK. */
   public record AwaitingEapResult(
       Config config, Channel channel, Keying keying, PanaHeader par, byte[] parWire,
-      long lifetimeSeconds, long keyId) implements State {}
+      long lifetimeSeconds, long keyId) implements State, HasChannel {}
 
   private PacEngine() {}
 
@@ -270,24 +270,7 @@ public final class PacEngine {
   }
 
   private static Channel channel(State s) {
-    if (s instanceof AwaitingStart x) {
-      return x.channel();
-    }
-    if (s instanceof Authenticating x) {
-      return x.channel();
-    }
-    if (s instanceof AwaitingEapResponse x) {
-      return x.channel();
-    }
-    if (s instanceof AwaitingEapResult x) {
-      return x.channel();
-    }
-    if (s instanceof OpenSession.Open x) {
-      return x.channel();
-    }
-    if (s instanceof OpenSession.Terminating x) {
-      return x.channel();
-    }
-    return null;
+    return s instanceof HasChannel h ? h.channel() : null;
   }
+
 }
