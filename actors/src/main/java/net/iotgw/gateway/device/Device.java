@@ -1,0 +1,193 @@
+package net.iotgw.gateway.device;
+
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.Map;
+import net.iotgw.gateway.aaa.Aaa;
+import net.iotgw.gateway.aaa.EapSessionId;
+import net.iotgw.protocols.ieee802154.security.LinkKey;
+import net.iotgw.protocols.pana.PanaMessageType;
+import net.iotgw.protocols.pana.engine.PanaOutput;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * One CD, known by its EUI-64: its admission state and its PANA sessions ({@link EapSession}
+ * children, by Session Identifier). Admission follows the sessions: the CD is admitted, and its
+ * link key installed at the enforcement point, from the moment a session opens until that session
+ * ends. A CD that joins again while admitted (it rebooted and lost its key) keeps its old access
+ * until the new session opens, which then replaces it; a PCI alone, which anybody can forge,
+ * takes nothing away.
+ *
+ * <p>The Device stops when it has no session and is not admitted, so a flood of PCIs from
+ * invented addresses leaves no state behind once those sessions time out.
+ */
+public final class Device {
+
+  public sealed interface Command {}
+
+  /** A PANA message from this CD, as the data plane delivered it. */
+  record Pana(PanaPacket packet) implements Command {}
+
+  /** A session opened: admit the CD with this key (RFC 5807), until the session ends. */
+  record SessionOpened(long sessionId, String identity, LinkKey key, long lifetimeSeconds)
+      implements Command {}
+
+  /** The AAA refused the CD (or could not be reached); the session is closing. */
+  record SessionRejected(long sessionId, String identity, String reason) implements Command {}
+
+  /** A session ended; its actor is stopping. */
+  record SessionClosed(long sessionId, PanaOutput.CloseReason reason) implements Command {}
+
+  private record SessionStopped(long sessionId) implements Command {}
+
+  /** What all Devices share: the AAA, the enforcement point, session settings, randomness. */
+  public record Shared(
+      ActorRef<Aaa.Command> aaa,
+      LinkAdmission admission,
+      EapSession.Settings session,
+      SecureRandom random) {}
+
+  private final ActorContext<Command> context;
+  private final ActorRef<Devices.Command> devices;
+  private final Shared shared;
+  private final long eui64;
+  private final String name;
+  private final Map<Long, ActorRef<EapSession.Command>> sessions = new HashMap<>();
+  /** The session that admitted the CD, or null: the admission state. */
+  private Long admittedBy;
+  /** The session in its authentication phase, or null: at most one at a time. */
+  private Long joining;
+
+  private Device(
+      ActorContext<Command> context, ActorRef<Devices.Command> devices, Shared shared, long eui64) {
+    this.context = context;
+    this.devices = devices;
+    this.shared = shared;
+    this.eui64 = eui64;
+    this.name = Devices.eui64Text(eui64);
+  }
+
+  static Behavior<Command> create(ActorRef<Devices.Command> devices, Shared shared, long eui64) {
+    return Behaviors.setup(context -> new Device(context, devices, shared, eui64).behavior());
+  }
+
+  private Behavior<Command> behavior() {
+    return Behaviors.receive(Command.class)
+        .onMessage(Pana.class, this::onPana)
+        .onMessage(SessionOpened.class, this::onOpened)
+        .onMessage(SessionRejected.class, this::onRejected)
+        .onMessage(SessionClosed.class, this::onClosed)
+        .onMessage(SessionStopped.class, this::onStopped)
+        .onSignal(PostStop.class, s -> {
+          // A Device that fails is stopped, not restarted: its CD loses access and joins again.
+          if (admittedBy != null) {
+            shared.admission().revoke(eui64);
+          }
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  private Behavior<Command> onPana(Pana m) {
+    PanaPacket p = m.packet();
+    if (p.messageType() == PanaMessageType.CLIENT_INITIATION.id()
+        && p.sessionId() == PanaPacket.NO_SESSION) {
+      if (joining != null) {
+        // A retransmitted PCI: the session it started answers with its own retransmissions.
+        return Behaviors.same();
+      }
+      joining = newSessionId();
+      ActorRef<EapSession.Command> session = context.spawn(
+          Behaviors.supervise(EapSession.create(context.getSelf(), shared.aaa(), shared.session(),
+                  new EapSessionId(eui64, joining), shared.random()))
+              .onFailure(SupervisorStrategy.stop()),
+          "session-" + Long.toHexString(joining));
+      context.watchWith(session, new SessionStopped(joining));
+      sessions.put(joining, session);
+      shared.session().counters().joinStarted();
+    }
+    ActorRef<EapSession.Command> session = sessions.get(p.sessionId() == PanaPacket.NO_SESSION
+        ? joining : p.sessionId());
+    if (session == null) {
+      shared.session().counters().dropped();
+      context.getLog().debug("CD {}: PANA for unknown session 0x{}", name,
+          Long.toHexString(p.sessionId()));
+      return stopIfIdle();
+    }
+    session.tell(new EapSession.Pana(p));
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onOpened(SessionOpened m) {
+    Long previous = admittedBy;
+    shared.admission().admit(eui64, m.key());
+    admittedBy = m.sessionId();
+    if (joining != null && joining == m.sessionId()) {
+      joining = null;
+      devices.tell(new Devices.JoinFinished(eui64));
+    }
+    shared.session().counters().admitted();
+    context.getLog().info("CD {} admitted as {} (PANA session 0x{}, lifetime {} s)", name,
+        m.identity(), Long.toHexString(m.sessionId()), m.lifetimeSeconds());
+    if (previous != null && sessions.containsKey(previous)) {
+      // RFC 5191 §4.4: the old session ends with a PTR; its key is already replaced.
+      sessions.get(previous).tell(new EapSession.Terminate(TERMINATION_CAUSE_ADMINISTRATIVE));
+    }
+    return Behaviors.same();
+  }
+
+  /** Termination-Cause 4, ADMINISTRATIVE (RFC 3588 §8.15, which RFC 5191 §8.14 refers to). */
+  static final long TERMINATION_CAUSE_ADMINISTRATIVE = 4;
+
+  private Behavior<Command> onRejected(SessionRejected m) {
+    shared.session().counters().rejected();
+    context.getLog().warn("CD {} rejected: identity {}: {}", name, m.identity(), m.reason());
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onClosed(SessionClosed m) {
+    if (admittedBy != null && admittedBy == m.sessionId()) {
+      shared.admission().revoke(eui64);
+      admittedBy = null;
+      shared.session().counters().closed();
+      context.getLog().info("CD {} no longer admitted: PANA session 0x{} {}", name,
+          Long.toHexString(m.sessionId()), m.reason());
+    } else if (admittedBy == null) {
+      context.getLog().debug("CD {}: PANA session 0x{} ended: {}", name,
+          Long.toHexString(m.sessionId()), m.reason());
+    }
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onStopped(SessionStopped m) {
+    sessions.remove(m.sessionId());
+    if (joining != null && joining == m.sessionId()) {
+      joining = null;
+      devices.tell(new Devices.JoinFinished(eui64));
+    }
+    if (admittedBy != null && admittedBy == m.sessionId()) {
+      // Stopped without reporting its end (it failed): access ends with it.
+      shared.admission().revoke(eui64);
+      admittedBy = null;
+    }
+    return stopIfIdle();
+  }
+
+  private Behavior<Command> stopIfIdle() {
+    return sessions.isEmpty() && admittedBy == null ? Behaviors.stopped() : Behaviors.same();
+  }
+
+  /** A fresh non-zero 32-bit Session Identifier, not in use by this CD (RFC 5191 §6.1). */
+  private long newSessionId() {
+    long id;
+    do {
+      id = shared.random().nextInt() & 0xffff_ffffL;
+    } while (id == PanaPacket.NO_SESSION || sessions.containsKey(id));
+    return id;
+  }
+}

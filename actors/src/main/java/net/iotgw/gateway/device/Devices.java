@@ -1,0 +1,133 @@
+package net.iotgw.gateway.device;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import net.iotgw.gateway.config.NetworkEntryConfig;
+import net.iotgw.protocols.pana.PanaMessageType;
+import net.iotgw.protocols.wire.Decoded;
+import org.apache.pekko.Done;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+
+/**
+ * The CDs' manager (ARCHITECTURE, "The actor tree"): routes each PANA packet the data plane hands
+ * over to the {@link Device} of its sender, by the EUI-64 in the sender's interface identifier
+ * (the enforcement point has checked that it matches the frame's link source), creating the
+ * Device on its first PCI.
+ *
+ * <p>It is also where network entry is paced: at most {@code max-joining} CDs authenticate at
+ * once. A PCI beyond that is ignored; the CD retransmits it with growing intervals (RFC 5191 §9),
+ * which is the back-off the radio and the AAA need, and costs the gateway nothing.
+ *
+ * <p>The data plane asks (bounded parallelism) and gets {@link Done} once the packet is routed,
+ * so the stream's demand, not this mailbox, absorbs a burst.
+ */
+public final class Devices {
+
+  public sealed interface Command {}
+
+  /** An IPv6 packet carrying PANA from the radio side; acknowledged once routed or dropped. */
+  public record FromRadio(byte[] ipv6, ActorRef<Done> ack) implements Command {}
+
+  /** A CD's authentication phase ended (admitted, rejected, or abandoned). */
+  record JoinFinished(long eui64) implements Command {}
+
+  private record DeviceStopped(long eui64) implements Command {}
+
+  private final ActorContext<Command> context;
+  private final NetworkEntryConfig config;
+  private final Device.Shared shared;
+  private final Map<Long, ActorRef<Device.Command>> devices = new HashMap<>();
+  private final Set<Long> joining = new HashSet<>();
+
+  private Devices(ActorContext<Command> context, NetworkEntryConfig config, Device.Shared shared) {
+    this.context = context;
+    this.config = config;
+    this.shared = shared;
+  }
+
+  public static Behavior<Command> create(NetworkEntryConfig config, Device.Shared shared) {
+    return Behaviors.setup(context -> new Devices(context, config, shared).behavior());
+  }
+
+  private Behavior<Command> behavior() {
+    return Behaviors.receive(Command.class)
+        .onMessage(FromRadio.class, this::onFromRadio)
+        .onMessage(JoinFinished.class, m -> {
+          joining.remove(m.eui64());
+          return Behaviors.same();
+        })
+        .onMessage(DeviceStopped.class, m -> {
+          devices.remove(m.eui64());
+          joining.remove(m.eui64());
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  private Behavior<Command> onFromRadio(FromRadio m) {
+    m.ack().tell(Done.getInstance());
+    Decoded<PanaPacket> decoded = PanaPacket.decode(m.ipv6());
+    if (!(decoded instanceof Decoded.Ok<PanaPacket> ok)) {
+      return drop("undecodable PANA packet: {}", decoded);
+    }
+    PanaPacket p = ok.value();
+    OptionalLong eui = p.cdEui64();
+    if (eui.isEmpty()) {
+      return drop("PANA from {}: network entry needs an EUI-64-based address", p.cdAddress());
+    }
+    long eui64 = eui.getAsLong();
+    boolean pci = p.messageType() == PanaMessageType.CLIENT_INITIATION.id();
+    if (pci && !joining.contains(eui64)) {
+      if (joining.size() >= config.maxJoining()) {
+        shared.session().counters().shed();
+        context.getLog().debug("PCI from {} ignored: {} joins in progress", eui64Text(eui64),
+            joining.size());
+        return Behaviors.same();
+      }
+      joining.add(eui64);
+    }
+    ActorRef<Device.Command> device = devices.get(eui64);
+    if (device == null) {
+      if (!pci) {
+        return drop("PANA from {} outside any session", eui64Text(eui64));
+      }
+      if (devices.size() >= config.maxDevices()) {
+        joining.remove(eui64);
+        return drop("PCI from {}: device limit reached", eui64Text(eui64));
+      }
+      device = context.spawn(
+          Behaviors.supervise(Device.create(context.getSelf(), shared, eui64))
+              .onFailure(SupervisorStrategy.stop()),
+          "cd-" + Long.toHexString(eui64));
+      context.watchWith(device, new DeviceStopped(eui64));
+      devices.put(eui64, device);
+    }
+    device.tell(new Device.Pana(p));
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> drop(String format, Object what) {
+    shared.session().counters().dropped();
+    context.getLog().debug(format, what);
+    return Behaviors.same();
+  }
+
+  /** An EUI-64 as the colon-separated octets operators read on device labels. */
+  public static String eui64Text(long eui64) {
+    StringBuilder b = new StringBuilder(23);
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      b.append(String.format("%02x", (eui64 >>> shift) & 0xff));
+      if (shift > 0) {
+        b.append(':');
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,249 @@
+package net.iotgw.gateway.device;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import net.iotgw.gateway.aaa.Aaa;
+import net.iotgw.gateway.aaa.EapSessionId;
+import net.iotgw.protocols.eap.EapCodec;
+import net.iotgw.protocols.eap.EapPacket;
+import net.iotgw.protocols.eap.EapType;
+import net.iotgw.protocols.ieee802154.Address;
+import net.iotgw.protocols.ieee802154.security.LinkKey;
+import net.iotgw.protocols.ieee802154.security.Pemk;
+import net.iotgw.protocols.ike.IntegrityAlgorithm;
+import net.iotgw.protocols.ike.PrfAlgorithm;
+import net.iotgw.protocols.ike.crypto.Prf;
+import net.iotgw.protocols.pana.engine.PaaEngine;
+import net.iotgw.protocols.pana.engine.PanaOutput;
+import net.iotgw.protocols.pana.engine.PanaStep;
+import net.iotgw.protocols.pana.engine.RetransmitPolicy;
+import net.iotgw.protocols.wire.Decoded;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * One PANA session of one CD (RFC 5191), from its PCI to its end: the actor around the pure
+ * {@link PaaEngine}. It relays the CD's EAP to the {@link Aaa}, and once the session is open it
+ * derives the CD's 802.15.4 key (RFC 5807 PEMK) and hands it to its {@link Device}, which admits
+ * the CD. It stays alive while the session is open, because ping, termination and, later, key
+ * deliveries run over it; it stops when the session ends, telling its Device why.
+ *
+ * <p>The actor only translates: engine outputs become sends, timers, AAA requests and reports to
+ * the parent; every protocol decision is the engine's. The MSK lives here between the AAA's
+ * Accept and the session's opening, then is zeroed.
+ */
+public final class EapSession {
+
+  /** The PRF and integrity algorithm this PAA offers (RFC 5191 §8.5, §8.6): one of each. */
+  static final PrfAlgorithm PRF = PrfAlgorithm.PRF_HMAC_SHA2_256;
+
+  static final IntegrityAlgorithm INTEGRITY = IntegrityAlgorithm.AUTH_HMAC_SHA2_256_128;
+
+  /** RFC 5191 §8.8 leaves the nonce length open; half the PRF output (RFC 4306 §2.10 style). */
+  static final int NONCE_LENGTH = 16;
+
+  public sealed interface Command {}
+
+  /** A PANA message from the CD, for this session. */
+  record Pana(PanaPacket packet) implements Command {}
+
+  /** End the session: a newer one of the same CD has opened, or the gateway stops. */
+  record Terminate(long cause) implements Command {}
+
+  private record TimerFired(PanaOutput.Timer timer) implements Command {}
+
+  private record AaaAnswered(Aaa.Answer answer, long sentNanos) implements Command {}
+
+  /** What a session tells its device. */
+  public record Settings(
+      long gatewayEui64, Duration lifetime, NetworkEntryCounters counters, PanaOutlet outlet) {}
+
+  private final ActorContext<Command> context;
+  private final TimerScheduler<Command> timers;
+  private final ActorRef<Device.Command> device;
+  private final ActorRef<Aaa.Command> aaa;
+  private final ActorRef<Aaa.Answer> aaaReplies;
+  private final Settings settings;
+  private final EapSessionId id;
+  private final SecureRandom random;
+  private final long keyId;
+  private PaaEngine.State state;
+  private PanaPacket lastFromCd;
+  private String identity = "?";
+  private int lastEapIdentifier;
+  private byte[] msk;
+  private long relayedAt;
+
+  private EapSession(
+      ActorContext<Command> context,
+      TimerScheduler<Command> timers,
+      ActorRef<Device.Command> device,
+      ActorRef<Aaa.Command> aaa,
+      Settings settings,
+      EapSessionId id,
+      SecureRandom random) {
+    this.context = context;
+    this.timers = timers;
+    this.device = device;
+    this.aaa = aaa;
+    this.settings = settings;
+    this.id = id;
+    this.random = random;
+    this.aaaReplies = context.messageAdapter(Aaa.Answer.class,
+        a -> new AaaAnswered(a, relayedAt));
+    // RFC 5191 §8.4: a new Key-Id for every MSK; one MSK per session here, so any value works.
+    this.keyId = 1;
+    byte[] nonce = new byte[NONCE_LENGTH];
+    random.nextBytes(nonce);
+    this.state = PaaEngine.create(new PaaEngine.Config(
+        List.of(PRF), List.of(INTEGRITY), RetransmitPolicy.REQUEST, id.panaSessionId(),
+        random.nextInt() & 0xffff_ffffL, nonce, keyId));
+  }
+
+  static Behavior<Command> create(
+      ActorRef<Device.Command> device,
+      ActorRef<Aaa.Command> aaa,
+      Settings settings,
+      EapSessionId id,
+      SecureRandom random) {
+    return Behaviors.setup(context -> Behaviors.withTimers(
+        timers -> new EapSession(context, timers, device, aaa, settings, id, random).behavior()));
+  }
+
+  private Behavior<Command> behavior() {
+    return Behaviors.receive(Command.class)
+        .onMessage(Pana.class, this::onPana)
+        .onMessage(TimerFired.class, m -> apply(PaaEngine.timer(state, m.timer(), now(), random)))
+        .onMessage(AaaAnswered.class, this::onAaa)
+        .onMessage(Terminate.class, m -> apply(PaaEngine.terminate(state, m.cause(), now(), random)))
+        .onSignal(PostStop.class, s -> {
+          forgetMsk();
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  private Behavior<Command> onPana(Pana m) {
+    lastFromCd = m.packet();
+    return apply(PaaEngine.receive(state, m.packet().message(), now(), random));
+  }
+
+  private Behavior<Command> onAaa(AaaAnswered m) {
+    settings.counters().aaaRoundTrip(System.nanoTime() - m.sentNanos());
+    Aaa.Answer a = m.answer();
+    if (a instanceof Aaa.Challenge c) {
+      return apply(PaaEngine.eapToPac(state, c.eapRequest(), now(), random));
+    }
+    if (a instanceof Aaa.Accept accept) {
+      forgetMsk();
+      msk = accept.msk();
+      return apply(PaaEngine.eapSuccess(state, accept.eapSuccess(), msk,
+          settings.lifetime().toSeconds(), now(), random));
+    }
+    String reason = a instanceof Aaa.Reject r ? r.reason() : ((Aaa.Unavailable) a).reason();
+    byte[] failure = a instanceof Aaa.Reject r
+        ? r.eapFailure()
+        : EapCodec.encode(new EapPacket.Failure(lastEapIdentifier));
+    device.tell(new Device.SessionRejected(id.panaSessionId(), identity, reason));
+    return apply(PaaEngine.eapFailure(state, failure, now(), random));
+  }
+
+  private Behavior<Command> apply(PanaStep<PaaEngine.State> step) {
+    state = step.state();
+    boolean closed = false;
+    for (PanaOutput o : step.outputs()) {
+      if (o instanceof PanaOutput.Send s) {
+        send(s.message());
+      } else if (o instanceof PanaOutput.Arm arm) {
+        long delay = Math.max(0, arm.atMillis() - now());
+        timers.startSingleTimer(arm.timer(), new TimerFired(arm.timer()), Duration.ofMillis(delay));
+      } else if (o instanceof PanaOutput.Disarm d) {
+        timers.cancel(d.timer());
+      } else if (o instanceof PanaOutput.EapStart) {
+        startEap();
+      } else if (o instanceof PanaOutput.EapReceived r) {
+        relay(r.eap());
+      } else if (o instanceof PanaOutput.Opened opened) {
+        onOpened(opened);
+      } else if (o instanceof PanaOutput.Closed c) {
+        device.tell(new Device.SessionClosed(id.panaSessionId(), c.reason()));
+        closed = true;
+      } else if (o instanceof PanaOutput.Dropped d) {
+        context.getLog().debug("{}: PANA input dropped: {} {}", id, d.reason(), d.detail());
+      }
+    }
+    if (closed) {
+      aaa.tell(new Aaa.Forget(id));
+      return Behaviors.stopped();
+    }
+    return Behaviors.same();
+  }
+
+  /** RFC 3748 §5.1: the authenticator asks for the identity; the AAA takes it from there. */
+  private void startEap() {
+    lastEapIdentifier = random.nextInt(256);
+    byte[] request = EapCodec.encode(
+        new EapPacket.Request(lastEapIdentifier, EapType.IDENTITY.id(), new byte[0]));
+    apply(PaaEngine.eapToPac(state, request, now(), random));
+  }
+
+  private void relay(byte[] eap) {
+    Decoded<EapPacket> d = EapCodec.decode(eap);
+    if (d instanceof Decoded.Ok<EapPacket> ok && ok.value() instanceof EapPacket.Response r) {
+      lastEapIdentifier = r.identifier();
+      if (r.type() == EapType.IDENTITY.id()) {
+        identity = printable(r.typeData());
+      }
+    }
+    relayedAt = System.nanoTime();
+    aaa.tell(new Aaa.Relay(id, eap, aaaReplies));
+  }
+
+  private void onOpened(PanaOutput.Opened opened) {
+    if (msk == null) {
+      context.getLog().error("{}: session opened without an MSK", id);
+      return;
+    }
+    Pemk pemk = Pemk.derive(Prf.of(PRF), msk, opened.sessionId(), keyId,
+        Pemk.epIdOf(new Address.Extended(settings.gatewayEui64())));
+    LinkKey key = pemk.linkKey();
+    pemk.destroy();
+    forgetMsk();
+    device.tell(new Device.SessionOpened(opened.sessionId(), identity, key,
+        opened.lifetimeSeconds()));
+  }
+
+  private void send(byte[] message) {
+    if (lastFromCd == null) {
+      return; // every session starts with the CD's PCI, so this cannot happen
+    }
+    settings.outlet().offer(lastFromCd.reply(message));
+  }
+
+  private void forgetMsk() {
+    if (msk != null) {
+      Arrays.fill(msk, (byte) 0);
+      msk = null;
+    }
+  }
+
+  /** An EAP identity for log lines: printable ASCII kept, the rest escaped, at most 64 chars. */
+  static String printable(byte[] identity) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < identity.length && b.length() < 64; i++) {
+      int c = identity[i] & 0xff;
+      b.append(c >= 0x20 && c < 0x7f ? String.valueOf((char) c) : String.format("\\x%02x", c));
+    }
+    return b.toString();
+  }
+
+  private static long now() {
+    return System.nanoTime() / 1_000_000;
+  }
+}
