@@ -319,7 +319,7 @@ public final class PacEngine {
     }
     return PanaStep.of(
         new AwaitingEapResponse(s.config(), s.channel(), k, h, List.copyOf(extra)),
-        waitForPeer(reported, now, s.config()));
+        waitForPeer(reported, now, s.config().eapResponseTimeoutMillis()));
   }
 
   /** The EAP packet a PAR carries, reported to the owner's peer. */
@@ -328,11 +328,14 @@ public final class PacEngine {
         p -> List.of(new PanaOutput.EapReceived(p.eap()))).orElse(List.of());
   }
 
-  /** {@code reported}, then the timer that bounds the peer's silence. */
-  static List<PanaOutput> waitForPeer(List<PanaOutput> reported, long now, Config config) {
-    List<PanaOutput> out = new ArrayList<>(reported);
-    out.add(new PanaOutput.Arm(PanaOutput.Timer.EAP_RESPONSE,
-        now + config.eapResponseTimeoutMillis()));
+  /**
+   * The timer that bounds the peer's silence, then {@code reported}: armed first, so that an
+   * owner whose peer answers at once, within the handling of the report, disarms it after.
+   */
+  static List<PanaOutput> waitForPeer(List<PanaOutput> reported, long now, long timeoutMillis) {
+    List<PanaOutput> out = new ArrayList<>();
+    out.add(new PanaOutput.Arm(PanaOutput.Timer.EAP_RESPONSE, now + timeoutMillis));
+    out.addAll(reported);
     return out;
   }
 
@@ -350,7 +353,7 @@ public final class PacEngine {
       return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "PAR-C incomplete"));
     }
     return PanaStep.of(new AwaitingEapResult(s.config(), s.channel(), s.keying(), m.header(), wire,
-        lifetime.get().seconds(), keyId.get().id()), waitForPeer(reported, now, s.config()));
+        lifetime.get().seconds(), keyId.get().id()), waitForPeer(reported, now, s.config().eapResponseTimeoutMillis()));
   }
 
   /**

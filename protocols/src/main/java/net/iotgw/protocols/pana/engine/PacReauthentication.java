@@ -179,7 +179,7 @@ public final class PacReauthentication {
         return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "PAR-C incomplete"));
       }
       return PanaStep.of(new AwaitingEapResult(s.open(), s.keying(), h, wire,
-          lifetime.get().seconds(), keyId.get().id(), null), waitForPeer(reported, now, timeout));
+          lifetime.get().seconds(), keyId.get().id(), null), PacEngine.waitForPeer(reported, now, timeout));
     }
     Keying k = s.keying();
     List<Avp> extra = new ArrayList<>();
@@ -198,13 +198,7 @@ public final class PacReauthentication {
       return PanaStep.of(new Reauthenticating(s.open().withChannel(sent.channel()), k), sent.outputs());
     }
     return PanaStep.of(new AwaitingEapResponse(s.open(), k, h, List.copyOf(extra)),
-        waitForPeer(reported, now, timeout));
-  }
-
-  private static List<PanaOutput> waitForPeer(List<PanaOutput> reported, long now, long timeout) {
-    List<PanaOutput> out = new ArrayList<>(reported);
-    out.add(new PanaOutput.Arm(PanaOutput.Timer.EAP_RESPONSE, now + timeout));
-    return out;
+        PacEngine.waitForPeer(reported, now, timeout));
   }
 
   static PanaStep<PacEngine.State> eapToPaa(PacEngine.State state, byte[] eap) {
