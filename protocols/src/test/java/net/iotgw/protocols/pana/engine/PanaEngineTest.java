@@ -253,4 +253,39 @@ class PanaEngineTest {
     assertEquals(PanaOutput.DropReason.BAD_AUTH,
         assertInstanceOf(PanaOutput.Dropped.class, step.outputs().get(0)).reason());
   }
+
+  @Test
+  void rfc5191Section5_2_ptrRepeatedAfterTheSessionClosedIsAnsweredAgainFromTheEcho() {
+    PanaPair p = opened();
+    boolean[] lost = {false};
+    p.lose = m -> !decode(m).header().isRequest() && decode(m).header().messageType() == 3
+        && !lost[0] && (lost[0] = true);
+    p.onPac(PacEngine.terminate(p.pac, Avp.TerminationCause.LOGOUT, p.now, p.random));
+    byte[] ptr = p.toPaa.peek();
+    p.run();
+    assertClosed(PanaOutput.CloseReason.TERMINATED, p.paa);
+    assertInstanceOf(OpenSession.Terminating.class, p.pac);
+    byte[] pta = p.paaSent.get(p.paaSent.size() - 1);
+    p.fireNextTimer();
+    assertClosed(PanaOutput.CloseReason.TERMINATED, p.pac);
+    assertArrayEquals(pta, p.paaSent.get(p.paaSent.size() - 1));
+    assertEquals(2, p.pacSent.stream().filter(m -> decode(m).header().messageType() == 3).count());
+    byte[] other = ptr.clone();
+    other[other.length - 1] ^= 1;
+    assertEquals(List.of(new PanaOutput.Dropped(PanaOutput.DropReason.UNEXPECTED, "closed")),
+        PaaEngine.receive(p.paa, other, p.now, p.random).outputs());
+  }
+
+  @Test
+  void rfc5191Section5_2_rejectionRepeatedAfterThePacClosedIsAnsweredAgain() {
+    PanaPair p = new PanaPair(PSK, PanaPair.bytes(16, 0x12));
+    boolean[] lost = {false};
+    p.lose = m -> !decode(m).header().isRequest() && decode(m).header().has(PanaHeader.FLAG_C)
+        && !lost[0] && (lost[0] = true);
+    p.startFromPac();
+    assertClosed(PanaOutput.CloseReason.AUTHENTICATION_REJECTED, p.pac);
+    assertInstanceOf(PaaEngine.Rejecting.class, p.paa);
+    p.fireNextTimer();
+    assertClosed(PanaOutput.CloseReason.AUTHENTICATION_REJECTED, p.paa);
+  }
 }
