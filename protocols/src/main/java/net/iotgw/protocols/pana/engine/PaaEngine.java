@@ -145,7 +145,7 @@ public final class PaaEngine {
     if (state instanceof OpenSession.Terminating s) {
       return OpenSession.onTerminating(s, m);
     }
-    return PaaReauthentication.receive(state, m, now);
+    return PaaReauthentication.receive(state, m, wire, now);
   }
 
   /** Command: send this EAP packet (a Request) to the PaC in a PAR (§4.1). */

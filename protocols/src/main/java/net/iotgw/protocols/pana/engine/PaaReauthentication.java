@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import net.iotgw.protocols.pana.Avp;
+import net.iotgw.protocols.pana.PanaEncrKey;
 import net.iotgw.protocols.pana.PanaHeader;
 import net.iotgw.protocols.pana.PanaMessage;
 import net.iotgw.protocols.pana.PanaMessageType;
@@ -18,7 +19,8 @@ import net.iotgw.protocols.pana.PanaMessageType;
  *
  * <p>Sequence numbers carry on (§4.3). While the PAA has a request outstanding (a ping, a
  * delivery) a PNR with A is dropped unanswered: the PaC retransmits it, and by then the PAA can
- * run EAP without two requests of its own in flight.
+ * run EAP without two requests of its own in flight. The PaC's ping or PTR, sent before it saw
+ * the PAA's first PAR, is still answered (§5.5 does not forbid them in this phase).
  */
 public final class PaaReauthentication {
   private PaaReauthentication() {}
@@ -86,44 +88,57 @@ public final class PaaReauthentication {
   }
 
   /** A fresh, authentic message while re-authenticating. */
-  static PanaStep<PaaEngine.State> receive(PaaEngine.State state, PanaMessage m, long now) {
-    if (isRequest(m) && !(state instanceof Completing)) {
-      return answerRepeatedRequest(state, m);
+  static PanaStep<PaaEngine.State> receive(
+      PaaEngine.State state, PanaMessage m, byte[] wire, long now) {
+    if (state instanceof Completing s) {
+      return onCompleting(s, m, now);
+    }
+    OpenSession.Open open = openOf(state);
+    PanaHeader h = m.header();
+    if (isRequest(m)) {
+      // Both sides started at once: the PaC's request is answered and EAP goes on (§4.3).
+      if (!open.channel().isNextRequest(h)) {
+        return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.WRONG_SEQUENCE,
+            "seq " + h.sequenceNumber()));
+      }
+      Channel.Sent sent = open.channel().answer(h, PanaHeader.FLAG_A, List.of(), true);
+      return PanaStep.of(withOpen(state, open.withChannel(sent.channel())), sent.outputs());
+    }
+    if (h.isRequest() && (h.messageType() == PanaMessageType.TERMINATION.id()
+        || h.messageType() == PanaMessageType.NOTIFICATION.id() && h.has(PanaHeader.FLAG_P))) {
+      // §5.5 lets these through in this phase: the PaC may have sent them before our PAR.
+      PanaStep<PaaEngine.State> step =
+          OpenSession.onOpen(open, m, wire, PanaEncrKey.Sender.PAC);
+      return step.state() instanceof OpenSession.Open o ? step.to(withOpen(state, o)) : step;
     }
     if (state instanceof Authenticating s) {
       PanaStep<PaaEngine.Relay> r = PaaEngine.relay(s.channel(), s.keying(), m);
       return r.state() == null ? PanaStep.of(s, r.outputs())
           : r.to(new Authenticating(s.open().withChannel(r.state().channel()), r.state().keying()));
     }
-    if (state instanceof Completing s) {
-      return onCompleting(s, m, now);
-    }
     return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "EAP not started"));
   }
 
-  /** Both sides started at once: the PaC's request is answered and EAP goes on (§4.3). */
-  private static PanaStep<PaaEngine.State> answerRepeatedRequest(
-      PaaEngine.State state, PanaMessage m) {
-    OpenSession.Open open = state instanceof Started s ? s.open() : ((Authenticating) state).open();
-    Keying k = state instanceof Started s ? s.keying() : ((Authenticating) state).keying();
-    if (!open.channel().isNextRequest(m.header())) {
-      return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.WRONG_SEQUENCE,
-          "seq " + m.header().sequenceNumber()));
-    }
-    Channel.Sent sent = open.channel().answer(m.header(), PanaHeader.FLAG_A, List.of(), true);
-    OpenSession.Open next = open.withChannel(sent.channel());
-    return PanaStep.of(state instanceof Started ? new Started(next, k) : new Authenticating(next, k),
-        sent.outputs());
+  /** The session being re-authenticated, with the channel under its current key. */
+  private static OpenSession.Open openOf(PaaEngine.State state) {
+    return state instanceof Started s ? s.open()
+        : state instanceof Authenticating s ? s.open() : ((Completing) state).previous();
+  }
+
+  /** {@code state} (Started or Authenticating) around another version of its session. */
+  private static PaaEngine.State withOpen(PaaEngine.State state, OpenSession.Open open) {
+    return state instanceof Started s ? new Started(open, s.keying())
+        : new Authenticating(open, ((Authenticating) state).keying());
   }
 
   /** An EAP request for the PaC: the first with a new Nonce (§4.3). */
   static PanaStep<PaaEngine.State> eapToPac(
       PaaEngine.State state, byte[] eap, long now, RandomGenerator random) {
-    OpenSession.Open open = state instanceof Started s ? s.open()
-        : state instanceof Authenticating s ? s.open() : null;
-    if (open == null || open.channel().pending() != null) {
+    if (!(state instanceof Started || state instanceof Authenticating)
+        || openOf(state).channel().pending() != null) {
       return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "EAP to PaC"));
     }
+    OpenSession.Open open = openOf(state);
     Keying k = state instanceof Started s ? s.keying() : ((Authenticating) state).keying();
     List<Avp> avps = new ArrayList<>();
     if (k.paaNonce() == null) {
@@ -176,8 +191,7 @@ public final class PaaReauthentication {
   /** Retransmission (§9) and the lifetime of the session being re-authenticated. */
   static PanaStep<PaaEngine.State> timer(
       PaaEngine.State state, PanaOutput.Timer t, long now, RandomGenerator random) {
-    OpenSession.Open open = state instanceof Completing c ? c.previous()
-        : state instanceof Started s ? s.open() : ((Authenticating) state).open();
+    OpenSession.Open open = openOf(state);
     if (t == PanaOutput.Timer.LIFETIME && now >= open.expiresAtMillis()) {
       return close(state, PanaOutput.CloseReason.LIFETIME_EXPIRED);
     }
@@ -190,7 +204,7 @@ public final class PaaReauthentication {
     }
     PaaEngine.State next = state instanceof Completing c
         ? new Completing(sent.channel(), c.keying(), c.keyId(), c.lifetimeSeconds(), c.previous())
-        : new Authenticating(open.withChannel(sent.channel()), ((Authenticating) state).keying());
+        : withOpen(state, open.withChannel(sent.channel()));
     return PanaStep.of(next, sent.outputs());
   }
 

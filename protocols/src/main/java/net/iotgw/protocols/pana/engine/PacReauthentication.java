@@ -111,6 +111,11 @@ public final class PacReauthentication {
   /** The PAA's first PAR of a re-authentication, received in the open state. */
   static PanaStep<PacEngine.State> onPaaStart(
       OpenSession.Open s, PanaMessage m, byte[] wire, long now, RandomGenerator random) {
+    if (s.channel().pending() != null) {
+      // Our ping is out: the PAA answers it first, then retransmits this PAR.
+      return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED,
+          "re-authentication PAR while our request is outstanding"));
+    }
     PanaStep<PacEngine.State> step = onPar(
         new Reauthenticating(s, s.keying().forReauthentication()), m, true, wire, now, random);
     if (step.outputs().stream().anyMatch(o -> o instanceof PanaOutput.Dropped)) {

@@ -290,4 +290,38 @@ class ReauthenticationTest {
       assertInstanceOf(PanaOutput.Dropped.class, step.outputs().get(0));
     }
   }
+
+  @Test
+  void rfc5191Section5_5_pacPingCrossingThePaasFirstParIsAnsweredAndReauthenticationFollows() {
+    PanaPair p = opened();
+    Keys paaOld = Keys.of(p.paa);
+    Keys pacOld = Keys.of(p.pac);
+    p.onPac(PacEngine.ping(p.pac, p.now, p.random));
+    p.onPaa(PaaEngine.reauthenticate(p.paa));
+    p.run();
+    assertTrue(p.pacSaw.contains(new PanaOutput.PingAnswered()));
+    open(p.pac);
+    p.fireNextTimer(); // the PAA's PAR again, now taken
+    assertRekeyed(p, paaOld, pacOld);
+  }
+
+  @Test
+  void rfc5191Section5_5_pacTerminationCrossingThePaasFirstParEndsBothSides() {
+    PanaPair p = opened();
+    p.onPac(PacEngine.terminate(p.pac, Avp.TerminationCause.LOGOUT, p.now, p.random));
+    p.onPaa(PaaEngine.reauthenticate(p.paa));
+    p.run();
+    assertClosed(PanaOutput.CloseReason.TERMINATED, p.paa);
+    assertClosed(PanaOutput.CloseReason.TERMINATED, p.pac);
+  }
+
+  @Test
+  void paaWaitingForItsAuthenticatorIgnoresARetransmissionTimer() {
+    PanaPair p = opened();
+    PaaEngine.State started = PaaEngine.reauthenticate(p.paa).state();
+    PanaStep<PaaEngine.State> step =
+        PaaEngine.timer(started, PanaOutput.Timer.RETRANSMIT, p.now, p.random);
+    assertEquals(started, step.state());
+    assertEquals(List.of(), step.outputs());
+  }
 }
