@@ -13,9 +13,10 @@ import struct
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 MSK = bytes(range(64))
-I_PAR = bytes.fromhex("00000028c000000211223344010203040006000000040000000000050003000000040000000000" "0c")
-I_PAN = bytes.fromhex("00000038400000021122334401020304000200000005000002010005010000000005000000100000"
-                      "a0a1a2a3a4a5a6a7a8a9aaabacadaeaf")
+I_PAR = bytes.fromhex("00000028c0000002112233440102030400060000000400000000000500030000"
+                      "00040000000000" "0c")
+I_PAN = bytes.fromhex("0000003840000002112233440102030400020000000500000201000501000000"
+                      "0005000000100000" "a0a1a2a3a4a5a6a7a8a9aaabacadaeaf")
 PAC_NONCE = bytes.fromhex("a0a1a2a3a4a5a6a7a8a9aaabacadaeaf")
 PAA_NONCE = bytes.fromhex("b0b1b2b3b4b5b6b7b8b9babbbcbdbebf")
 KEY_ID = 1

@@ -69,14 +69,16 @@ public final class PanaEncrKey implements AutoCloseable {
         Arrays.fill(seed, (byte) 0);
       }
     }
-    return new PanaEncrKey(algorithm, keyId, keys[Sender.PAC.ordinal()], keys[Sender.PAA.ordinal()]);
+    return new PanaEncrKey(
+        algorithm, keyId, keys[Sender.PAC.ordinal()], keys[Sender.PAA.ordinal()]);
   }
 
   /** Keys obtained elsewhere (tests, a persisted session); the arrays are copied. */
   public static PanaEncrKey of(
       PanaEncryptionAlgorithm algorithm, long keyId, byte[] pacKey, byte[] paaKey) {
     if (pacKey.length != algorithm.keyLength() || paaKey.length != algorithm.keyLength()) {
-      throw new IllegalArgumentException(algorithm + " needs " + algorithm.keyLength() + "-octet keys");
+      throw new IllegalArgumentException(
+          algorithm + " needs " + algorithm.keyLength() + "-octet keys");
     }
     if ((keyId & ~0xffffffffL) != 0) {
       throw new IllegalArgumentException("Key-Id is an unsigned 32-bit value");

@@ -61,7 +61,8 @@ public final class PanaEncryption {
     }
     for (Avp a : avps) {
       if (!mayBeEncrypted(a)) {
-        throw new IllegalArgumentException("RFC 6786 §6.1: AVP code " + a.code() + " is never encrypted");
+        throw new IllegalArgumentException(
+            "RFC 6786 §6.1: AVP code " + a.code() + " is never encrypted");
       }
     }
     byte[] plain = PanaCodec.encodeAvps(avps);

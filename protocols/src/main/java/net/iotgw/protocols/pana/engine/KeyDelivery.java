@@ -12,8 +12,8 @@ import net.iotgw.protocols.wire.Decoded;
 
 /**
  * Secret delivery over an open session: the sender puts the AVPs in one Encryption-Encap AVP
- * (RFC 6786 §5) of a signed PNR with neither the P nor the A flag, retransmitted under §9 like any
- * request; the receiver decrypts, reports {@link PanaOutput.Delivered} and answers a signed PNA,
+ * (RFC 6786 §5) of a signed PNR with neither the P nor the A flag, retransmitted under §9 like
+ * any request; the receiver decrypts, reports {@link PanaOutput.Delivered} and answers a signed PNA,
  * which is the acknowledgement ({@link PanaOutput.DeliveryAcknowledged}). A lost PNA brings the
  * PNR again, which gets the cached PNA (§5.2) and is not reported twice.
  *

@@ -41,7 +41,8 @@ public record Keying(
   /** PANA_PAC_ENCR_KEY and PANA_PAA_ENCR_KEY, or null when no encryption was negotiated. */
   PanaEncrKey deriveEncryption(byte[] msk, long keyId) {
     return encryption == null ? null
-        : PanaEncrKey.derive(prf, encryption, msk, initialPar, initialPan, pacNonce, paaNonce, keyId);
+        : PanaEncrKey.derive(
+            prf, encryption, msk, initialPar, initialPan, pacNonce, paaNonce, keyId);
   }
 
   @Override

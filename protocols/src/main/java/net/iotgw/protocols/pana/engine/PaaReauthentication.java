@@ -112,11 +112,12 @@ public final class PaaReauthentication {
       return step.state() instanceof OpenSession.Open o ? step.to(withOpen(state, o)) : step;
     }
     if (state instanceof Authenticating s) {
-      PanaStep<PaaEngine.Relay> r = PaaEngine.relay(s.channel(), s.keying(), m);
+      PanaStep<PaaExchange.Relay> r = PaaExchange.relay(s.channel(), s.keying(), m);
       return r.state() == null ? PanaStep.of(s, r.outputs())
           : r.to(new Authenticating(s.open().withChannel(r.state().channel()), r.state().keying()));
     }
-    return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "EAP not started"));
+    return PanaStep.of(
+        state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "EAP not started"));
   }
 
   /** The session being re-authenticated, with the channel under its current key. */
@@ -161,7 +162,7 @@ public final class PaaReauthentication {
       return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "EAP success"));
     }
     long keyId = (s.open().keyId() + 1) & 0xffffffffL;
-    Channel.Sent sent = PaaEngine.completion(s.channel(), s.keying(), eapSuccess, msk, keyId,
+    Channel.Sent sent = PaaExchange.completion(s.channel(), s.keying(), eapSuccess, msk, keyId,
         lifetimeSeconds, now, random);
     return PanaStep.of(
         new Completing(sent.channel(), s.keying(), keyId, lifetimeSeconds, s.open()),

@@ -141,7 +141,8 @@ public final class PacEngine {
       return onAwaitingEapResult(s, m, now);
     }
     if (state instanceof AwaitingEapResponse) {
-      return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "busy with EAP"));
+      return PanaStep.of(
+          state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "busy with EAP"));
     }
     return PacReauthentication.receive(state, f, wire, now, random);
   }
@@ -353,7 +354,8 @@ public final class PacEngine {
       return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "PAR-C incomplete"));
     }
     return PanaStep.of(new AwaitingEapResult(s.config(), s.channel(), s.keying(), m.header(), wire,
-        lifetime.get().seconds(), keyId.get().id()), waitForPeer(reported, now, s.config().eapResponseTimeoutMillis()));
+        lifetime.get().seconds(), keyId.get().id()),
+        waitForPeer(reported, now, s.config().eapResponseTimeoutMillis()));
   }
 
   /**

@@ -135,8 +135,8 @@ public final class PacReauthentication {
       Channel c = s.channel();
       if (c.answers(h) && h.messageType() == PanaMessageType.NOTIFICATION.id()
           && h.has(PanaHeader.FLAG_A)) {
-        return PanaStep.of(
-            new Reauthenticating(s.open().withChannel(c.settled()), s.open().keying().forReauthentication()),
+        OpenSession.Open open = s.open().withChannel(c.settled());
+        return PanaStep.of(new Reauthenticating(open, open.keying().forReauthentication()),
             new PanaOutput.Disarm(PanaOutput.Timer.RETRANSMIT), new PanaOutput.EapStart());
       }
       if (h.isRequest() && h.messageType() == PanaMessageType.AUTH.id()) {
@@ -144,14 +144,16 @@ public final class PacReauthentication {
             "PAR before the PNA with A: discarded (§4.3)"));
       }
       // The PAA's ping, delivery or termination, sent before it saw our request.
-      PanaStep<PacEngine.State> open = OpenSession.onOpen(s.open(), m, wire, PanaEncrKey.Sender.PAA);
+      PanaStep<PacEngine.State> open =
+          OpenSession.onOpen(s.open(), m, wire, PanaEncrKey.Sender.PAA);
       return open.state() instanceof OpenSession.Open o ? open.to(new Requested(o)) : open;
     }
     if (state instanceof Reauthenticating s) {
       return onPar(s, m, f.authenticated(), wire, now, random);
     }
     if (state instanceof AwaitingEapResult s && !f.authenticated() && s.renewed() != null
-        && h.sequenceNumber() == s.par().sequenceNumber() && PanaAuth.verify(wire, s.renewed().key())) {
+        && h.sequenceNumber() == s.par().sequenceNumber()
+        && PanaAuth.verify(wire, s.renewed().key())) {
       return complete(s, s.renewed(), now);
     }
     return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "busy with EAP"));
@@ -181,10 +183,12 @@ public final class PacReauthentication {
       Optional<Avp.SessionLifetime> lifetime = m.first(Avp.SessionLifetime.class);
       if (keyId.isEmpty() || lifetime.isEmpty() || s.keying().paaNonce() == null
           || m.first(Avp.Auth.class).isEmpty()) {
-        return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "PAR-C incomplete"));
+        return PanaStep.of(
+            s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "PAR-C incomplete"));
       }
       return PanaStep.of(new AwaitingEapResult(s.open(), s.keying(), h, wire,
-          lifetime.get().seconds(), keyId.get().id(), null), PacEngine.waitForPeer(reported, now, timeout));
+          lifetime.get().seconds(), keyId.get().id(), null),
+          PacEngine.waitForPeer(reported, now, timeout));
     }
     Keying k = s.keying();
     List<Avp> extra = new ArrayList<>();
@@ -200,7 +204,8 @@ public final class PacReauthentication {
     }
     if (reported.isEmpty()) {
       Channel.Sent sent = c.answer(h, 0, extra, true);
-      return PanaStep.of(new Reauthenticating(s.open().withChannel(sent.channel()), k), sent.outputs());
+      return PanaStep.of(
+          new Reauthenticating(s.open().withChannel(sent.channel()), k), sent.outputs());
     }
     return PanaStep.of(new AwaitingEapResponse(s.open(), k, h, List.copyOf(extra)),
         PacEngine.waitForPeer(reported, now, timeout));

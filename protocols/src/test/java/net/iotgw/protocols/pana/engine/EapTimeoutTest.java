@@ -58,7 +58,8 @@ class EapTimeoutTest {
     pac = PacEngine.receive(pac, parS, 10, random).state();
     byte[] par = PanaCodec.encode(new PanaMessage(
         new PanaHeader(PanaHeader.FLAG_R, PanaMessageType.AUTH, 7, 101),
-        List.of(new Avp.Nonce(PanaPair.bytes(16, 0xa0)), new Avp.EapPayload(new byte[] {1, 1, 0, 4}))));
+        List.of(new Avp.Nonce(PanaPair.bytes(16, 0xa0)),
+            new Avp.EapPayload(new byte[] {1, 1, 0, 4}))));
     PanaStep<PacEngine.State> step = PacEngine.receive(pac, par, 20, random);
     assertEquals(2, step.outputs().size());
     assertEquals(new PanaOutput.Arm(PanaOutput.Timer.EAP_RESPONSE, 5_020), step.outputs().get(0));

@@ -92,7 +92,8 @@ class KeyDeliveryTest {
     paa = PaaEngine.initiate(paa, p.now, p.random).state();
     for (List<Avp> encr : List.of(List.<Avp>of(new Avp.EncryptionAlgorithm(2)),
         List.<Avp>of(new Avp.EncryptionAlgorithm(1), new Avp.EncryptionAlgorithm(1)))) {
-      List<Avp> avps = new ArrayList<>(List.of(new Avp.PrfAlgorithm(5), new Avp.IntegrityAlgorithm(12)));
+      List<Avp> avps =
+          new ArrayList<>(List.of(new Avp.PrfAlgorithm(5), new Avp.IntegrityAlgorithm(12)));
       avps.addAll(encr);
       byte[] panS = PanaCodec.encode(new PanaMessage(
           new PanaHeader(PanaHeader.FLAG_S, PanaMessageType.AUTH, 7, 100), avps));
@@ -222,7 +223,8 @@ class KeyDeliveryTest {
   }
 
   @Test
-  void rfc6786Section5_authenticPnrWhoseEncapsulationDoesNotOpenIsDroppedUnanswered() throws Exception {
+  void rfc6786Section5_authenticPnrWhoseEncapsulationDoesNotOpenIsDroppedUnanswered()
+      throws Exception {
     PanaPair p = opened();
     Channel c = open(p.paa).channel();
     long seq = c.nextTxSeq();
@@ -236,13 +238,16 @@ class KeyDeliveryTest {
         // RFC 6786 §6.1: Key-Id is never encrypted.
         List.of(new Avp.EncrEncap(aes.doFinal(plain))),
         // Sealed with the PaC's key: the PAA's key opens it to noise.
-        List.of(PanaEncryption.seal(c.encrKey(), PanaEncrKey.Sender.PAC, c.sessionId(), seq, SECRET)),
+        List.of(PanaEncryption.seal(
+            c.encrKey(), PanaEncrKey.Sender.PAC, c.sessionId(), seq, SECRET)),
         // RFC 6786 §5: one Encryption-Encap AVP per message.
-        List.of(PanaEncryption.seal(c.encrKey(), PanaEncrKey.Sender.PAA, c.sessionId(), seq, SECRET),
+        List.of(
+            PanaEncryption.seal(c.encrKey(), PanaEncrKey.Sender.PAA, c.sessionId(), seq, SECRET),
             PanaEncryption.seal(c.encrKey(), PanaEncrKey.Sender.PAA, c.sessionId(), seq, SECRET)),
         List.of());
     for (List<Avp> encaps : bad) {
-      PanaStep<PacEngine.State> step = PacEngine.receive(p.pac, signedPnr(p, encaps), p.now, p.random);
+      PanaStep<PacEngine.State> step =
+          PacEngine.receive(p.pac, signedPnr(p, encaps), p.now, p.random);
       assertEquals(p.pac, step.state(), encaps.toString());
       assertEquals(1, step.outputs().size());
       assertEquals(PanaOutput.DropReason.BAD_ENCRYPTION,

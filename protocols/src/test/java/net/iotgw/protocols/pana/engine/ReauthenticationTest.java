@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
 class ReauthenticationTest {
 
   /** The keys of an open session, copied, and the key objects themselves. */
-  record Keys(byte[] auth, byte[] pacEncr, byte[] paaEncr, PanaAuthKey authKey, PanaEncrKey encrKey) {
+  record Keys(
+      byte[] auth, byte[] pacEncr, byte[] paaEncr, PanaAuthKey authKey, PanaEncrKey encrKey) {
     static Keys of(Object state) {
       Channel c = open(state).channel();
       return new Keys(c.key().bytes(), c.encrKey().bytes(PanaEncrKey.Sender.PAC),
@@ -98,7 +99,8 @@ class ReauthenticationTest {
     try (PanaAuthKey expected = PanaAuthKey.derive(PrfAlgorithm.PRF_HMAC_SHA2_256,
         IntegrityAlgorithm.AUTH_HMAC_SHA2_256_128, p.peerKeys.msk(), p.paaSent.get(0),
         p.pacSent.get(1), pacNonce, paaNonce, 2);
-        PanaAuthKey oldKey = PanaAuthKey.of(IntegrityAlgorithm.AUTH_HMAC_SHA2_256_128, old.auth())) {
+        PanaAuthKey oldKey =
+            PanaAuthKey.of(IntegrityAlgorithm.AUTH_HMAC_SHA2_256_128, old.auth())) {
       assertArrayEquals(expected.bytes(), Keys.of(p.paa).auth());
       List<byte[]> wires = p.paaSent.stream().filter(w -> decode(w).equals(parC)).toList();
       assertTrue(PanaAuth.verify(wires.get(0), expected));
@@ -164,7 +166,8 @@ class ReauthenticationTest {
     byte[] parC = p.paaSent.get(p.paaSent.size() - 1);
     assertEquals(List.of(new Avp.ResultCode(Avp.ResultCode.PANA_AUTHENTICATION_REJECTED)),
         decode(parC).all(Avp.ResultCode.class));
-    try (PanaAuthKey oldKey = PanaAuthKey.of(IntegrityAlgorithm.AUTH_HMAC_SHA2_256_128, old.auth())) {
+    try (PanaAuthKey oldKey =
+        PanaAuthKey.of(IntegrityAlgorithm.AUTH_HMAC_SHA2_256_128, old.auth())) {
       assertTrue(PanaAuth.verify(parC, oldKey));
       assertTrue(PanaAuth.verify(p.pacSent.get(p.pacSent.size() - 1), oldKey));
     }
@@ -177,7 +180,8 @@ class ReauthenticationTest {
   void rfc5191Section5_7_reauthenticateTimerAtThreeQuartersOfTheLifetimeExtendsTheSession() {
     PanaPair p = opened();
     long opened = p.now;
-    assertEquals(opened + PanaPair.LIFETIME * 750, p.pacTimers.get(PanaOutput.Timer.REAUTHENTICATE));
+    assertEquals(
+        opened + PanaPair.LIFETIME * 750, p.pacTimers.get(PanaOutput.Timer.REAUTHENTICATE));
     Keys paaOld = Keys.of(p.paa);
     Keys pacOld = Keys.of(p.pac);
     p.fireNextTimer();
@@ -278,7 +282,7 @@ class ReauthenticationTest {
   }
 
   @Test
-  void rfc5191Section4_3_reauthenticationParWithoutNonceOrWithStartIsDroppedAndTheSessionStaysOpen() {
+  void rfc5191Section4_3_parWithoutNonceOrWithStartIsDroppedAndTheSessionStaysOpen() {
     PanaPair p = opened();
     Channel c = open(p.paa).channel();
     for (int flags : new int[] {PanaHeader.FLAG_R, PanaHeader.FLAG_R | PanaHeader.FLAG_S}) {
