@@ -18,6 +18,9 @@ import net.iotgw.protocols.pana.Avp;
 import net.iotgw.protocols.pana.PanaAuth;
 import net.iotgw.protocols.pana.PanaAuthKey;
 import net.iotgw.protocols.pana.PanaCodec;
+import net.iotgw.protocols.pana.PanaEncrKey;
+import net.iotgw.protocols.pana.PanaEncryption;
+import net.iotgw.protocols.pana.PanaEncryptionAlgorithm;
 import net.iotgw.protocols.pana.PanaHeader;
 import net.iotgw.protocols.pana.PanaMessage;
 import net.iotgw.protocols.pana.PanaMessageType;
@@ -28,7 +31,9 @@ import org.junit.jupiter.api.Test;
  * PAR/PAN pairs of an authentication, a ping and a termination go into a pcap made by text2pcap,
  * and {@code tshark -V} must read each as PANA with the type, flags and AVPs we wrote (this
  * tshark prints the Flags field as a number, without naming the bits), and find
- * nothing malformed. A negative control proves that a bad AVP length does make it complain. The
+ * nothing malformed. RFC 6786's Encryption-Algorithm and Encryption-Encap AVPs are among them:
+ * negotiated in the S exchange, and a delivery PNR whose Encryption-Encap tshark shows as the
+ * ciphertext we sealed; as do the PNR and PNA with the A flag of a re-authentication. A negative control proves that a bad AVP length does make it complain. The
  * pcaps and tshark's text stay in load-tests/target/tshark/.
  */
 class TsharkDissectsOurPanaTest {
@@ -60,13 +65,16 @@ class TsharkDissectsOurPanaTest {
                     1,
                     new Avp.EapPayload(EAP_IDENTITY_REQUEST),
                     new Avp.PrfAlgorithm(5),
-                    new Avp.IntegrityAlgorithm(12))),
+                    new Avp.IntegrityAlgorithm(12),
+                    new Avp.EncryptionAlgorithm(1))),
             List.of(
                 "PANA Message Type: PANA-Auth-Request (2)",
                 "Flags: 0xc000",
                 "Type: Identity (1)",
                 "PRF-Algorithm AVP (Unsigned32)",
-                "Integrity-Algorithm AVP (Unsigned32)")));
+                "Integrity-Algorithm AVP (Unsigned32)",
+                "Encryption-Algorithm (Unsigned32) length: 12 bytes",
+                "AVP Code: Encryption-Algorithm (13)")));
     cases.add(
         new Case(
             PanaCodec.encode(
@@ -76,8 +84,10 @@ class TsharkDissectsOurPanaTest {
                     SESSION,
                     1,
                     new Avp.PrfAlgorithm(5),
-                    new Avp.IntegrityAlgorithm(12))),
-            List.of("PANA Message Type: PANA-Auth-Answer (2)", "Flags: 0x4000", "[Request In: 2]")));
+                    new Avp.IntegrityAlgorithm(12),
+                    new Avp.EncryptionAlgorithm(1))),
+            List.of("PANA Message Type: PANA-Auth-Answer (2)", "Flags: 0x4000", "[Request In: 2]",
+                "Encryption-Algorithm (Unsigned32)")));
     cases.add(
         new Case(
             PanaAuth.sign(
@@ -118,6 +128,29 @@ class TsharkDissectsOurPanaTest {
                 "PANA Message Type: PANA-Termination-Request (3)",
                 "Flags: 0x8000",
                 "Termination-Cause (Enumerated) length: 12 bytes")));
+    try (PanaEncrKey encr = PanaEncrKey.of(PanaEncryptionAlgorithm.AES128_CTR, 1, new byte[16],
+        HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f"))) {
+      Avp.EncrEncap sealed = PanaEncryption.seal(encr, PanaEncrKey.Sender.PAA, SESSION, 5,
+          List.of(new Avp.Unknown(1, PanaCodec.AVP_FLAG_V, 32473, new byte[21])));
+      cases.add(
+          new Case(
+              PanaAuth.sign(message(r, PanaMessageType.NOTIFICATION, SESSION, 5, sealed), key),
+              List.of(
+                  "PANA Message Type: PANA-Notification-Request (4)",
+                  "Flags: 0x8000",
+                  "Encryption-Encap (OctetString) length: " + (8 + sealed.encrypted().length) + " bytes",
+                  "AVP Code: Encryption-Encap (12)",
+                  "Value: " + HexFormat.of().formatHex(sealed.encrypted()),
+                  "AUTH AVP (OctetString)")));
+    }
+    cases.add(
+        new Case(
+            PanaAuth.sign(message(r | PanaHeader.FLAG_A, PanaMessageType.NOTIFICATION, SESSION, 6), key),
+            List.of("PANA-Notification-Request (4)", "Flags: 0x9000")));
+    cases.add(
+        new Case(
+            PanaAuth.sign(message(PanaHeader.FLAG_A, PanaMessageType.NOTIFICATION, SESSION, 6), key),
+            List.of("PANA-Notification-Answer (4)", "Flags: 0x1000")));
     key.close();
     return cases;
   }

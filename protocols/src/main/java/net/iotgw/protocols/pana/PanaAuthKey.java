@@ -60,8 +60,18 @@ public final class PanaAuthKey implements AutoCloseable {
 
   /** "IETF PANA" | I_PAR | I_PAN | PaC_nonce | PAA_nonce | Key_ID. */
   static byte[] seed(byte[] iPar, byte[] iPan, byte[] pacNonce, byte[] paaNonce, long keyId) {
-    return new WireWriter(LABEL.length + iPar.length + iPan.length + pacNonce.length + paaNonce.length + 4)
-        .bytes(LABEL)
+    return seed(LABEL, iPar, iPan, pacNonce, paaNonce, keyId);
+  }
+
+  /**
+   * label | I_PAR | I_PAN | PaC_nonce | PAA_nonce | Key_ID: the seed shape RFC 5191 §5.3 and RFC
+   * 6786 §3 share, each with its own label.
+   */
+  static byte[] seed(
+      byte[] label, byte[] iPar, byte[] iPan, byte[] pacNonce, byte[] paaNonce, long keyId) {
+    return new WireWriter(
+            label.length + iPar.length + iPan.length + pacNonce.length + paaNonce.length + 4)
+        .bytes(label)
         .bytes(iPar)
         .bytes(iPan)
         .bytes(pacNonce)

@@ -7,6 +7,7 @@ import net.iotgw.protocols.pana.Avp;
 import net.iotgw.protocols.pana.PanaAuth;
 import net.iotgw.protocols.pana.PanaAuthKey;
 import net.iotgw.protocols.pana.PanaCodec;
+import net.iotgw.protocols.pana.PanaEncrKey;
 import net.iotgw.protocols.pana.PanaHeader;
 import net.iotgw.protocols.pana.PanaMessage;
 import net.iotgw.protocols.pana.PanaMessageType;
@@ -18,6 +19,8 @@ import net.iotgw.protocols.pana.PanaMessageType;
  * request gets again. Immutable: each method returns the new channel.
  *
  * @param key PANA_AUTH_KEY once derived, else null; every message is signed and checked with it
+ * @param encrKey PANA_PAC_ENCR_KEY and PANA_PAA_ENCR_KEY (RFC 6786 §3) once derived, if an
+ *     encryption algorithm was negotiated; else null
  */
 public record Channel(
     long sessionId,
@@ -26,6 +29,7 @@ public record Channel(
     Pending pending,
     Answered answered,
     PanaAuthKey key,
+    PanaEncrKey encrKey,
     RetransmitPolicy policy) {
 
   /** An outstanding request: its bytes, current RT, retransmissions so far, and its §9 policy. */
@@ -36,19 +40,26 @@ public record Channel(
   public record Answered(long seq, byte[] wire) {}
 
   public static Channel create(long sessionId, long initialTxSeq, RetransmitPolicy policy) {
-    return new Channel(sessionId, initialTxSeq, -1, null, null, null, policy);
+    return new Channel(sessionId, initialTxSeq, -1, null, null, null, null, policy);
   }
 
   Channel withSession(long id) {
-    return new Channel(id, nextTxSeq, nextRxSeq, pending, answered, key, policy);
+    return new Channel(id, nextTxSeq, nextRxSeq, pending, answered, key, encrKey, policy);
   }
 
-  Channel withKey(PanaAuthKey k) {
-    return new Channel(sessionId, nextTxSeq, nextRxSeq, pending, answered, k, policy);
+  /** The keys of a (new) MSK; the channel no longer refers to the previous ones. */
+  Channel withKeys(PanaAuthKey k, PanaEncrKey e) {
+    return new Channel(sessionId, nextTxSeq, nextRxSeq, pending, answered, k, e, policy);
   }
 
-  Channel expectRx(long seq) {
-    return new Channel(sessionId, nextTxSeq, seq, pending, answered, key, policy);
+  /** Zeroes whatever keys this channel holds. */
+  void destroyKeys() {
+    if (key != null) {
+      key.close();
+    }
+    if (encrKey != null) {
+      encrKey.destroy();
+    }
   }
 
   /** Encodes, signs when a key exists (or {@code sign} forces no AUTH), nothing else. */
@@ -65,7 +76,7 @@ public record Channel(
     long rt = policy.first(random);
     Channel c =
         new Channel(sessionId, (nextTxSeq + 1) & 0xffffffffL, nextRxSeq,
-            new Pending(h, wire, rt, 0, policy), answered, key, policy);
+            new Pending(h, wire, rt, 0, policy), answered, key, encrKey, policy);
     return new Sent(c, wire, List.of(
         new PanaOutput.Send(wire), new PanaOutput.Arm(PanaOutput.Timer.RETRANSMIT, now + rt)));
   }
@@ -76,7 +87,7 @@ public record Channel(
     byte[] wire = PanaCodec.encode(new PanaMessage(h, List.of()));
     long rt = RetransmitPolicy.PCI.first(random);
     Channel c = new Channel(0, nextTxSeq, nextRxSeq,
-        new Pending(h, wire, rt, 0, RetransmitPolicy.PCI), answered, key, policy);
+        new Pending(h, wire, rt, 0, RetransmitPolicy.PCI), answered, key, encrKey, policy);
     return new Sent(c, wire, List.of(
         new PanaOutput.Send(wire), new PanaOutput.Arm(PanaOutput.Timer.RETRANSMIT, now + rt)));
   }
@@ -86,13 +97,13 @@ public record Channel(
     PanaHeader h = new PanaHeader(flags, request.messageType(), sessionId, request.sequenceNumber());
     byte[] wire = encode(new PanaMessage(h, avps), sign);
     Channel c = new Channel(sessionId, nextTxSeq, (request.sequenceNumber() + 1) & 0xffffffffL,
-        pending, new Answered(request.sequenceNumber(), wire), key, policy);
+        pending, new Answered(request.sequenceNumber(), wire), key, encrKey, policy);
     return new Sent(c, wire, List.of(new PanaOutput.Send(wire)));
   }
 
   /** The answer to the outstanding request arrived: stop retransmitting. */
   Channel settled() {
-    return new Channel(sessionId, nextTxSeq, nextRxSeq, null, answered, key, policy);
+    return new Channel(sessionId, nextTxSeq, nextRxSeq, null, answered, key, encrKey, policy);
   }
 
   /** Whether {@code h}, an answer, matches the outstanding request (§5.1). */
@@ -124,8 +135,7 @@ public record Channel(
     long rt = pending.policy().next(pending.rtMillis(), random);
     Channel c = new Channel(sessionId, nextTxSeq, nextRxSeq,
         new Pending(pending.header(), pending.wire(), rt, pending.count() + 1, pending.policy()),
-        answered, key,
-        policy);
+        answered, key, encrKey, policy);
     return new Sent(c, pending.wire(), List.of(
         new PanaOutput.Send(pending.wire()),
         new PanaOutput.Arm(PanaOutput.Timer.RETRANSMIT, now + rt)));

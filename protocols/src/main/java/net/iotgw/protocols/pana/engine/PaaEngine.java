@@ -6,7 +6,8 @@ import java.util.random.RandomGenerator;
 import net.iotgw.protocols.ike.IntegrityAlgorithm;
 import net.iotgw.protocols.ike.PrfAlgorithm;
 import net.iotgw.protocols.pana.Avp;
-import net.iotgw.protocols.pana.PanaAuthKey;
+import net.iotgw.protocols.pana.PanaEncrKey;
+import net.iotgw.protocols.pana.PanaEncryptionAlgorithm;
 import net.iotgw.protocols.pana.PanaHeader;
 import net.iotgw.protocols.pana.PanaMessage;
 import net.iotgw.protocols.pana.PanaMessageType;
@@ -17,12 +18,16 @@ import net.iotgw.protocols.pana.PanaMessageType;
  * packets to send through {@link #eapToPac}, {@link #eapSuccess} and {@link #eapFailure}, so that
  * its owner relays them to RADIUS or to an embedded authenticator. Time and randomness are
  * parameters; timers are outputs the owner schedules and feeds back through {@link #timer}.
+ * Once open, the session can deliver secrets to the PaC ({@link #deliver}, RFC 6786) and be
+ * re-authenticated ({@link #reauthenticate}, or at the PaC's request; {@link PaaReauthentication}).
  */
 public final class PaaEngine {
 
   public sealed interface State
       permits Idle, Starting, Started, Authenticating, Completing, Rejecting,
-          OpenSession.Open, OpenSession.Terminating, OpenSession.Closed {}
+          OpenSession.Open, OpenSession.Terminating, OpenSession.Closed,
+          PaaReauthentication.Started, PaaReauthentication.Authenticating,
+          PaaReauthentication.Completing {}
 
   /**
    * What the PAA offers and the per-session values it was given.
@@ -30,11 +35,13 @@ public final class PaaEngine {
    * @param sessionId allocated by the owner, unique among its sessions (§3)
    * @param initialSeq the sequence number of the PAA's first PAR (§5.1: random)
    * @param nonce the PAA's Nonce AVP value
-   * @param keyId the Key-Id for the MSK of this authentication
+   * @param encryptions the RFC 6786 algorithms offered, in order; empty offers none
+   * @param keyId the Key-Id for the MSK of this authentication; re-authentications count up
    */
   public record Config(
       List<PrfAlgorithm> prfs,
       List<IntegrityAlgorithm> integrities,
+      List<PanaEncryptionAlgorithm> encryptions,
       RetransmitPolicy policy,
       long sessionId,
       long initialSeq,
@@ -43,7 +50,14 @@ public final class PaaEngine {
     public Config {
       prfs = List.copyOf(prfs);
       integrities = List.copyOf(integrities);
+      encryptions = List.copyOf(encryptions);
       nonce = nonce.clone();
+    }
+
+    /** A configuration that offers no encryption algorithm. */
+    public Config(List<PrfAlgorithm> prfs, List<IntegrityAlgorithm> integrities,
+        RetransmitPolicy policy, long sessionId, long initialSeq, byte[] nonce, long keyId) {
+      this(prfs, integrities, List.of(), policy, sessionId, initialSeq, nonce, keyId);
     }
   }
 
@@ -60,7 +74,8 @@ public final class PaaEngine {
   public record Authenticating(Config config, Channel channel, Keying keying) implements State, HasChannel {}
 
   /** PAR with C, Result-Code PANA_SUCCESS and AUTH sent; waiting for the signed PAN. */
-  public record Completing(Channel channel, long lifetimeSeconds) implements State, HasChannel {}
+  public record Completing(Channel channel, long lifetimeSeconds, Keying keying, long keyId)
+      implements State, HasChannel {}
 
   /** PAR with C and Result-Code PANA_AUTHENTICATION_REJECTED sent, no AUTH. */
   public record Rejecting(Channel channel) implements State, HasChannel {}
@@ -80,6 +95,7 @@ public final class PaaEngine {
     List<Avp> avps = new ArrayList<>();
     c.prfs().forEach(p -> avps.add(new Avp.PrfAlgorithm(p.id())));
     c.integrities().forEach(i -> avps.add(new Avp.IntegrityAlgorithm(i.id())));
+    c.encryptions().forEach(e -> avps.add(new Avp.EncryptionAlgorithm(e.id())));
     Channel.Sent sent = Channel.create(c.sessionId(), c.initialSeq(), c.policy())
         .request(PanaHeader.FLAG_S, PanaMessageType.AUTH, avps, now, random, false);
     return PanaStep.of(new Starting(c, sent.channel()), sent.outputs());
@@ -89,6 +105,9 @@ public final class PaaEngine {
   public static PanaStep<State> receive(State state, byte[] wire, long now, RandomGenerator random) {
     if (state instanceof Idle) {
       return onIdle(state, wire, now, random);
+    }
+    if (state instanceof OpenSession.Closed s) {
+      return OpenSession.onClosed(s, wire);
     }
     Channel channel = channel(state);
     if (channel == null) {
@@ -118,9 +137,15 @@ public final class PaaEngine {
       return onRejecting(s, m);
     }
     if (state instanceof OpenSession.Open s) {
-      return OpenSession.onOpen(s, m);
+      if (PaaReauthentication.isRequest(m)) {
+        return PaaReauthentication.onRequest(s, m);
+      }
+      return OpenSession.onOpen(s, m, wire, PanaEncrKey.Sender.PAC);
     }
-    return OpenSession.onTerminating((OpenSession.Terminating) state, m);
+    if (state instanceof OpenSession.Terminating s) {
+      return OpenSession.onTerminating(s, m);
+    }
+    return PaaReauthentication.receive(state, m, wire, now);
   }
 
   /** Command: send this EAP packet (a Request) to the PaC in a PAR (§4.1). */
@@ -138,7 +163,7 @@ public final class PaaEngine {
           0, PanaMessageType.AUTH, List.of(new Avp.EapPayload(eap)), now, random, false);
       return PanaStep.of(new Authenticating(s.config(), sent.channel(), s.keying()), sent.outputs());
     }
-    return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "EAP to PaC"));
+    return PaaReauthentication.eapToPac(state, eap, now, random);
   }
 
   /**
@@ -148,27 +173,28 @@ public final class PaaEngine {
   public static PanaStep<State> eapSuccess(
       State state, byte[] eapSuccess, byte[] msk, long lifetimeSeconds, long now,
       RandomGenerator random) {
-    if (!(state instanceof Authenticating s) || s.channel().pending() != null
-        || s.keying().pacNonce() == null) {
+    if (!(state instanceof Authenticating s)) {
+      return PaaReauthentication.eapSuccess(state, eapSuccess, msk, lifetimeSeconds, now, random);
+    }
+    if (s.channel().pending() != null || s.keying().pacNonce() == null) {
       return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "EAP success"));
     }
     long keyId = s.config().keyId();
-    PanaAuthKey key = s.keying().derive(msk, keyId);
-    List<Avp> avps = List.of(
-        new Avp.EapPayload(eapSuccess),
-        new Avp.ResultCode(Avp.ResultCode.PANA_SUCCESS),
-        new Avp.SessionLifetime(lifetimeSeconds),
-        new Avp.KeyId(keyId));
-    Channel.Sent sent = s.channel().withKey(key)
-        .request(PanaHeader.FLAG_C, PanaMessageType.AUTH, avps, now, random, true);
-    return PanaStep.of(new Completing(sent.channel(), lifetimeSeconds), sent.outputs());
+    Channel.Sent sent = PaaExchange.completion(s.channel(), s.keying(), eapSuccess, msk, keyId,
+        lifetimeSeconds, now, random);
+    return PanaStep.of(new Completing(sent.channel(), lifetimeSeconds, s.keying(), keyId),
+        sent.outputs());
   }
 
-  /** Command: EAP failed. PAR with C, EAP-Failure, PANA_AUTHENTICATION_REJECTED, no AUTH. */
+  /**
+   * Command: EAP failed. PAR with C, EAP-Failure and PANA_AUTHENTICATION_REJECTED; without AUTH,
+   * unless it ends a re-authentication, which the current key still signs (§4.3).
+   */
   public static PanaStep<State> eapFailure(
       State state, byte[] eapFailure, long now, RandomGenerator random) {
     Channel c = state instanceof Authenticating s ? s.channel()
-        : state instanceof Started s ? s.channel() : null;
+        : state instanceof Started s ? s.channel()
+        : PaaReauthentication.eapChannel(state);
     if (c == null) {
       return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "EAP failure"));
     }
@@ -176,8 +202,31 @@ public final class PaaEngine {
         new Avp.EapPayload(eapFailure),
         new Avp.ResultCode(Avp.ResultCode.PANA_AUTHENTICATION_REJECTED));
     Channel.Sent sent = c.settled()
-        .request(PanaHeader.FLAG_C, PanaMessageType.AUTH, avps, now, random, false);
+        .request(PanaHeader.FLAG_C, PanaMessageType.AUTH, avps, now, random, true);
     return PanaStep.of(new Rejecting(sent.channel()), sent.outputs());
+  }
+
+  /**
+   * Command: deliver {@code secret} to the PaC encrypted (RFC 6786) in a signed PNR; see {@link
+   * KeyDelivery}. Only in the open state with no request outstanding (else Dropped UNEXPECTED:
+   * the owner queues and retries after {@link PanaOutput.DeliveryAcknowledged} or {@link
+   * PanaOutput.PingAnswered}), and only if an encryption algorithm was negotiated (else Dropped
+   * NO_ALGORITHM). Every AVP must be one RFC 6786 §6.1 lets travel encrypted; opaque octets go
+   * in an {@link Avp.Unknown} (a vendor's AVP, V flag and Vendor-Id, or an unassigned code).
+   */
+  public static PanaStep<State> deliver(
+      State state, List<Avp> secret, long now, RandomGenerator random) {
+    return KeyDelivery.deliver(state, secret, now, random);
+  }
+
+  /**
+   * Command: re-authenticate the PaC (§4.3). Reports {@link PanaOutput.EapStart}; the first EAP
+   * request then goes out through {@link #eapToPac} in a signed PAR with a new Nonce. Only in the
+   * open state with no request outstanding. The {@code random} given to that {@link #eapToPac}
+   * must be a SecureRandom: the re-authentication's Nonce is drawn from it.
+   */
+  public static PanaStep<State> reauthenticate(State state) {
+    return PaaReauthentication.start(state);
   }
 
   /** Command: ping the PaC (§4.2). */
@@ -206,6 +255,9 @@ public final class PaaEngine {
     }
     if (state instanceof OpenSession.Open || state instanceof OpenSession.Terminating) {
       return OpenSession.timer(state, c, timer, now, random);
+    }
+    if (PaaReauthentication.isReauthenticating(state)) {
+      return PaaReauthentication.timer(state, timer, now, random);
     }
     if (timer != PanaOutput.Timer.RETRANSMIT) {
       return PanaStep.of(state);
@@ -239,39 +291,24 @@ public final class PaaEngine {
     IntegrityAlgorithm integ = m.first(Avp.IntegrityAlgorithm.class)
         .flatMap(a -> IntegrityAlgorithm.of((int) a.id()))
         .filter(s.config().integrities()::contains).orElse(null);
-    if (prf == null || integ == null) {
+    // RFC 6786 §2: none, or exactly one of those offered.
+    List<Avp.EncryptionAlgorithm> encr = m.all(Avp.EncryptionAlgorithm.class);
+    PanaEncryptionAlgorithm enc = encr.size() == 1
+        ? PanaEncryptionAlgorithm.of(encr.get(0).id())
+            .filter(s.config().encryptions()::contains).orElse(null)
+        : null;
+    if (prf == null || integ == null || (!encr.isEmpty() && enc == null)) {
       return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.NO_ALGORITHM, "PAN-S"));
     }
-    Keying k = new Keying(prf, integ, s.channel().pending().wire(), wire, null, null);
+    Keying k = new Keying(prf, integ, enc, s.channel().pending().wire(), wire, null, null);
     return PanaStep.of(new Started(s.config(), s.channel().settled(), k),
         new PanaOutput.Disarm(PanaOutput.Timer.RETRANSMIT), new PanaOutput.EapStart());
   }
 
   private static PanaStep<State> onAuthenticating(Authenticating s, PanaMessage m) {
-    PanaHeader h = m.header();
-    Channel c = s.channel();
-    Keying k = s.keying();
-    List<PanaOutput> out = new ArrayList<>();
-    if (c.answers(h) && h.messageType() == PanaMessageType.AUTH.id()) {
-      if (k.pacNonce() == null) {
-        var nonce = m.first(Avp.Nonce.class);
-        if (nonce.isEmpty()) {
-          return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "no Nonce"));
-        }
-        k = k.withPacNonce(nonce.get().value());
-      }
-      c = c.settled();
-      out.add(new PanaOutput.Disarm(PanaOutput.Timer.RETRANSMIT));
-    } else if (c.isNextRequest(h) && h.messageType() == PanaMessageType.AUTH.id()) {
-      // §4.1: the PaC may send its EAP response in a PAR of its own instead of piggybacking.
-      Channel.Sent sent = c.answer(h, 0, List.of(), false);
-      c = sent.channel();
-      out.addAll(sent.outputs());
-    } else {
-      return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "in EAP"));
-    }
-    m.first(Avp.EapPayload.class).ifPresent(p -> out.add(new PanaOutput.EapReceived(p.eap())));
-    return PanaStep.of(new Authenticating(s.config(), c, k), out);
+    PanaStep<PaaExchange.Relay> r = PaaExchange.relay(s.channel(), s.keying(), m);
+    return r.state() == null ? PanaStep.of(s, r.outputs())
+        : r.to(new Authenticating(s.config(), r.state().channel(), r.state().keying()));
   }
 
   private static PanaStep<State> onCompleting(Completing s, PanaMessage m, long now) {
@@ -279,8 +316,8 @@ public final class PaaEngine {
     if (!s.channel().answers(h) || !h.has(PanaHeader.FLAG_C)) {
       return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "expected PAN-C"));
     }
-    return OpenSession.open(s.channel().settled(), s.lifetimeSeconds(), now,
-        List.of(new PanaOutput.Disarm(PanaOutput.Timer.RETRANSMIT)));
+    return OpenSession.open(s.channel().settled(), s.keying(), s.keyId(), s.lifetimeSeconds(), 0,
+        now, List.of(new PanaOutput.Disarm(PanaOutput.Timer.RETRANSMIT)));
   }
 
   private static PanaStep<State> onRejecting(Rejecting s, PanaMessage m) {
@@ -306,7 +343,7 @@ public final class PaaEngine {
       return new Authenticating(x.config(), c, x.keying());
     }
     if (s instanceof Completing x) {
-      return new Completing(c, x.lifetimeSeconds());
+      return new Completing(c, x.lifetimeSeconds(), x.keying(), x.keyId());
     }
     if (s instanceof Rejecting) {
       return new Rejecting(c);

@@ -8,38 +8,61 @@ import net.iotgw.protocols.ike.IntegrityAlgorithm;
 import net.iotgw.protocols.ike.PrfAlgorithm;
 import net.iotgw.protocols.pana.Avp;
 import net.iotgw.protocols.pana.PanaAuthKey;
+import net.iotgw.protocols.pana.PanaEncrKey;
+import net.iotgw.protocols.pana.PanaEncryptionAlgorithm;
 import net.iotgw.protocols.pana.PanaHeader;
 import net.iotgw.protocols.pana.PanaMessage;
 import net.iotgw.protocols.pana.PanaMessageType;
 
 /**
  * The PANA Client (RFC 5191 §4) as a pure state machine. It drives an EAP peer it does not own:
- * each EAP request from the PAA comes out as {@link PanaOutput.EapReceived}; the peer's response
- * goes back in through {@link #eapToPaa}, piggybacked on the PAN (§4.1); the peer's MSK comes in
- * through {@link #eapKeys} when the PAR with the C flag brought EAP-Success.
+ * {@link PanaOutput.EapStart} asks for a fresh peer, each EAP request from the PAA comes out as
+ * {@link PanaOutput.EapReceived}; the peer's response goes back in through {@link #eapToPaa},
+ * piggybacked on the PAN (§4.1); the peer's MSK comes in through {@link #eapKeys} when the PAR
+ * with the C flag brought EAP-Success. A peer that stays silent longer than the configured time
+ * ends the session ({@link PanaOutput.CloseReason#EAP_TIMEOUT}). Once open, the session takes
+ * deliveries from the PAA ({@link PanaOutput.Delivered}) and re-authenticates by itself at 3/4 of
+ * its lifetime ({@link PacReauthentication}).
  */
 public final class PacEngine {
+  /** How long the EAP peer may take to answer by default. */
+  public static final long DEFAULT_EAP_RESPONSE_TIMEOUT_MILLIS = 30_000;
 
   public sealed interface State
       permits Initial, AwaitingStart, Authenticating, AwaitingEapResponse, AwaitingEapResult,
-          OpenSession.Open, OpenSession.Terminating, OpenSession.Closed {}
+          OpenSession.Open, OpenSession.Terminating, OpenSession.Closed,
+          PacReauthentication.Requested, PacReauthentication.Reauthenticating,
+          PacReauthentication.AwaitingEapResponse, PacReauthentication.AwaitingEapResult {}
 
   /**
    * What the PaC accepts, in order of preference, and its per-session values.
    *
+   * @param encryptions the RFC 6786 algorithms accepted, by preference; empty accepts none
    * @param initialSeq the sequence number of the PaC's first own request (§5.1: random)
    * @param nonce the PaC's Nonce AVP value
+   * @param eapResponseTimeoutMillis how long the EAP peer may take to answer a request (or to
+   *     export its MSK) before the session is given up
    */
   public record Config(
       List<PrfAlgorithm> prfs,
       List<IntegrityAlgorithm> integrities,
+      List<PanaEncryptionAlgorithm> encryptions,
       RetransmitPolicy policy,
       long initialSeq,
-      byte[] nonce) {
+      byte[] nonce,
+      long eapResponseTimeoutMillis) {
     public Config {
       prfs = List.copyOf(prfs);
       integrities = List.copyOf(integrities);
+      encryptions = List.copyOf(encryptions);
       nonce = nonce.clone();
+    }
+
+    /** No encryption, and the default EAP response time. */
+    public Config(List<PrfAlgorithm> prfs, List<IntegrityAlgorithm> integrities,
+        RetransmitPolicy policy, long initialSeq, byte[] nonce) {
+      this(prfs, integrities, List.of(), policy, initialSeq, nonce,
+          DEFAULT_EAP_RESPONSE_TIMEOUT_MILLIS);
     }
   }
 
@@ -77,28 +100,39 @@ public final class PacEngine {
     return PanaStep.of(new AwaitingStart(s.config(), sent.channel()), sent.outputs());
   }
 
-  /** A PANA message from the PAA, as received. */
+  /**
+   * A PANA message from the PAA, as received. {@code random} must be a SecureRandom once the
+   * session is open: a re-authentication's Nonce is drawn from it.
+   */
   public static PanaStep<State> receive(State state, byte[] wire, long now, RandomGenerator random) {
-    Channel channel = channel(state);
+    if (state instanceof OpenSession.Closed s) {
+      return OpenSession.onClosed(s, wire);
+    }
+    Channel channel = state instanceof HasChannel h ? h.channel() : null;
     if (channel == null) {
       return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "no session"));
     }
-    Inbound in = Inbound.check(channel, wire, !(state instanceof AwaitingStart));
+    Inbound in = Inbound.check(channel, wire, !(state instanceof AwaitingStart),
+        PacReauthentication.completesUnderNewKey(state));
     if (in instanceof Inbound.Drop d) {
       return PanaStep.of(state, d.output());
     }
     if (in instanceof Inbound.Duplicate d) {
       return PanaStep.of(state, new PanaOutput.Send(d.answer()));
     }
-    PanaMessage m = ((Inbound.Fresh) in).message();
+    Inbound.Fresh f = (Inbound.Fresh) in;
+    PanaMessage m = f.message();
     if (state instanceof AwaitingStart s) {
       return onAwaitingStart(s, m, wire);
     }
     if (state instanceof Authenticating s) {
-      return onAuthenticating(s, m, wire);
+      return onAuthenticating(s, m, wire, now);
     }
     if (state instanceof OpenSession.Open s) {
-      return OpenSession.onOpen(s, m);
+      if (PacReauthentication.startsReauthentication(m)) {
+        return PacReauthentication.onPaaStart(s, m, wire, now, random);
+      }
+      return OpenSession.onOpen(s, m, wire, PanaEncrKey.Sender.PAA);
     }
     if (state instanceof OpenSession.Terminating s) {
       return OpenSession.onTerminating(s, m);
@@ -106,44 +140,57 @@ public final class PacEngine {
     if (state instanceof AwaitingEapResult s) {
       return onAwaitingEapResult(s, m, now);
     }
-    return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "busy with EAP"));
+    if (state instanceof AwaitingEapResponse) {
+      return PanaStep.of(
+          state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "busy with EAP"));
+    }
+    return PacReauthentication.receive(state, f, wire, now, random);
   }
 
   /** Command: the EAP peer's response to the last EAP request, sent in the PAN (§4.1). */
   public static PanaStep<State> eapToPaa(State state, byte[] eap) {
     if (!(state instanceof AwaitingEapResponse s)) {
-      return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "EAP to PAA"));
+      return PacReauthentication.eapToPaa(state, eap);
     }
-    List<Avp> avps = new ArrayList<>(s.extra());
+    Channel.Sent sent = s.channel().answer(s.par(), 0, withEap(s.extra(), eap), false);
+    return PanaStep.of(new Authenticating(s.config(), sent.channel(), s.keying()),
+        sent.plus(new PanaOutput.Disarm(PanaOutput.Timer.EAP_RESPONSE)));
+  }
+
+  static List<Avp> withEap(List<Avp> extra, byte[] eap) {
+    List<Avp> avps = new ArrayList<>(extra);
     avps.add(new Avp.EapPayload(eap));
-    Channel.Sent sent = s.channel().answer(s.par(), 0, avps, false);
-    return PanaStep.of(new Authenticating(s.config(), sent.channel(), s.keying()), sent.outputs());
+    return avps;
   }
 
   /**
-   * Command: the EAP peer accepted the EAP-Success and exported this MSK. Derives PANA_AUTH_KEY,
-   * checks the AUTH of the PAR with C (§5.3) and answers the PAN with C, Key-Id and AUTH.
+   * Command: the EAP peer accepted the EAP-Success and exported this MSK. Derives PANA_AUTH_KEY
+   * (and the RFC 6786 keys if negotiated), checks the AUTH of the PAR with C (§5.3) and answers
+   * the PAN with C, Key-Id and AUTH.
    */
   public static PanaStep<State> eapKeys(State state, byte[] msk, long now) {
     if (!(state instanceof AwaitingEapResult s)) {
-      return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "EAP keys"));
+      return PacReauthentication.eapKeys(state, msk, now);
     }
     PanaAuthKey key = s.keying().derive(msk, s.keyId());
-    Channel c = s.channel().withKey(key);
+    Channel c = s.channel().withKeys(key, s.keying().deriveEncryption(msk, s.keyId()));
     if (!c.authentic(s.parWire())) {
-      // Keep the key: the EAP peer is done, and the PAA's retransmission of the genuine PAR
-      // with C is then checked against it on arrival.
+      // Keep the keys: the EAP peer is done, and the PAA's retransmission of the genuine PAR
+      // with C is then checked against them on arrival.
       return PanaStep.of(new AwaitingEapResult(s.config(), c, s.keying(), s.par(), s.parWire(),
           s.lifetimeSeconds(), s.keyId()),
           OpenSession.drop(PanaOutput.DropReason.BAD_AUTH, "PAR with C"));
     }
-    return complete(c, s.par(), s.keyId(), s.lifetimeSeconds(), now);
+    return complete(s, c, s.par(), s.lifetimeSeconds(), now);
   }
 
   private static PanaStep<State> complete(
-      Channel c, PanaHeader par, long keyId, long lifetimeSeconds, long now) {
-    Channel.Sent sent = c.answer(par, PanaHeader.FLAG_C, List.of(new Avp.KeyId(keyId)), true);
-    return OpenSession.open(sent.channel(), lifetimeSeconds, now, sent.outputs());
+      AwaitingEapResult s, Channel c, PanaHeader par, long lifetimeSeconds, long now) {
+    Channel.Sent sent = c.answer(par, PanaHeader.FLAG_C, List.of(new Avp.KeyId(s.keyId())), true);
+    PanaStep<State> step = OpenSession.open(sent.channel(), s.keying(), s.keyId(), lifetimeSeconds,
+        s.config().eapResponseTimeoutMillis(), now,
+        sent.plus(new PanaOutput.Disarm(PanaOutput.Timer.EAP_RESPONSE)));
+    return step.plus(PacReauthentication.arm(now, lifetimeSeconds));
   }
 
   /** A PAR with C that arrives once the key exists has already passed the AUTH check. */
@@ -155,7 +202,7 @@ public final class PacEngine {
     }
     long lifetime = m.first(Avp.SessionLifetime.class).map(Avp.SessionLifetime::seconds)
         .orElse(s.lifetimeSeconds());
-    return complete(s.channel(), h, s.keyId(), lifetime, now);
+    return complete(s, s.channel(), h, lifetime, now);
   }
 
   /** Command: ping the PAA (§4.2). */
@@ -164,6 +211,15 @@ public final class PacEngine {
       return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "not open"));
     }
     return OpenSession.ping(s, now, random);
+  }
+
+  /**
+   * Command: re-authenticate now (§4.3) rather than when {@link PanaOutput.Timer#REAUTHENTICATE}
+   * fires. Only in the open state with no request outstanding. {@code random} must be a
+   * SecureRandom: the re-authentication's Nonce is drawn from it.
+   */
+  public static PanaStep<State> reauthenticate(State state, long now, RandomGenerator random) {
+    return PacReauthentication.start(state, now, random);
   }
 
   /** Command: end the session (§4.4) with a Termination-Cause. */
@@ -179,10 +235,20 @@ public final class PacEngine {
   public static PanaStep<State> timer(
       State state, PanaOutput.Timer timer, long now, RandomGenerator random) {
     if (state instanceof OpenSession.Open o) {
+      if (timer == PanaOutput.Timer.REAUTHENTICATE) {
+        return PacReauthentication.onTimer(o, now, random);
+      }
       return OpenSession.timer(state, o.channel(), timer, now, random);
     }
     if (state instanceof OpenSession.Terminating t) {
       return OpenSession.timer(state, t.channel(), timer, now, random);
+    }
+    if (timer == PanaOutput.Timer.EAP_RESPONSE
+        && (state instanceof AwaitingEapResponse || state instanceof AwaitingEapResult)) {
+      return OpenSession.close(((HasChannel) state).channel(), PanaOutput.CloseReason.EAP_TIMEOUT);
+    }
+    if (PacReauthentication.isReauthenticating(state)) {
+      return PacReauthentication.timer(state, timer, now, random);
     }
     if (!(state instanceof AwaitingStart s) || timer != PanaOutput.Timer.RETRANSMIT) {
       return PanaStep.of(state); // the PaC has no request outstanding while authenticating
@@ -210,25 +276,33 @@ public final class PacEngine {
     if (prf.isEmpty() || integ.isEmpty()) {
       return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.NO_ALGORITHM, "PAR-S"));
     }
+    // RFC 6786 §2: pick one of the PAA's encryption algorithms, if any is acceptable.
+    PanaEncryptionAlgorithm enc = s.config().encryptions().stream()
+        .filter(e -> m.all(Avp.EncryptionAlgorithm.class)
+            .contains(new Avp.EncryptionAlgorithm(e.id())))
+        .findFirst().orElse(null);
+    List<Avp> chosen = new ArrayList<>(List.of(
+        new Avp.PrfAlgorithm(prf.get().id()), new Avp.IntegrityAlgorithm(integ.get().id())));
+    if (enc != null) {
+      chosen.add(new Avp.EncryptionAlgorithm(enc.id()));
+    }
     Channel c = s.channel().withSession(h.sessionId()).settled();
-    Channel.Sent sent = c.answer(h, PanaHeader.FLAG_S, List.of(
-        new Avp.PrfAlgorithm(prf.get().id()), new Avp.IntegrityAlgorithm(integ.get().id())), false);
-    Keying k = new Keying(prf.get(), integ.get(), wire, sent.wire(), null, null);
+    Channel.Sent sent = c.answer(h, PanaHeader.FLAG_S, chosen, false);
+    Keying k = new Keying(prf.get(), integ.get(), enc, wire, sent.wire(), null, null);
     return PanaStep.of(new Authenticating(s.config(), sent.channel(), k),
-        sent.plus(new PanaOutput.Disarm(PanaOutput.Timer.RETRANSMIT)));
+        sent.plus(new PanaOutput.Disarm(PanaOutput.Timer.RETRANSMIT), new PanaOutput.EapStart()));
   }
 
-  private static PanaStep<State> onAuthenticating(Authenticating s, PanaMessage m, byte[] wire) {
+  private static PanaStep<State> onAuthenticating(
+      Authenticating s, PanaMessage m, byte[] wire, long now) {
     PanaHeader h = m.header();
     if (!s.channel().isNextRequest(h) || h.messageType() != PanaMessageType.AUTH.id()) {
       return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.WRONG_SEQUENCE,
           "seq " + h.sequenceNumber()));
     }
-    Optional<Avp.EapPayload> eap = m.first(Avp.EapPayload.class);
-    List<PanaOutput> reported = eap.<List<PanaOutput>>map(
-        p -> List.of(new PanaOutput.EapReceived(p.eap()))).orElse(List.of());
+    List<PanaOutput> reported = reported(m);
     if (h.has(PanaHeader.FLAG_C)) {
-      return onComplete(s, m, wire, reported);
+      return onComplete(s, m, wire, reported, now);
     }
     Keying k = s.keying();
     List<Avp> extra = new ArrayList<>();
@@ -240,24 +314,38 @@ public final class PacEngine {
       k = k.withPaaNonce(nonce.get().value()).withPacNonce(s.config().nonce());
       extra.add(new Avp.Nonce(s.config().nonce()));
     }
-    if (eap.isEmpty()) {
+    if (reported.isEmpty()) {
       Channel.Sent sent = s.channel().answer(h, 0, extra, false);
       return PanaStep.of(new Authenticating(s.config(), sent.channel(), k), sent.outputs());
     }
     return PanaStep.of(
-        new AwaitingEapResponse(s.config(), s.channel(), k, h, List.copyOf(extra)), reported);
+        new AwaitingEapResponse(s.config(), s.channel(), k, h, List.copyOf(extra)),
+        waitForPeer(reported, now, s.config().eapResponseTimeoutMillis()));
+  }
+
+  /** The EAP packet a PAR carries, reported to the owner's peer. */
+  static List<PanaOutput> reported(PanaMessage m) {
+    return m.first(Avp.EapPayload.class).<List<PanaOutput>>map(
+        p -> List.of(new PanaOutput.EapReceived(p.eap()))).orElse(List.of());
+  }
+
+  /**
+   * The timer that bounds the peer's silence, then {@code reported}: armed first, so that an
+   * owner whose peer answers at once, within the handling of the report, disarms it after.
+   */
+  static List<PanaOutput> waitForPeer(List<PanaOutput> reported, long now, long timeoutMillis) {
+    List<PanaOutput> out = new ArrayList<>();
+    out.add(new PanaOutput.Arm(PanaOutput.Timer.EAP_RESPONSE, now + timeoutMillis));
+    out.addAll(reported);
+    return out;
   }
 
   private static PanaStep<State> onComplete(
-      Authenticating s, PanaMessage m, byte[] wire, List<PanaOutput> reported) {
+      Authenticating s, PanaMessage m, byte[] wire, List<PanaOutput> reported, long now) {
     long result = m.first(Avp.ResultCode.class).map(Avp.ResultCode::value)
         .orElse(Avp.ResultCode.PANA_AUTHENTICATION_REJECTED);
     if (result != Avp.ResultCode.PANA_SUCCESS) {
-      Channel.Sent sent = s.channel().answer(m.header(), PanaHeader.FLAG_C, List.of(), false);
-      List<PanaOutput> out = new ArrayList<>(reported);
-      out.addAll(sent.outputs());
-      out.add(new PanaOutput.Closed(PanaOutput.CloseReason.AUTHENTICATION_REJECTED));
-      return PanaStep.of(new OpenSession.Closed(PanaOutput.CloseReason.AUTHENTICATION_REJECTED), out);
+      return rejected(s.channel(), m, wire, reported);
     }
     Optional<Avp.KeyId> keyId = m.first(Avp.KeyId.class);
     Optional<Avp.SessionLifetime> lifetime = m.first(Avp.SessionLifetime.class);
@@ -266,11 +354,23 @@ public final class PacEngine {
       return PanaStep.of(s, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "PAR-C incomplete"));
     }
     return PanaStep.of(new AwaitingEapResult(s.config(), s.channel(), s.keying(), m.header(), wire,
-        lifetime.get().seconds(), keyId.get().id()), reported);
+        lifetime.get().seconds(), keyId.get().id()),
+        waitForPeer(reported, now, s.config().eapResponseTimeoutMillis()));
   }
 
-  private static Channel channel(State s) {
-    return s instanceof HasChannel h ? h.channel() : null;
+  /**
+   * A PAR with C and a Result-Code other than PANA_SUCCESS: answered with the PAN with C (signed
+   * if a key exists, as in a re-authentication), and the session ends; the answer stays for a
+   * repeat of the PAR.
+   */
+  static PanaStep<State> rejected(
+      Channel c, PanaMessage m, byte[] wire, List<PanaOutput> reported) {
+    Channel.Sent sent = c.answer(m.header(), PanaHeader.FLAG_C, List.of(), true);
+    c.destroyKeys();
+    List<PanaOutput> out = new ArrayList<>(reported);
+    out.addAll(sent.outputs());
+    out.addAll(OpenSession.closing(PanaOutput.CloseReason.AUTHENTICATION_REJECTED));
+    return PanaStep.of(new OpenSession.Closed(PanaOutput.CloseReason.AUTHENTICATION_REJECTED,
+        new OpenSession.Echo(wire, sent.wire())), out);
   }
-
 }

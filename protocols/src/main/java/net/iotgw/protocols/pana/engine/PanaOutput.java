@@ -1,5 +1,8 @@
 package net.iotgw.protocols.pana.engine;
 
+import java.util.List;
+import net.iotgw.protocols.pana.Avp;
+
 /** What a PANA engine asks its owner (the actor) to do, or tells it. */
 public sealed interface PanaOutput {
 
@@ -12,7 +15,11 @@ public sealed interface PanaOutput {
   /** Cancel the pending {@link Timer} of that kind, if any. */
   record Disarm(Timer timer) implements PanaOutput {}
 
-  /** PAA: the PaC's session has started; the owner starts the EAP authenticator (§4.1). */
+  /**
+   * A new EAP conversation begins: the owner starts a fresh EAP authenticator (PAA) or peer
+   * (PaC). Reported when the session starts (§4.1) and again when re-authentication starts
+   * (§4.3), before the first {@link EapReceived} of that conversation.
+   */
   record EapStart() implements PanaOutput {}
 
   /** An EAP packet from the other side, for the owner's EAP peer, relay or authenticator. */
@@ -24,8 +31,34 @@ public sealed interface PanaOutput {
   /** The session has ended for good. */
   record Closed(CloseReason reason) implements PanaOutput {}
 
+  /**
+   * Re-authentication succeeded (§4.3): a new MSK (the one the owner just fed in) now keys the
+   * session under this Key-Id, PANA_AUTH_KEY and the encryption keys are the new ones, the old
+   * ones are zeroed, and the lifetime starts again. The owner rekeys what it derived from the MSK
+   * (the PEMK and the link key of RFC 5807).
+   */
+  record Reauthenticated(long sessionId, long keyId, long lifetimeSeconds) implements PanaOutput {}
+
   /** A ping (PNR/PNA, §4.2) completed. */
   record PingAnswered() implements PanaOutput {}
+
+  /**
+   * PaC: the PAA delivered these AVPs, decrypted from the Encryption-Encap AVP of a signed PNR
+   * (see {@link KeyDelivery}); the PNA that acknowledges them has been sent.
+   */
+  record Delivered(List<Avp> avps) implements PanaOutput {
+    public Delivered {
+      avps = List.copyOf(avps);
+    }
+
+    @Override
+    public String toString() {
+      return "Delivered[" + avps.size() + " AVPs, redacted]";
+    }
+  }
+
+  /** PAA: the PaC acknowledged the delivery (its signed PNA arrived). */
+  record DeliveryAcknowledged() implements PanaOutput {}
 
   /** The input was dropped and the state is unchanged. */
   record Dropped(DropReason reason, String detail) implements PanaOutput {}
@@ -33,7 +66,11 @@ public sealed interface PanaOutput {
   /** The timers an engine arms (RFC 5191 §9 and the session lifetime, §4.4). */
   enum Timer {
     RETRANSMIT,
-    LIFETIME
+    LIFETIME,
+    /** PaC: start re-authentication before the lifetime runs out (§4.3, §5.7). */
+    REAUTHENTICATE,
+    /** PaC: the EAP peer has not answered (or exported its MSK) in time. */
+    EAP_RESPONSE
   }
 
   enum CloseReason {
@@ -44,7 +81,9 @@ public sealed interface PanaOutput {
     /** The session lifetime ran out (§4.4). */
     LIFETIME_EXPIRED,
     /** PTR/PTA exchanged (§4.4). */
-    TERMINATED
+    TERMINATED,
+    /** PaC: the EAP peer gave no response (or no MSK) within the configured time. */
+    EAP_TIMEOUT
   }
 
   enum DropReason {
@@ -58,7 +97,12 @@ public sealed interface PanaOutput {
     WRONG_SEQUENCE,
     /** A missing or invalid AUTH AVP once PANA_AUTH_KEY exists (§5.3). */
     BAD_AUTH,
-    /** Algorithm negotiation failed (§4.1). */
-    NO_ALGORITHM
+    /** Algorithm negotiation failed (§4.1), or a command needs one that was not negotiated. */
+    NO_ALGORITHM,
+    /**
+     * An Encryption-Encap AVP that does not open to acceptable AVPs (RFC 6786 §5, §6.1), or AVPs
+     * a delivery may not encrypt.
+     */
+    BAD_ENCRYPTION
   }
 }

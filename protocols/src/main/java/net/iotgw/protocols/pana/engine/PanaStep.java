@@ -15,4 +15,16 @@ public record PanaStep<S>(S state, List<PanaOutput> outputs) {
   static <S> PanaStep<S> of(S state, List<PanaOutput> outputs) {
     return new PanaStep<>(state, outputs);
   }
+
+  /** The same step with more outputs after these. */
+  PanaStep<S> plus(PanaOutput... more) {
+    List<PanaOutput> all = new java.util.ArrayList<>(outputs);
+    all.addAll(List.of(more));
+    return new PanaStep<>(state, all);
+  }
+
+  /** The same outputs with another state. */
+  <T> PanaStep<T> to(T next) {
+    return new PanaStep<>(next, outputs);
+  }
 }

@@ -33,6 +33,10 @@ class PanaEngineTest {
     return assertInstanceOf(OpenSession.Open.class, s);
   }
 
+  static void assertClosed(PanaOutput.CloseReason reason, Object state) {
+    assertEquals(reason, assertInstanceOf(OpenSession.Closed.class, state).reason());
+  }
+
   @Test
   void rfc5191Section4_1_sessionOpensWithTheSameKeyAndMskOnBothSides() {
     PanaPair p = opened();
@@ -77,8 +81,8 @@ class PanaEngineTest {
   void rfc5191Section4_1_wrongPskIsRejectedWithoutAuth() {
     PanaPair p = new PanaPair(PSK, PanaPair.bytes(16, 0x12));
     p.startFromPac();
-    assertEquals(new OpenSession.Closed(PanaOutput.CloseReason.AUTHENTICATION_REJECTED), p.paa);
-    assertEquals(new OpenSession.Closed(PanaOutput.CloseReason.AUTHENTICATION_REJECTED), p.pac);
+    assertClosed(PanaOutput.CloseReason.AUTHENTICATION_REJECTED, p.paa);
+    assertClosed(PanaOutput.CloseReason.AUTHENTICATION_REJECTED, p.pac);
     PanaMessage parC = decode(p.paaSent.get(p.paaSent.size() - 1));
     assertEquals(PanaHeader.FLAG_R | PanaHeader.FLAG_C, parC.header().flags());
     assertEquals(List.of(new Avp.ResultCode(1)), parC.all(Avp.ResultCode.class));
@@ -187,8 +191,8 @@ class PanaEngineTest {
     PanaMessage ptr = decode(p.toPaa.peek());
     assertEquals(List.of(new Avp.TerminationCause(1)), ptr.all(Avp.TerminationCause.class));
     p.run();
-    assertEquals(new OpenSession.Closed(PanaOutput.CloseReason.TERMINATED), p.paa);
-    assertEquals(new OpenSession.Closed(PanaOutput.CloseReason.TERMINATED), p.pac);
+    assertClosed(PanaOutput.CloseReason.TERMINATED, p.paa);
+    assertClosed(PanaOutput.CloseReason.TERMINATED, p.pac);
     assertTrue(p.paaTimers.isEmpty());
     assertTrue(p.pacTimers.isEmpty());
   }
@@ -248,5 +252,40 @@ class PanaEngineTest {
     PanaStep<PacEngine.State> step = PacEngine.receive(p.pac, unsigned, p.now, p.random);
     assertEquals(PanaOutput.DropReason.BAD_AUTH,
         assertInstanceOf(PanaOutput.Dropped.class, step.outputs().get(0)).reason());
+  }
+
+  @Test
+  void rfc5191Section5_2_ptrRepeatedAfterTheSessionClosedIsAnsweredAgainFromTheEcho() {
+    PanaPair p = opened();
+    boolean[] lost = {false};
+    p.lose = m -> !decode(m).header().isRequest() && decode(m).header().messageType() == 3
+        && !lost[0] && (lost[0] = true);
+    p.onPac(PacEngine.terminate(p.pac, Avp.TerminationCause.LOGOUT, p.now, p.random));
+    byte[] ptr = p.toPaa.peek();
+    p.run();
+    assertClosed(PanaOutput.CloseReason.TERMINATED, p.paa);
+    assertInstanceOf(OpenSession.Terminating.class, p.pac);
+    byte[] pta = p.paaSent.get(p.paaSent.size() - 1);
+    p.fireNextTimer();
+    assertClosed(PanaOutput.CloseReason.TERMINATED, p.pac);
+    assertArrayEquals(pta, p.paaSent.get(p.paaSent.size() - 1));
+    assertEquals(2, p.pacSent.stream().filter(m -> decode(m).header().messageType() == 3).count());
+    byte[] other = ptr.clone();
+    other[other.length - 1] ^= 1;
+    assertEquals(List.of(new PanaOutput.Dropped(PanaOutput.DropReason.UNEXPECTED, "closed")),
+        PaaEngine.receive(p.paa, other, p.now, p.random).outputs());
+  }
+
+  @Test
+  void rfc5191Section5_2_rejectionRepeatedAfterThePacClosedIsAnsweredAgain() {
+    PanaPair p = new PanaPair(PSK, PanaPair.bytes(16, 0x12));
+    boolean[] lost = {false};
+    p.lose = m -> !decode(m).header().isRequest() && decode(m).header().has(PanaHeader.FLAG_C)
+        && !lost[0] && (lost[0] = true);
+    p.startFromPac();
+    assertClosed(PanaOutput.CloseReason.AUTHENTICATION_REJECTED, p.pac);
+    assertInstanceOf(PaaEngine.Rejecting.class, p.paa);
+    p.fireNextTimer();
+    assertClosed(PanaOutput.CloseReason.AUTHENTICATION_REJECTED, p.paa);
   }
 }

@@ -17,11 +17,14 @@ import net.iotgw.protocols.eap.psk.PskOutput;
 import net.iotgw.protocols.eap.psk.PskStep;
 import net.iotgw.protocols.ike.IntegrityAlgorithm;
 import net.iotgw.protocols.ike.PrfAlgorithm;
+import net.iotgw.protocols.pana.PanaEncryptionAlgorithm;
 
 /**
  * A PaC and a PAA wired together through an in-memory link, with the embedded EAP-PSK server
  * behind the PAA's relay commands and the EAP-PSK peer behind the PaC's: the part an actor would
- * play, written as plainly as possible. {@link #lose} drops chosen messages in flight.
+ * play, written as plainly as possible. {@link #lose} drops chosen messages in flight. Each
+ * {@link PanaOutput.EapStart} starts a fresh peer or server with new random values, as a
+ * re-authentication needs; {@link #peerSilent} makes the PaC's peer ignore requests.
  */
 final class PanaPair {
   static final byte[] ID_P = "cd-0001".getBytes();
@@ -34,7 +37,10 @@ final class PanaPair {
   PacEngine.State pac;
   EapPskServer.State server;
   EapPskPeer.State peer;
-  final Psk serverPsk;
+  Psk serverPsk;
+  final Psk peerPsk;
+  boolean peerSilent;
+  int eapRuns;
   final List<PanaOutput> paaSaw = new ArrayList<>();
   final List<PanaOutput> pacSaw = new ArrayList<>();
   final List<byte[]> paaSent = new ArrayList<>();
@@ -48,16 +54,23 @@ final class PanaPair {
   EapKeys peerKeys;
 
   PanaPair(byte[] serverKey, byte[] peerKey) {
+    this(serverKey, peerKey, List.of(PanaEncryptionAlgorithm.AES128_CTR),
+        List.of(PanaEncryptionAlgorithm.AES128_CTR));
+  }
+
+  PanaPair(byte[] serverKey, byte[] peerKey, List<PanaEncryptionAlgorithm> paaOffers,
+      List<PanaEncryptionAlgorithm> pacAccepts) {
     serverPsk = new Psk(serverKey);
+    peerPsk = new Psk(peerKey);
     paa = PaaEngine.create(new PaaEngine.Config(
         List.of(PrfAlgorithm.PRF_HMAC_SHA2_256),
-        List.of(IntegrityAlgorithm.AUTH_HMAC_SHA2_256_128),
+        List.of(IntegrityAlgorithm.AUTH_HMAC_SHA2_256_128), paaOffers,
         RetransmitPolicy.REQUEST, 0x1234, 0x100, bytes(16, 0xa0), 1));
     pac = PacEngine.create(new PacEngine.Config(
         List.of(PrfAlgorithm.PRF_HMAC_SHA2_256),
-        List.of(IntegrityAlgorithm.AUTH_HMAC_SHA2_256_128),
-        RetransmitPolicy.REQUEST, 0x900, bytes(16, 0xc0)));
-    peer = EapPskPeer.start(ID_P, new Psk(peerKey), bytes(16, 0x50));
+        List.of(IntegrityAlgorithm.AUTH_HMAC_SHA2_256_128), pacAccepts,
+        RetransmitPolicy.REQUEST, 0x900, bytes(16, 0xc0),
+        PacEngine.DEFAULT_EAP_RESPONSE_TIMEOUT_MILLIS));
   }
 
   static byte[] bytes(int n, int first) {
@@ -121,7 +134,8 @@ final class PanaPair {
       } else if (o instanceof PanaOutput.Disarm d) {
         paaTimers.remove(d.timer());
       } else if (o instanceof PanaOutput.EapStart) {
-        relay(EapPskServer.start(ID_S, 1, bytes(16, 0x30)));
+        eapRuns++;
+        relay(EapPskServer.start(ID_S, eapRuns, bytes(16, 0x30 + eapRuns)));
       } else if (o instanceof PanaOutput.EapReceived e) {
         relay(EapPskServer.receive(server, e.eap(),
             id -> Optional.of(new Psk(serverPsk.key()))));
@@ -165,7 +179,9 @@ final class PanaPair {
         pacTimers.put(a.timer(), a.atMillis());
       } else if (o instanceof PanaOutput.Disarm d) {
         pacTimers.remove(d.timer());
-      } else if (o instanceof PanaOutput.EapReceived e) {
+      } else if (o instanceof PanaOutput.EapStart) {
+        peer = EapPskPeer.start(ID_P, new Psk(peerPsk.key()), bytes(16, 0x50 + eapRuns));
+      } else if (o instanceof PanaOutput.EapReceived e && !peerSilent) {
         PskStep<EapPskPeer.State> ps = EapPskPeer.receive(peer, e.eap());
         peer = ps.state();
         for (PskOutput po : ps.outputs()) {
