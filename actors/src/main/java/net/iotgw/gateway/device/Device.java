@@ -127,6 +127,11 @@ public final class Device {
     Long previous = admittedBy;
     shared.admission().admit(eui64, m.key());
     admittedBy = m.sessionId();
+    if (previous != null && previous == m.sessionId()) {
+      context.getLog().info("CD {} re-authenticated as {} (PANA session 0x{}): new link key",
+          name, m.identity(), Long.toHexString(m.sessionId()));
+      return Behaviors.same();
+    }
     if (joining != null && joining == m.sessionId()) {
       joining = null;
       devices.tell(new Devices.JoinFinished(eui64));

@@ -15,6 +15,7 @@ import net.iotgw.protocols.ieee802154.security.Pemk;
 import net.iotgw.protocols.ike.IntegrityAlgorithm;
 import net.iotgw.protocols.ike.PrfAlgorithm;
 import net.iotgw.protocols.ike.crypto.Prf;
+import net.iotgw.protocols.pana.PanaEncryptionAlgorithm;
 import net.iotgw.protocols.pana.engine.PaaEngine;
 import net.iotgw.protocols.pana.engine.PanaOutput;
 import net.iotgw.protocols.pana.engine.PanaStep;
@@ -45,6 +46,9 @@ public final class EapSession {
 
   static final IntegrityAlgorithm INTEGRITY = IntegrityAlgorithm.AUTH_HMAC_SHA2_256_128;
 
+  /** RFC 6786: the channel the IKE offload uses to deliver a CD its ESP key material. */
+  static final PanaEncryptionAlgorithm ENCRYPTION = PanaEncryptionAlgorithm.AES128_CTR;
+
   /** RFC 5191 §8.8 leaves the nonce length open; half the PRF output (RFC 4306 §2.10 style). */
   static final int NONCE_LENGTH = 16;
 
@@ -72,7 +76,8 @@ public final class EapSession {
   private final Settings settings;
   private final EapSessionId id;
   private final SecureRandom random;
-  private final long keyId;
+  /** The Key-Id of the current MSK (RFC 5191 §8.4): 1, then one more per re-authentication. */
+  private long keyId;
   private PaaEngine.State state;
   private PanaPacket lastFromCd;
   private String identity = "?";
@@ -97,12 +102,12 @@ public final class EapSession {
     this.random = random;
     this.aaaReplies = context.messageAdapter(Aaa.Answer.class,
         a -> new AaaAnswered(a, relayedAt));
-    // RFC 5191 §8.4: a new Key-Id for every MSK; one MSK per session here, so any value works.
     this.keyId = 1;
     byte[] nonce = new byte[NONCE_LENGTH];
     random.nextBytes(nonce);
     this.state = PaaEngine.create(new PaaEngine.Config(
-        List.of(PRF), List.of(INTEGRITY), RetransmitPolicy.REQUEST, id.panaSessionId(),
+        List.of(PRF), List.of(INTEGRITY), List.of(ENCRYPTION), RetransmitPolicy.REQUEST,
+        id.panaSessionId(),
         random.nextInt() & 0xffff_ffffL, nonce, keyId));
   }
 
@@ -170,7 +175,11 @@ public final class EapSession {
       } else if (o instanceof PanaOutput.EapReceived r) {
         relay(r.eap());
       } else if (o instanceof PanaOutput.Opened opened) {
-        onOpened(opened);
+        admit(opened.sessionId(), keyId, opened.lifetimeSeconds());
+      } else if (o instanceof PanaOutput.Reauthenticated r) {
+        // RFC 5191 §4.3: a new MSK and Key-Id, hence a new PEMK and link key (RFC 5807 §3).
+        keyId = r.keyId();
+        admit(r.sessionId(), keyId, r.lifetimeSeconds());
       } else if (o instanceof PanaOutput.Closed c) {
         device.tell(new Device.SessionClosed(id.panaSessionId(), c.reason()));
         closed = true;
@@ -205,18 +214,17 @@ public final class EapSession {
     aaa.tell(new Aaa.Relay(id, eap, aaaReplies));
   }
 
-  private void onOpened(PanaOutput.Opened opened) {
+  private void admit(long sessionId, long keyId, long lifetimeSeconds) {
     if (msk == null) {
-      context.getLog().error("{}: session opened without an MSK", id);
+      context.getLog().error("{}: session keyed without an MSK", id);
       return;
     }
-    Pemk pemk = Pemk.derive(Prf.of(PRF), msk, opened.sessionId(), keyId,
+    Pemk pemk = Pemk.derive(Prf.of(PRF), msk, sessionId, keyId,
         Pemk.epIdOf(new Address.Extended(settings.gatewayEui64())));
     LinkKey key = pemk.linkKey();
     pemk.destroy();
     forgetMsk();
-    device.tell(new Device.SessionOpened(opened.sessionId(), identity, key,
-        opened.lifetimeSeconds()));
+    device.tell(new Device.SessionOpened(sessionId, identity, key, lifetimeSeconds));
   }
 
   private void send(byte[] message) {
