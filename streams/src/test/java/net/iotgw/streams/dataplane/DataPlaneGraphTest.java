@@ -16,10 +16,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import net.iotgw.protocols.ieee802154.security.LinkKey;
 import net.iotgw.protocols.ipv6.Ipv6Address;
 import net.iotgw.protocols.ipv6.Ipv6Codec;
 import net.iotgw.protocols.ipv6.Ipv6Packets;
 import net.iotgw.protocols.ipv6.Ipv6Prefix;
+import net.iotgw.streams.lowpan.LinkKeyTable;
 import net.iotgw.streams.lowpan.LinkResolver;
 import net.iotgw.streams.lowpan.LowpanAdaptation;
 import net.iotgw.streams.lowpan.LowpanConfig;
@@ -58,11 +60,15 @@ class DataPlaneGraphTest {
         Flow.fromSinkAndSource(Sink.foreach(onAir::add), Source.<byte[]>never());
     Path ucnPcap = dir.resolve("ucn.pcap");
     Path radioPcap = dir.resolve("radio.pcap");
+    LinkKeyTable keys = new LinkKeyTable();
+    // The CD 2001:db8:cd::1 (EUI-64 02:00:00:00:00:00:00:01) is admitted: its frames are secured.
+    keys.install(0x0200_0000_0000_0001L, LinkKey.of(new byte[16]));
     DataPlaneGraph.Running running =
         DataPlaneGraph.create(
                 port,
-                adaptation(),
+                adaptation(keys),
                 radio,
+                noControlPlane(),
                 Optional.of(PcapWriter.create(ucnPcap, LinkType.IPV6, Clock.systemUTC())),
                 Optional.of(
                     PcapWriter.create(radioPcap, LinkType.IEEE802_15_4_WITHFCS, Clock.systemUTC())))
@@ -86,6 +92,7 @@ class DataPlaneGraphTest {
     // 1,048 octets of IPv6 do not fit one 127-octet PSDU: RFC 4944 §5.3 fragments.
     assertTrue(frames.size() >= 9, frames.size() + " frames");
     assertTrue(frames.stream().allMatch(f -> f.length <= 127));
+    assertTrue(frames.stream().allMatch(f -> (f[0] & 0x08) != 0), "Security Enabled on each");
 
     port.close();
     running.ucn().toCompletableFuture().get(5, TimeUnit.SECONDS);
@@ -103,7 +110,13 @@ class DataPlaneGraphTest {
         Flow.fromSinkAndSource(
             Sink.ignore(), Source.failed(new IllegalStateException("RCP unusable")));
     DataPlaneGraph.Running running =
-        DataPlaneGraph.create(port, adaptation(), radio, Optional.empty(), Optional.empty())
+        DataPlaneGraph.create(
+                port,
+                adaptation(new LinkKeyTable()),
+                radio,
+                noControlPlane(),
+                Optional.empty(),
+                Optional.empty())
             .run(kit.system());
 
     ExecutionException e =
@@ -120,9 +133,14 @@ class DataPlaneGraphTest {
     assertTrue(running.ucn().toCompletableFuture().isDone());
   }
 
-  private static BidiFlow<byte[], byte[], byte[], byte[], NotUsed> adaptation() {
+  private static Flow<byte[], byte[], NotUsed> noControlPlane() {
+    return Flow.fromSinkAndSource(Sink.ignore(), Source.never());
+  }
+
+  private static BidiFlow<byte[], byte[], byte[], byte[], NotUsed> adaptation(LinkKeyTable keys) {
     return LowpanAdaptation.create(
         GATEWAY,
+        keys,
         LinkResolver.fromInterfaceIdentifiers(PREFIX),
         LowpanAdaptation.MONOTONIC_MILLIS,
         new LowpanCounters());
