@@ -26,9 +26,11 @@ import org.apache.pekko.stream.javadsl.RunnableGraph;
  * </pre>
  *
  * The {@link ControlPort} takes PANA from the radio side to the control plane and merges the
- * control plane's packets into the radio-bound path ahead of the UCN's. Every stage is bounded and backpressured by the radio's transmit completions; the taps never slow
- * the path (they drop records when the disk is behind). The graph ends when the UCN port is closed
- * ({@link UcnPort#close()}) or either end fails; {@link Running} says which.
+ * control plane's packets into the radio-bound path ahead of the UCN's. Every stage is bounded and
+ * backpressured by the radio's transmit completions; the taps never slow the path (they drop
+ * records when the disk is behind), nor does a slow control plane (its packets are dropped). The
+ * graph ends when the UCN port is closed ({@link UcnPort#close()}) or either end fails ({@link
+ * Running} says which), or the control port fails.
  */
 public final class DataPlaneGraph {
   private DataPlaneGraph() {}

@@ -44,7 +44,7 @@ final class AdmissionRule {
     return enforce && !PanaPackets.carriesPana(packet);
   }
 
-  /** Why a packet whose frames are to be secured may not go to {@code destination}, if it may not. */
+  /** Why a packet whose frames are to be secured may not go to {@code destination}, if so. */
   Optional<LowpanDrop> refusesSecuredTo(LinkAddress destination) {
     if (destination instanceof LinkAddress.Extended e) {
       return keys.isAdmitted(e.eui64()) ? Optional.empty() : Optional.of(LowpanDrop.NOT_ADMITTED);

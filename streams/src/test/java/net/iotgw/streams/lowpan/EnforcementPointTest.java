@@ -211,7 +211,8 @@ class EnforcementPointTest {
   }
 
   @Test
-  void aSourceAddressWithAnotherNodesInterfaceIdentifierIsDropped_rfc4944Section6() throws Exception {
+  void aSourceAddressWithAnotherNodesInterfaceIdentifierIsDropped_rfc4944Section6()
+      throws Exception {
     admit(cd, 0x11);
     SecuringCd stranger = new SecuringCd(STRANGER_EUI64, SecuringCd.key(0x22));
     // Secured and verified, but speaking for another CD, in the prefix and link-local.
