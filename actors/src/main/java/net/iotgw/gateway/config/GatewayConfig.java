@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import net.iotgw.protocols.ieee802154.SecurityLevel;
 import net.iotgw.protocols.ipv6.Ipv6Prefix;
 
 /**
@@ -12,7 +13,8 @@ import net.iotgw.protocols.ipv6.Ipv6Prefix;
  * the actors module's reference.conf). Every value is checked here, so a typo fails at start-up
  * with the key's name, not later inside a stream.
  */
-public record GatewayConfig(Ipv6Prefix cdPrefix, Ucn ucn, Radio radio, Lowpan lowpan, Pcap pcap) {
+public record GatewayConfig(
+    Ipv6Prefix cdPrefix, Ucn ucn, Radio radio, Lowpan lowpan, Pcap pcap, Enforcement enforcement) {
 
   /** The unconstrained side: a TUN device. */
   public record Ucn(String tun, int mtu) {}
@@ -30,6 +32,16 @@ public record GatewayConfig(Ipv6Prefix cdPrefix, Ucn ucn, Radio radio, Lowpan lo
 
   /** Optional captures of either side. */
   public record Pcap(Optional<Path> radio, Optional<Path> ucn) {}
+
+  /**
+   * The radio as the network-entry enforcement point ({@code iotgw.network-entry}).
+   *
+   * @param enforce {@code enforce = on} (the default): only PANA passes in clear, everything else
+   *     only secured with an admitted CD's key; {@code off}: no link security at all, for CDs that
+   *     cannot secure (a warning is logged at start)
+   * @param securityLevel 802.15.4 security level of secured frames: 6 (ENC-MIC-64) or 5
+   */
+  public record Enforcement(boolean enforce, SecurityLevel securityLevel) {}
 
   /**
    * @throws ConfigException.BadValue or another {@link ConfigException} naming the bad key
@@ -61,7 +73,12 @@ public record GatewayConfig(Ipv6Prefix cdPrefix, Ucn ucn, Radio radio, Lowpan lo
       throw bad(c, "lowpan.reassembly-timeout", "must be at most 60 s (RFC 4944 §5.3)");
     }
     Pcap pcap = new Pcap(optionalPath(c, "pcap.radio"), optionalPath(c, "pcap.ucn"));
-    return new GatewayConfig(prefix, ucn, radio, lowpan, pcap);
+    int level = range(c, "network-entry.security-level", 5, 6);
+    Enforcement enforcement =
+        new Enforcement(
+            flag(c, "network-entry.enforce"),
+            level == 5 ? SecurityLevel.ENC_MIC_32 : SecurityLevel.ENC_MIC_64);
+    return new GatewayConfig(prefix, ucn, radio, lowpan, pcap, enforcement);
   }
 
   private static int range(Config c, String key, int min, int max) {
@@ -70,6 +87,15 @@ public record GatewayConfig(Ipv6Prefix cdPrefix, Ucn ucn, Radio radio, Lowpan lo
       throw bad(c, key, v + " is outside " + min + ".." + max);
     }
     return v;
+  }
+
+  /** on/off, true/false, yes/no (HOCON booleans). */
+  private static boolean flag(Config c, String key) {
+    try {
+      return c.getBoolean(key);
+    } catch (ConfigException.WrongType e) {
+      throw bad(c, key, "on or off, not " + c.getValue(key).render());
+    }
   }
 
   /** A number written as decimal or 0x-hex (PAN IDs and short addresses are read in hex). */

@@ -13,6 +13,8 @@ import net.iotgw.radio.serial.LinkAddress;
 import net.iotgw.radio.serial.LinkEvent;
 import net.iotgw.radio.serial.ReconnectSettings;
 import net.iotgw.streams.dataplane.DataPlaneGraph;
+import net.iotgw.streams.lowpan.EnforcementMode;
+import net.iotgw.streams.lowpan.LinkKeyTable;
 import net.iotgw.streams.lowpan.LinkResolver;
 import net.iotgw.streams.lowpan.LowpanAdaptation;
 import net.iotgw.streams.lowpan.LowpanConfig;
@@ -26,6 +28,9 @@ import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 import org.slf4j.Logger;
 
 /**
@@ -61,12 +66,21 @@ public final class DataPlane {
     this.port = port;
   }
 
+  /** With a key table of its own, which outlives restarts of the stream. */
   public static Behavior<Command> create(GatewayConfig config) {
-    return Behaviors.setup(context -> start(context, config));
+    return create(config, new LinkKeyTable());
   }
 
-  private static Behavior<Command> start(ActorContext<Command> context, GatewayConfig config)
-      throws IOException {
+  /**
+   * @param keys the enforcement point's table, into which the control plane installs admitted
+   *     CDs' keys; it outlives the stream (restarts must not start counters over under a key)
+   */
+  public static Behavior<Command> create(GatewayConfig config, LinkKeyTable keys) {
+    return Behaviors.setup(context -> start(context, config, keys));
+  }
+
+  private static Behavior<Command> start(
+      ActorContext<Command> context, GatewayConfig config, LinkKeyTable keys) throws IOException {
     Logger log = context.getLog();
     TunPort port = TunPort.open(config.ucn().tun(), config.ucn().mtu());
     log.info("TUN {} attached (MTU {}), routing {}", port.name(), port.mtu(), config.cdPrefix());
@@ -94,16 +108,21 @@ public final class DataPlane {
               r.panId(),
               config.lowpan().maxReassemblies(),
               config.lowpan().maxReassemblyBytes(),
-              config.lowpan().reassemblyTimeout());
+              config.lowpan().reassemblyTimeout(),
+              config.enforcement().enforce() ? EnforcementMode.ENFORCE : EnforcementMode.OPEN,
+              config.enforcement().securityLevel());
       DataPlaneGraph.Running running =
           DataPlaneGraph.create(
                   port,
                   LowpanAdaptation.create(
                       lowpan,
+                      keys,
                       LinkResolver.fromInterfaceIdentifiers(config.cdPrefix()),
                       LowpanAdaptation.MONOTONIC_MILLIS,
                       new LowpanCounters()),
                   DataPlaneGraph.psdus(radio),
+                  // No control plane yet: PANA from CDs is dropped, none is sent.
+                  Flow.fromSinkAndSource(Sink.ignore(), Source.never()),
                   capture(config.pcap().ucn(), LinkType.IPV6, log),
                   capture(config.pcap().radio(), LinkType.IEEE802_15_4_WITHFCS, log))
               .run(context.getSystem());

@@ -1,6 +1,7 @@
 package net.iotgw.gateway.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +10,7 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Path;
 import java.time.Duration;
+import net.iotgw.protocols.ieee802154.SecurityLevel;
 import org.junit.jupiter.api.Test;
 
 class GatewayConfigTest {
@@ -26,6 +28,17 @@ class GatewayConfigTest {
     assertEquals(0xabcd, c.radio().panId());
     assertEquals(Duration.ofSeconds(60), c.lowpan().reassemblyTimeout());
     assertTrue(c.pcap().radio().isEmpty());
+    assertEquals(
+        new GatewayConfig.Enforcement(true, SecurityLevel.ENC_MIC_64), c.enforcement());
+  }
+
+  @Test
+  void networkEntryEnforcementCanBeTurnedOffAndTheLevelSetTo5() {
+    assertFalse(load("iotgw.network-entry.enforce = off").enforcement().enforce());
+    assertTrue(load("iotgw.network-entry.enforce = on").enforcement().enforce());
+    assertEquals(
+        SecurityLevel.ENC_MIC_32,
+        load("iotgw.network-entry.security-level = 5").enforcement().securityLevel());
   }
 
   @Test
@@ -50,6 +63,8 @@ class GatewayConfigTest {
     assertKey("iotgw.radio.pan-id", "iotgw.radio.pan-id = \"0x10000\"");
     assertKey("iotgw.radio.extended-address", "iotgw.radio.extended-address = \"02:00\"");
     assertKey("iotgw.lowpan.reassembly-timeout", "iotgw.lowpan.reassembly-timeout = 61s");
+    assertKey("iotgw.network-entry.security-level", "iotgw.network-entry.security-level = 7");
+    assertKey("iotgw.network-entry.enforce", "iotgw.network-entry.enforce = maybe");
   }
 
   private static void assertKey(String key, String overrides) {

@@ -22,12 +22,17 @@ import net.iotgw.radio.rcp.RcpSettings;
 import net.iotgw.radio.serial.LinkAddress;
 import net.iotgw.radio.serial.ReconnectSettings;
 import net.iotgw.streams.dataplane.DataPlaneGraph;
+import net.iotgw.streams.lowpan.EnforcementMode;
+import net.iotgw.streams.lowpan.LinkKeyTable;
 import net.iotgw.streams.lowpan.LinkResolver;
 import net.iotgw.streams.lowpan.LowpanAdaptation;
 import net.iotgw.streams.lowpan.LowpanConfig;
 import net.iotgw.streams.lowpan.LowpanCounters;
 import net.iotgw.streams.ucn.InMemoryPort;
 import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.stream.javadsl.Flow;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 import org.apache.pekko.stream.javadsl.Tcp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -74,17 +79,21 @@ class CdSimulatorOverTcpTest {
               ReconnectSettings.defaults(),
               event -> {},
               system);
+      // The simulated CDs do not secure their frames (yet): link security off, explicitly.
       LowpanConfig gateway =
           new LowpanConfig(PREFIX, GATEWAY_EUI64, 0x0000, PAN_ID, 8, 16_384,
-              Duration.ofSeconds(60));
+                  Duration.ofSeconds(60))
+              .withEnforcement(EnforcementMode.OPEN);
       DataPlaneGraph.create(
               ucn,
               LowpanAdaptation.create(
                   gateway,
+                  new LinkKeyTable(),
                   LinkResolver.fromInterfaceIdentifiers(PREFIX),
                   LowpanAdaptation.MONOTONIC_MILLIS,
                   new LowpanCounters()),
               DataPlaneGraph.psdus(radio),
+              Flow.fromSinkAndSource(Sink.ignore(), Source.never()),
               Optional.empty(),
               Optional.empty())
           .run(system);

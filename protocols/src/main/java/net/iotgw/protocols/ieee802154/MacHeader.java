@@ -96,11 +96,23 @@ public record MacHeader(
 
   /** This header with Security Enabled set and {@code aux} added. */
   public MacHeader withSecurity(AuxSecurityHeader aux) {
+    return withSecurity(Optional.of(aux));
+  }
+
+  /**
+   * This header with Security Enabled clear and no auxiliary security header: how link security
+   * hands a verified frame up, its payload in plaintext and without MIC.
+   */
+  public MacHeader withoutSecurity() {
+    return withSecurity(Optional.empty());
+  }
+
+  private MacHeader withSecurity(Optional<AuxSecurityHeader> aux) {
     FrameControl f = frameControl;
-    FrameControl secured =
+    FrameControl fc =
         new FrameControl(
             f.frameType(),
-            true,
+            aux.isPresent(),
             f.framePending(),
             f.ackRequest(),
             f.panIdCompression(),
@@ -110,14 +122,7 @@ public record MacHeader(
             f.version(),
             f.sourceMode());
     return new MacHeader(
-        secured,
-        sequenceNumber,
-        destinationPanId,
-        destination,
-        sourcePanId,
-        source,
-        Optional.of(aux),
-        headerIes);
+        fc, sequenceNumber, destinationPanId, destination, sourcePanId, source, aux, headerIes);
   }
 
   /**

@@ -20,12 +20,17 @@ import org.apache.pekko.stream.javadsl.RunnableGraph;
  * The single-hop border router as one closed graph:
  *
  * <pre>
- *   UCN port ◄──► [pcap tap, raw IPv6] ◄──► 6LoWPAN adaptation ◄──► [pcap tap, DLT 195] ◄──► radio
+ *   UCN port ◄──► [pcap tap, raw IPv6] ◄──► control port ◄──► 6LoWPAN adaptation ◄──►
+ *                                             ▲    │        [pcap tap, DLT 195] ◄──► radio
+ *                          control plane ─────┘    └────► control plane (PANA from CDs)
  * </pre>
  *
- * Every stage is bounded and backpressured by the radio's transmit completions; the taps never slow
- * the path (they drop records when the disk is behind). The graph ends when the UCN port is closed
- * ({@link UcnPort#close()}) or either end fails; {@link Running} says which.
+ * The {@link ControlPort} takes PANA from the radio side to the control plane and merges the
+ * control plane's packets into the radio-bound path ahead of the UCN's. Every stage is bounded and
+ * backpressured by the radio's transmit completions; the taps never slow the path (they drop
+ * records when the disk is behind), nor does a slow control plane (its packets are dropped). The
+ * graph ends when the UCN port is closed ({@link UcnPort#close()}) or either end fails ({@link
+ * Running} says which), or the control port fails.
  */
 public final class DataPlaneGraph {
   private DataPlaneGraph() {}
@@ -37,12 +42,18 @@ public final class DataPlaneGraph {
    * @param radio completes when the radio end has stopped; fails with the error that stopped it
    *     (a {@link net.iotgw.radio.rcp.RcpConfigurationException}: the dongle is present but
    *     unusable)
+   * @param controlPort what crossed the control port (shared by every materialization of one
+   *     blueprint)
    */
-  public record Running(CompletionStage<Done> ucn, CompletionStage<Done> radio) {}
+  public record Running(
+      CompletionStage<Done> ucn, CompletionStage<Done> radio, ControlPortCounters controlPort) {}
 
   /**
    * @param adaptation {@code BidiFlow<IPv6 out, PSDU out, PSDU in, IPv6 in>}, one per radio
    * @param radio {@code Flow<PSDU to send, PSDU received>}, FCS included both ways
+   * @param panaPort the control plane: in, PANA packets from CDs (IPv6, UDP port 716); out, IPv6
+   *     packets to send to CDs. Bounded on its side (the actors' queue and asks); see {@link
+   *     ControlPort}
    * @param ucnCapture a writer for {@link net.iotgw.streams.pcap.LinkType#IPV6}, if captured
    * @param radioCapture a writer for {@link
    *     net.iotgw.streams.pcap.LinkType#IEEE802_15_4_WITHFCS}, if captured
@@ -51,16 +62,21 @@ public final class DataPlaneGraph {
       UcnPort ucn,
       BidiFlow<byte[], byte[], byte[], byte[], NotUsed> adaptation,
       Flow<byte[], byte[], NotUsed> radio,
+      Flow<byte[], byte[], NotUsed> panaPort,
       Optional<PcapWriter> ucnCapture,
       Optional<PcapWriter> radioCapture) {
     Objects.requireNonNull(ucn, "ucn");
+    ControlPortCounters counters = new ControlPortCounters();
     BidiFlow<byte[], byte[], byte[], byte[], NotUsed> stack =
-        tap(ucnCapture).atop(adaptation).atop(tap(radioCapture));
+        tap(ucnCapture)
+            .atop(ControlPort.junction(panaPort, counters))
+            .atop(adaptation)
+            .atop(tap(radioCapture));
     Flow<byte[], byte[], CompletionStage<Done>> watchedRadio =
         radio.watchTermination(Keep.right());
     return ucn.flow()
         .joinMat(stack, Keep.left())
-        .joinMat(watchedRadio, (u, r) -> new Running(u, r));
+        .joinMat(watchedRadio, (u, r) -> new Running(u, r, counters));
   }
 
   /** The radio link as PSDUs: the adaptation's bottom speaks {@code byte[]}. */

@@ -22,8 +22,9 @@ import org.apache.pekko.stream.javadsl.Flow;
  *   LowpanDatagram ◄── reassemble ◄── FramePayload...
  * </pre>
  *
- * <p>How much a frame carries is the MAC layer's knowledge (its header, later the security
- * overhead), so it comes in as {@code frameRoom}. Outbound datagrams are those {@link IphcLayer}
+ * <p>How much a frame carries is the MAC layer's knowledge (its header, and the security overhead
+ * when the datagram is to be secured), so it comes in as {@code frameRoom}. Every fragment keeps
+ * its datagram's {@code secured} flag. Outbound datagrams are those {@link IphcLayer}
  * made, at most {@link IphcLayer#LINK_MTU} bytes of IPv6, which {@link Fragmenter} always accepts
  * for frames of 802.15.4's size; anything else is a programming error and fails the stream.
  */
@@ -65,14 +66,14 @@ public final class FragmentationLayer {
     return d -> {
       int room = frameRoom.applyAsInt(d);
       if (d.datagram().length <= room) {
-        return List.of(new FramePayload(d.source(), d.destination(), d.datagram()));
+        return List.of(new FramePayload(d.source(), d.destination(), d.datagram(), d.secured()));
       }
       int tag = nextTag[0];
       nextTag[0] = (tag + 1) & 0xffff;
       List<byte[]> parts = Fragmenter.fragment(d.datagram(), tag, room);
       List<FramePayload> out = new ArrayList<>(parts.size());
       for (byte[] p : parts) {
-        out.add(new FramePayload(d.source(), d.destination(), p));
+        out.add(new FramePayload(d.source(), d.destination(), p, d.secured()));
       }
       return out;
     };

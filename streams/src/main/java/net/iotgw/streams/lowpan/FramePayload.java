@@ -9,8 +9,11 @@ import net.iotgw.protocols.sixlowpan.LinkAddress;
  * between which link addresses: what passes between fragmentation and MAC framing.
  *
  * @param payload the MAC payload, not copied; nobody changes it once built
+ * @param secured outbound: the frame is to be secured (its datagram's flag, see {@link
+ *     LowpanDatagram}); inbound: the frame arrived secured and verified
  */
-public record FramePayload(LinkAddress source, LinkAddress destination, byte[] payload) {
+public record FramePayload(
+    LinkAddress source, LinkAddress destination, byte[] payload, boolean secured) {
 
   public FramePayload {
     Objects.requireNonNull(source, "source");
@@ -23,16 +26,19 @@ public record FramePayload(LinkAddress source, LinkAddress destination, byte[] p
     return o instanceof FramePayload f
         && source.equals(f.source)
         && destination.equals(f.destination)
+        && secured == f.secured
         && Arrays.equals(payload, f.payload);
   }
 
   @Override
   public int hashCode() {
-    return (source.hashCode() * 31 + destination.hashCode()) * 31 + Arrays.hashCode(payload);
+    int h = (source.hashCode() * 31 + destination.hashCode()) * 31 + Arrays.hashCode(payload);
+    return h * 31 + Boolean.hashCode(secured);
   }
 
   @Override
   public String toString() {
-    return "FramePayload[" + source + " -> " + destination + ", " + payload.length + " bytes]";
+    return "FramePayload[" + source + " -> " + destination + ", " + payload.length + " bytes"
+        + (secured ? ", secured]" : "]");
   }
 }

@@ -19,11 +19,14 @@ import org.slf4j.LoggerFactory;
  * The top layer: IPv6 packets to and from 6LoWPAN datagrams (RFC 6282). Outbound it picks the
  * frame's link addresses, ours as source and the {@link LinkResolver}'s answer as destination,
  * because IPHC elides interface identifiers that those addresses already carry; inbound it
- * decompresses with the addresses the datagram arrived with.
+ * decompresses with the addresses the datagram arrived with. It is also where the packet and its
+ * link addresses meet, so it applies the enforcement point's {@link AdmissionRule}: outbound it
+ * marks the datagrams whose frames must be secured (or drops them), inbound it drops what may not
+ * pass, given whether every frame arrived secured.
  *
  * <pre>
- *   IPv6 packet ──► compress ──► LowpanDatagram
- *   IPv6 packet ◄── decompress ◄── LowpanDatagram
+ *   IPv6 packet ──► admission, compress ──► LowpanDatagram (secured?)
+ *   IPv6 packet ◄── decompress, admission ◄── LowpanDatagram (secured?)
  * </pre>
  */
 public final class IphcLayer {
@@ -37,13 +40,16 @@ public final class IphcLayer {
   private final LowpanConfig config;
   private final LinkResolver resolver;
   private final LowpanCounters counters;
+  private final AdmissionRule admission;
   private final ContextTable contexts;
   private final LinkAddress ourLinkAddress;
 
-  public IphcLayer(LowpanConfig config, LinkResolver resolver, LowpanCounters counters) {
+  public IphcLayer(
+      LowpanConfig config, LinkKeyTable keys, LinkResolver resolver, LowpanCounters counters) {
     this.config = Objects.requireNonNull(config, "config");
     this.resolver = Objects.requireNonNull(resolver, "resolver");
     this.counters = Objects.requireNonNull(counters, "counters");
+    this.admission = new AdmissionRule(config, keys);
     this.contexts = config.contexts();
     this.ourLinkAddress = LinkAddress.extended(config.ourExtendedAddress());
   }
@@ -72,19 +78,34 @@ public final class IphcLayer {
     if (d instanceof Decoded.Failed<byte[]> f) {
       return drop(LowpanDrop.NOT_IPV6, f.error());
     }
+    boolean secured = admission.securesOutbound(packet);
+    if (secured) {
+      Optional<LowpanDrop> refused = admission.refusesSecuredTo(linkDst);
+      if (refused.isPresent()) {
+        return drop(refused.get(), linkDst);
+      }
+    }
     counters.packetSent();
-    return Optional.of(new LowpanDatagram(ourLinkAddress, linkDst, d.orThrow()));
+    return Optional.of(new LowpanDatagram(ourLinkAddress, linkDst, d.orThrow(), secured));
   }
 
-  /** The IPv6 packet a datagram carries, or empty (counted) if it does not decompress. */
+  /**
+   * The IPv6 packet a datagram carries, or empty (counted) if it does not decompress or may not
+   * pass the enforcement point.
+   */
   Optional<byte[]> decompress(LowpanDatagram d) {
-    Decoded<byte[]> packet =
+    Decoded<byte[]> decoded =
         IphcDecompressor.decompress(d.datagram(), d.source(), d.destination(), contexts);
-    if (packet instanceof Decoded.Failed<byte[]> f) {
+    if (decoded instanceof Decoded.Failed<byte[]> f) {
       return drop(LowpanDrop.MALFORMED_DATAGRAM, f.error());
     }
+    byte[] packet = decoded.orThrow();
+    Optional<LowpanDrop> refused = admission.refusesInbound(packet, d.source(), d.secured());
+    if (refused.isPresent()) {
+      return drop(refused.get(), d);
+    }
     counters.packetReceived();
-    return Optional.of(packet.orThrow());
+    return Optional.of(packet);
   }
 
   private <T> Optional<T> drop(LowpanDrop reason, Object why) {

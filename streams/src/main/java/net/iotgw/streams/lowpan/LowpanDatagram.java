@@ -11,8 +11,12 @@ import net.iotgw.protocols.sixlowpan.LinkAddress;
  * §3.2.2) and reassembly keys fragments by them (RFC 4944 §5.3).
  *
  * @param datagram not copied; nobody changes it once built
+ * @param secured outbound: every frame of it is to be secured (decided by {@link AdmissionRule},
+ *     done by {@link LinkSecurity}); inbound: every frame of it arrived secured and verified
+ *     (reassembly never joins secured and unsecured fragments)
  */
-public record LowpanDatagram(LinkAddress source, LinkAddress destination, byte[] datagram) {
+public record LowpanDatagram(
+    LinkAddress source, LinkAddress destination, byte[] datagram, boolean secured) {
 
   public LowpanDatagram {
     Objects.requireNonNull(source, "source");
@@ -25,16 +29,19 @@ public record LowpanDatagram(LinkAddress source, LinkAddress destination, byte[]
     return o instanceof LowpanDatagram d
         && source.equals(d.source)
         && destination.equals(d.destination)
+        && secured == d.secured
         && Arrays.equals(datagram, d.datagram);
   }
 
   @Override
   public int hashCode() {
-    return (source.hashCode() * 31 + destination.hashCode()) * 31 + Arrays.hashCode(datagram);
+    int h = (source.hashCode() * 31 + destination.hashCode()) * 31 + Arrays.hashCode(datagram);
+    return h * 31 + Boolean.hashCode(secured);
   }
 
   @Override
   public String toString() {
-    return "LowpanDatagram[" + source + " -> " + destination + ", " + datagram.length + " bytes]";
+    return "LowpanDatagram[" + source + " -> " + destination + ", " + datagram.length + " bytes"
+        + (secured ? ", secured]" : "]");
   }
 }

@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
  * the clock given, so tests control it; a stage timer sweeps out datagrams past the timeout even
  * when no fragment arrives to trigger it, so a burst of abandoned fragments does not hold memory
  * until the next one. At most one datagram comes out per payload in: no buffer of its own.
+ *
+ * <p>Secured and unsecured fragments are reassembled apart, each within the configured bounds: a
+ * datagram is secured only if all its fragments were, and a mixed one never completes (no CD
+ * sends one: it decides per datagram). Unsecured fragments, which anyone in range can forge,
+ * therefore cannot overlap, restart or crowd out the datagrams of admitted CDs.
  */
 final class ReassemblyStage extends GraphStage<FlowShape<FramePayload, LowpanDatagram>> {
   private static final Logger log = LoggerFactory.getLogger(ReassemblyStage.class);
@@ -55,14 +60,18 @@ final class ReassemblyStage extends GraphStage<FlowShape<FramePayload, LowpanDat
         : quarter.compareTo(MAX_SWEEP) > 0 ? MAX_SWEEP : quarter;
   }
 
+  private Reassembler newReassembler() {
+    return new Reassembler(
+        config.maxReassemblies(),
+        config.maxReassemblyBytes(),
+        config.reassemblyTimeout().toMillis());
+  }
+
   @Override
   public GraphStageLogic createLogic(Attributes inheritedAttributes) {
     return new TimerGraphStageLogic(shape) {
-      private Reassembler reassembler =
-          new Reassembler(
-              config.maxReassemblies(),
-              config.maxReassemblyBytes(),
-              config.reassemblyTimeout().toMillis());
+      private Reassembler secured = newReassembler();
+      private Reassembler unsecured = newReassembler();
 
       {
         setHandler(
@@ -100,32 +109,42 @@ final class ReassemblyStage extends GraphStage<FlowShape<FramePayload, LowpanDat
       }
 
       private void expire(long now) {
-        Reassembler next = reassembler.expire(now);
-        int expired = reassembler.inProgress() - next.inProgress();
+        secured = expire(secured, now);
+        unsecured = expire(unsecured, now);
+      }
+
+      private Reassembler expire(Reassembler r, long now) {
+        Reassembler next = r.expire(now);
+        int expired = r.inProgress() - next.inProgress();
         if (expired > 0) {
           counters.drop(LowpanDrop.REASSEMBLY_TIMEOUT, expired);
           log.debug("{} reassemblies timed out", expired);
         }
-        reassembler = next;
+        return next;
       }
 
       /** The datagram this payload completes or is; null if none (yet). */
       private LowpanDatagram take(FramePayload p) {
         if (!Fragment.isFragment(p.payload())) {
-          return new LowpanDatagram(p.source(), p.destination(), p.payload());
+          return new LowpanDatagram(p.source(), p.destination(), p.payload(), p.secured());
         }
         long now = monotonicMillis.getAsLong();
         expire(now);
-        Decoded<Reassembler.Step> step =
-            reassembler.accept(p.source(), p.destination(), p.payload(), now);
+        Reassembler r = p.secured() ? secured : unsecured;
+        Decoded<Reassembler.Step> step = r.accept(p.source(), p.destination(), p.payload(), now);
         if (step instanceof Decoded.Failed<Reassembler.Step> f) {
           return drop(LowpanDrop.MALFORMED_FRAGMENT, f.error());
         }
         Reassembler.Step s = step.orThrow();
-        reassembler = s.reassembler();
+        if (p.secured()) {
+          secured = s.reassembler();
+        } else {
+          unsecured = s.reassembler();
+        }
         Reassembler.Outcome o = s.outcome();
         if (o instanceof Reassembler.Complete c) {
-          return new LowpanDatagram(c.key().source(), c.key().destination(), c.datagram());
+          return new LowpanDatagram(
+              c.key().source(), c.key().destination(), c.datagram(), p.secured());
         }
         if (o instanceof Reassembler.Restarted) {
           return drop(LowpanDrop.FRAGMENT_OVERLAP, o.key());

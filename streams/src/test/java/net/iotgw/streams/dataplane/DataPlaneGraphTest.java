@@ -1,6 +1,10 @@
 package net.iotgw.streams.dataplane;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,10 +20,20 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import net.iotgw.protocols.ieee802154.Address;
+import net.iotgw.protocols.ieee802154.FrameVersion;
+import net.iotgw.protocols.ieee802154.MacFrame;
+import net.iotgw.protocols.ieee802154.MacFrameCodec;
+import net.iotgw.protocols.ieee802154.MacHeader;
+import net.iotgw.protocols.ieee802154.security.LinkKey;
 import net.iotgw.protocols.ipv6.Ipv6Address;
 import net.iotgw.protocols.ipv6.Ipv6Codec;
 import net.iotgw.protocols.ipv6.Ipv6Packets;
 import net.iotgw.protocols.ipv6.Ipv6Prefix;
+import net.iotgw.protocols.sixlowpan.IphcCompressor;
+import net.iotgw.protocols.sixlowpan.IphcDecompressor;
+import net.iotgw.protocols.sixlowpan.LinkAddress;
+import net.iotgw.streams.lowpan.LinkKeyTable;
 import net.iotgw.streams.lowpan.LinkResolver;
 import net.iotgw.streams.lowpan.LowpanAdaptation;
 import net.iotgw.streams.lowpan.LowpanConfig;
@@ -29,6 +43,8 @@ import net.iotgw.streams.pcap.PcapWriter;
 import net.iotgw.streams.ucn.InMemoryPort;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.japi.Pair;
+import org.apache.pekko.stream.BoundedSourceQueue;
 import org.apache.pekko.stream.javadsl.BidiFlow;
 import org.apache.pekko.stream.javadsl.Flow;
 import org.apache.pekko.stream.javadsl.Sink;
@@ -58,11 +74,15 @@ class DataPlaneGraphTest {
         Flow.fromSinkAndSource(Sink.foreach(onAir::add), Source.<byte[]>never());
     Path ucnPcap = dir.resolve("ucn.pcap");
     Path radioPcap = dir.resolve("radio.pcap");
+    LinkKeyTable keys = new LinkKeyTable();
+    // The CD 2001:db8:cd::1 (EUI-64 02:00:00:00:00:00:00:01) is admitted: its frames are secured.
+    keys.install(0x0200_0000_0000_0001L, LinkKey.of(new byte[16]));
     DataPlaneGraph.Running running =
         DataPlaneGraph.create(
                 port,
-                adaptation(),
+                adaptation(keys),
                 radio,
+                noControlPlane(),
                 Optional.of(PcapWriter.create(ucnPcap, LinkType.IPV6, Clock.systemUTC())),
                 Optional.of(
                     PcapWriter.create(radioPcap, LinkType.IEEE802_15_4_WITHFCS, Clock.systemUTC())))
@@ -86,6 +106,7 @@ class DataPlaneGraphTest {
     // 1,048 octets of IPv6 do not fit one 127-octet PSDU: RFC 4944 §5.3 fragments.
     assertTrue(frames.size() >= 9, frames.size() + " frames");
     assertTrue(frames.stream().allMatch(f -> f.length <= 127));
+    assertTrue(frames.stream().allMatch(f -> (f[0] & 0x08) != 0), "Security Enabled on each");
 
     port.close();
     running.ucn().toCompletableFuture().get(5, TimeUnit.SECONDS);
@@ -103,7 +124,13 @@ class DataPlaneGraphTest {
         Flow.fromSinkAndSource(
             Sink.ignore(), Source.failed(new IllegalStateException("RCP unusable")));
     DataPlaneGraph.Running running =
-        DataPlaneGraph.create(port, adaptation(), radio, Optional.empty(), Optional.empty())
+        DataPlaneGraph.create(
+                port,
+                adaptation(new LinkKeyTable()),
+                radio,
+                noControlPlane(),
+                Optional.empty(),
+                Optional.empty())
             .run(kit.system());
 
     ExecutionException e =
@@ -120,9 +147,91 @@ class DataPlaneGraphTest {
     assertTrue(running.ucn().toCompletableFuture().isDone());
   }
 
-  private static BidiFlow<byte[], byte[], byte[], byte[], NotUsed> adaptation() {
+  @Test
+  void panaFromACdReachesTheControlPlaneAndItsAnswerLeavesInClear() throws Exception {
+    InMemoryPort port = InMemoryPort.create(kit.system(), "mem2", 1280, 16);
+    BlockingQueue<byte[]> onAir = new LinkedBlockingQueue<>();
+    Pair<BoundedSourceQueue<byte[]>, Source<byte[], NotUsed>> air =
+        Source.<byte[]>queue(64).preMaterialize(kit.system());
+    BlockingQueue<byte[]> toControlPlane = new LinkedBlockingQueue<>();
+    Pair<BoundedSourceQueue<byte[]>, Source<byte[], NotUsed>> fromControlPlane =
+        Source.<byte[]>queue(16).preMaterialize(kit.system());
+    DataPlaneGraph.Running running =
+        DataPlaneGraph.create(
+                port,
+                adaptation(new LinkKeyTable()),
+                Flow.fromSinkAndSource(Sink.foreach(onAir::add), air.second()),
+                Flow.fromSinkAndSource(
+                    Sink.foreach(toControlPlane::add), fromControlPlane.second()),
+                Optional.empty(),
+                Optional.empty())
+            .run(kit.system());
+
+    // A CD not admitted yet: its PANA in clear goes to the control plane, nothing to the UCN.
+    byte[] pci = udp(CD_LL, GW_LL, 716, 716);
+    air.first().offer(cdFrame(pci));
+    assertArrayEquals(pci, toControlPlane.poll(5, TimeUnit.SECONDS));
+    assertNull(port.nextSent(Duration.ofMillis(200)));
+
+    byte[] par = udp(GW_LL, CD_LL, 716, 716);
+    fromControlPlane.first().offer(par);
+    byte[] psdu = onAir.poll(5, TimeUnit.SECONDS);
+    assertNotNull(psdu, "the control plane's answer went on the air");
+    MacFrame f = MacFrameCodec.decode(psdu, true).orThrow();
+    assertFalse(f.header().frameControl().securityEnabled(), "PANA goes in clear");
+    assertArrayEquals(
+        par,
+        IphcDecompressor.decompress(
+                f.payload(), LinkAddress.extended(GW_EUI64), LinkAddress.extended(CD_EUI64),
+                GATEWAY.contexts())
+            .orThrow());
+
+    // PANA from the UCN is not the control plane's: dropped before the adaptation.
+    assertTrue(port.inject(udp(Ipv6Address.of("2001:db8:1::a"), CD, 716, 716)));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (running.controlPort().droppedPanaFromUcn() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertEquals(1, running.controlPort().droppedPanaFromUcn());
+    assertEquals(1, running.controlPort().toControlPlane());
+    assertEquals(1, running.controlPort().fromControlPlane());
+    assertTrue(onAir.isEmpty());
+    port.close();
+  }
+
+  static final long GW_EUI64 = 0x0200_0000_0000_0000L;
+  static final long CD_EUI64 = 0x0200_0000_0000_0001L;
+  static final Ipv6Address CD = Ipv6Address.of("2001:db8:cd::1");
+  static final Ipv6Address CD_LL = Ipv6Address.of("fe80::1");
+  /** fe80:: and the IID of 02:00:00:00:00:00:00:00, the gateway's EUI-64 here (RFC 4944 §6). */
+  static final Ipv6Address GW_LL = Ipv6Address.of("fe80::");
+
+  private static byte[] udp(Ipv6Address src, Ipv6Address dst, int srcPort, int dstPort) {
+    return Ipv6Codec.encode(Ipv6Packets.udp(src, dst, srcPort, dstPort, new byte[24], 255));
+  }
+
+  /** The frame a CD sends {@code packet} in, unsecured, built from the protocols codecs. */
+  private static byte[] cdFrame(byte[] packet) {
+    byte[] datagram =
+        IphcCompressor.compress(
+                packet, LinkAddress.extended(CD_EUI64), LinkAddress.extended(GW_EUI64),
+                GATEWAY.contexts())
+            .orThrow();
+    MacHeader h =
+        MacHeader.data(
+            FrameVersion.IEEE_2006, 1, 0xabcd, new Address.Extended(GW_EUI64),
+            new Address.Extended(CD_EUI64), true);
+    return MacFrameCodec.encode(new MacFrame(h, datagram));
+  }
+
+  private static Flow<byte[], byte[], NotUsed> noControlPlane() {
+    return Flow.fromSinkAndSource(Sink.ignore(), Source.never());
+  }
+
+  private static BidiFlow<byte[], byte[], byte[], byte[], NotUsed> adaptation(LinkKeyTable keys) {
     return LowpanAdaptation.create(
         GATEWAY,
+        keys,
         LinkResolver.fromInterfaceIdentifiers(PREFIX),
         LowpanAdaptation.MONOTONIC_MILLIS,
         new LowpanCounters());

@@ -23,7 +23,8 @@ import org.apache.pekko.stream.javadsl.Source;
  *   gwReceived ◄── gateway ◄── air (+ injectToGw) ◄── cd (reversed) ◄── cdSend
  * </pre>
  *
- * Every PSDU the two adaptations put on the air is recorded in {@link #air}.
+ * Every PSDU the two adaptations put on the air is recorded in {@link #air}. Both ends run with
+ * link security off ({@link Nodes#GATEWAY_OPEN}): these are the tests of 6LoWPAN.
  */
 final class BackToBack implements AutoCloseable {
   /** A PSDU on the air and who sent it. */
@@ -51,9 +52,11 @@ final class BackToBack implements AutoCloseable {
     injectToCd = toCd.first();
 
     BidiFlow<byte[], byte[], byte[], byte[], NotUsed> gw =
-        LowpanAdaptation.create(Nodes.GATEWAY, Nodes.GATEWAY_RESOLVER, clock::get, gateway);
+        LowpanAdaptation.create(
+            Nodes.GATEWAY_OPEN, new LinkKeyTable(), Nodes.GATEWAY_RESOLVER, clock::get, gateway);
     BidiFlow<byte[], byte[], byte[], byte[], NotUsed> node =
-        LowpanAdaptation.create(Nodes.CD_NODE, Nodes.CD_RESOLVER, clock::get, cd);
+        LowpanAdaptation.create(
+            Nodes.CD_OPEN, new LinkKeyTable(), Nodes.CD_RESOLVER, clock::get, cd);
     BidiFlow<byte[], byte[], byte[], byte[], NotUsed> air =
         BidiFlow.fromFlows(airFrom(true, toCd.second()), airFrom(false, toGw.second()));
     Flow<byte[], byte[], NotUsed> cdApplication =

@@ -164,7 +164,8 @@ class BackToBackTest {
   }
 
   private static byte[] compressedByCd(byte[] packet) {
-    return new IphcLayer(Nodes.CD_NODE, Nodes.CD_RESOLVER, new LowpanCounters())
+    return new IphcLayer(
+            Nodes.CD_OPEN, new LinkKeyTable(), Nodes.CD_RESOLVER, new LowpanCounters())
         .compress(packet)
         .orElseThrow()
         .datagram();

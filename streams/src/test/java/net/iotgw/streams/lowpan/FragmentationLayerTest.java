@@ -42,7 +42,8 @@ class FragmentationLayerTest {
 
   /** The datagram of a ping with {@code dataLength} octets of data from the CD to a UD. */
   private static LowpanDatagram datagram(int seq, int dataLength) {
-    IphcLayer cd = new IphcLayer(Nodes.CD_NODE, Nodes.CD_RESOLVER, new LowpanCounters());
+    IphcLayer cd =
+        new IphcLayer(Nodes.CD_OPEN, new LinkKeyTable(), Nodes.CD_RESOLVER, new LowpanCounters());
     return cd.compress(Nodes.echoRequest(Nodes.CD, Nodes.UD, seq, dataLength)).orElseThrow();
   }
 
@@ -93,9 +94,9 @@ class FragmentationLayerTest {
 
   @Test
   void unfragmentedPayloadsPassStraightUp() throws Exception {
-    FramePayload p = new FramePayload(CD, GW, datagram(1, 8).datagram());
+    FramePayload p = new FramePayload(CD, GW, datagram(1, 8).datagram(), false);
     assertEquals(
-        List.of(new LowpanDatagram(CD, GW, p.payload())),
+        List.of(new LowpanDatagram(CD, GW, p.payload(), false)),
         Harness.up(kit.system(), layer(Nodes.GATEWAY).bidi(), List.of(p)));
   }
 
@@ -106,10 +107,11 @@ class FragmentationLayerTest {
     BlockingQueue<LowpanDatagram> received = new LinkedBlockingQueue<>();
     BoundedSourceQueue<FramePayload> radio = open(layer(Nodes.GATEWAY), received);
 
-    FramePayload small = new FramePayload(CD, GW, datagram(2, 8).datagram());
+    FramePayload small = new FramePayload(CD, GW, datagram(2, 8).datagram(), false);
     radio.offer(frames.get(0));
     radio.offer(small); // once it is out, the stage has taken the FRAG1 in
-    assertEquals(new LowpanDatagram(CD, GW, small.payload()), received.poll(5, TimeUnit.SECONDS));
+    assertEquals(
+        new LowpanDatagram(CD, GW, small.payload(), false), received.poll(5, TimeUnit.SECONDS));
     // One millisecond short of the timeout on the stage's clock: sweeps run, nothing expires.
     clock.addAndGet(Nodes.GATEWAY.reassemblyTimeout().toMillis() - 1);
     Thread.sleep(3 * ReassemblyStage.sweepInterval(Nodes.GATEWAY.reassemblyTimeout()).toMillis());
@@ -126,7 +128,8 @@ class FragmentationLayerTest {
       radio.offer(f);
     }
     radio.offer(small);
-    assertEquals(new LowpanDatagram(CD, GW, small.payload()), received.poll(5, TimeUnit.SECONDS));
+    assertEquals(
+        new LowpanDatagram(CD, GW, small.payload(), false), received.poll(5, TimeUnit.SECONDS));
     assertTrue(received.isEmpty());
     radio.complete();
   }
@@ -149,13 +152,14 @@ class FragmentationLayerTest {
 
   @Test
   void malformedFragmentsAreCountedAndTheStreamGoesOn() throws Exception {
-    FramePayload truncated = new FramePayload(CD, GW, new byte[] {(byte) 0xc0});
+    FramePayload truncated = new FramePayload(CD, GW, new byte[] {(byte) 0xc0}, false);
     FramePayload beyondSize =
-        new FramePayload(CD, GW, new byte[] {(byte) 0xe0, 0x10, 0, 1, (byte) 0xff, 1, 2, 3});
-    FramePayload good = new FramePayload(CD, GW, datagram(1, 8).datagram());
+        new FramePayload(
+            CD, GW, new byte[] {(byte) 0xe0, 0x10, 0, 1, (byte) 0xff, 1, 2, 3}, false);
+    FramePayload good = new FramePayload(CD, GW, datagram(1, 8).datagram(), false);
     List<LowpanDatagram> up =
         Harness.up(kit.system(), layer(Nodes.GATEWAY).bidi(), List.of(truncated, beyondSize, good));
-    assertEquals(List.of(new LowpanDatagram(CD, GW, good.payload())), up);
+    assertEquals(List.of(new LowpanDatagram(CD, GW, good.payload(), false)), up);
     assertEquals(2, counters.snapshot().dropped(LowpanDrop.MALFORMED_FRAGMENT));
   }
 

@@ -16,8 +16,10 @@ class IphcLayerTest {
   static final LinkAddress CD = LinkAddress.extended(Nodes.CD_EUI64);
 
   private final LowpanCounters counters = new LowpanCounters();
-  private final IphcLayer gateway = new IphcLayer(Nodes.GATEWAY, Nodes.GATEWAY_RESOLVER, counters);
-  private final IphcLayer cd = new IphcLayer(Nodes.CD_NODE, Nodes.CD_RESOLVER, counters);
+  private final IphcLayer gateway =
+      new IphcLayer(Nodes.GATEWAY_OPEN, new LinkKeyTable(), Nodes.GATEWAY_RESOLVER, counters);
+  private final IphcLayer cd =
+      new IphcLayer(Nodes.CD_OPEN, new LinkKeyTable(), Nodes.CD_RESOLVER, counters);
 
   @Test
   void cdDestinationIsElidedThroughContextZeroAndTheFrameAddress_rfc6282Section3_1_1() {
@@ -78,7 +80,8 @@ class IphcLayerTest {
     // 0x40: an ESC-range dispatch; 0x7b 0x80: IPHC naming context 0 with CID=1 (needs an
     // extension byte that is missing); 0x41 0x45: IPv6 dispatch with an IPv4 header.
     for (String hex : new String[] {"40", "7b80", "4145", ""}) {
-      assertTrue(cd.decompress(new LowpanDatagram(GW, CD, HEX.parseHex(hex))).isEmpty(), hex);
+      assertTrue(
+          cd.decompress(new LowpanDatagram(GW, CD, HEX.parseHex(hex), false)).isEmpty(), hex);
     }
     assertEquals(4, counters.snapshot().dropped(LowpanDrop.MALFORMED_DATAGRAM));
   }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import net.iotgw.protocols.ieee802154.SecurityLevel;
 import net.iotgw.protocols.ipv6.Ipv6Prefix;
 import net.iotgw.protocols.sixlowpan.Context;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,25 @@ class LowpanConfigTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> new LowpanConfig(Nodes.PREFIX, 1, 0, 1, 1, 1, Duration.ZERO));
+  }
+
+  @Test
+  void enforcesAtLevel6ByDefaultAndAcceptsLevel5Only() {
+    assertEquals(EnforcementMode.ENFORCE, Nodes.GATEWAY.enforcement());
+    assertEquals(SecurityLevel.ENC_MIC_64, Nodes.GATEWAY.securityLevel());
+    assertEquals(
+        SecurityLevel.ENC_MIC_32,
+        Nodes.GATEWAY.withSecurityLevel(SecurityLevel.ENC_MIC_32).securityLevel());
+    assertEquals(EnforcementMode.OPEN, Nodes.GATEWAY_OPEN.enforcement());
+    for (SecurityLevel refused :
+        new SecurityLevel[] {
+          SecurityLevel.NONE, SecurityLevel.MIC_64, SecurityLevel.ENC, SecurityLevel.ENC_MIC_128
+        }) {
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> Nodes.GATEWAY.withSecurityLevel(refused),
+          refused.toString());
+    }
   }
 
   private static LowpanConfig withShort(int shortAddress) {

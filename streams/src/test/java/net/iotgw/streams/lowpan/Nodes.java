@@ -27,6 +27,14 @@ final class Nodes {
       new LowpanConfig(
           PREFIX, CD_EUI64, LowpanConfig.NO_SHORT_ADDRESS, PAN, 2, 2048, Duration.ofSeconds(1));
 
+  /**
+   * Link security off, explicitly: for the tests of 6LoWPAN itself. The enforcement point has its
+   * own tests (LinkSecurityTest and the admission tests), with a CD side that secures.
+   */
+  static final LowpanConfig GATEWAY_OPEN = GATEWAY.withEnforcement(EnforcementMode.OPEN);
+
+  static final LowpanConfig CD_OPEN = CD_NODE.withEnforcement(EnforcementMode.OPEN);
+
   /** The gateway reaches CDs by their interface identifiers. */
   static final LinkResolver GATEWAY_RESOLVER = LinkResolver.fromInterfaceIdentifiers(PREFIX);
 

@@ -25,8 +25,10 @@ class PsduLayerTest {
               new FramePayload(
                   LinkAddress.extended(Nodes.CD_EUI64),
                   LinkAddress.extended(Nodes.GW_EUI64),
-                  new byte[] {0x7a, 0x33, 0x3a}),
-              0x42);
+                  new byte[] {0x7a, 0x33, 0x3a},
+                  false),
+              0x42)
+          .frame();
 
   @AfterAll
   static void stop() {

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 import net.iotgw.protocols.ieee802154.Address;
 import net.iotgw.protocols.ieee802154.AuxSecurityHeader;
+import net.iotgw.protocols.ieee802154.Fcs;
 import net.iotgw.protocols.ieee802154.FrameType;
 import net.iotgw.protocols.ieee802154.MacFrame;
 import net.iotgw.protocols.ieee802154.MacFrameCodec;
@@ -81,6 +82,19 @@ public final class FrameProtection {
    */
   public static byte[] protect(
       MacFrame unsecured, Address.Extended sender, LinkKey key, AuxSecurityHeader aux) {
+    return MacFrameCodec.encode(secure(unsecured, sender, key, aux));
+  }
+
+  /**
+   * The secured frame for {@code unsecured} under the auxiliary security header given, as a frame
+   * rather than a PSDU: for a stack whose bottom layer encodes frames. The caller is responsible
+   * for never reusing the frame counter of {@code aux} under {@code key}.
+   *
+   * @throws IllegalArgumentException if the level or frame is refused (see the class doc), the
+   *     counter is 0xffffffff, or the secured frame would exceed 127 octets
+   */
+  public static MacFrame secure(
+      MacFrame unsecured, Address.Extended sender, LinkKey key, AuxSecurityHeader aux) {
     if (unsecured.header().frameControl().securityEnabled()) {
       throw new IllegalArgumentException("frame is already secured");
     }
@@ -95,6 +109,11 @@ public final class FrameProtection {
     }
     MacHeader header = unsecured.header().withSecurity(aux);
     byte[] payload = unsecured.payload();
+    int psdu = header.length() + payload.length + level.micLength() + Fcs.LENGTH;
+    if (psdu > MacFrameCodec.MAX_PHY_PACKET_SIZE) {
+      throw new IllegalArgumentException(
+          "secured frame of " + psdu + " octets exceeds aMaxPhyPacketSize");
+    }
     int open = openLength(type, payload.length);
     byte[] aData = authenticatedData(header, payload, open, level);
     byte[] input =
@@ -115,12 +134,12 @@ public final class FrameProtection {
       securedPayload = Arrays.copyOf(payload, payload.length + sealed.length);
       System.arraycopy(sealed, 0, securedPayload, payload.length, sealed.length);
     }
-    return MacFrameCodec.encode(new MacFrame(header, securedPayload));
+    return new MacFrame(header, securedPayload);
   }
 
   /**
-   * Checks a received PSDU: decodes it, requires {@code required} as its security level, finds its
-   * sender, refuses stale counters, verifies the MIC and decrypts. Never throws on any input.
+   * Checks a received PSDU: decodes it, then as {@link #unprotect(MacFrame, SecurityLevel,
+   * PeerLookup)}. Never throws on any input.
    *
    * @param psdu the octets received
    * @param hasFcs whether {@code psdu} ends with its FCS
@@ -134,7 +153,20 @@ public final class FrameProtection {
       DecodeError error = ((Decoded.Failed<MacFrame>) decoded).error();
       return new Rejected(Reason.MALFORMED, error.toString());
     }
-    MacFrame frame = ok.value();
+    return unprotect(ok.value(), required, peers);
+  }
+
+  /**
+   * Checks a frame already decoded (a stream whose bottom layer decodes PSDUs): requires {@code
+   * required} as its security level, finds its sender, refuses stale counters, verifies the MIC
+   * and decrypts. Never throws on any frame; the caller stores {@link Accepted#replay()} only when
+   * it gets one.
+   *
+   * @param frame the frame as received, Security Enabled or not
+   * @param required the security level admitted devices must use (5 or 6 for this gateway)
+   * @param peers finds the sender's key and replay state
+   */
+  public static Unprotected unprotect(MacFrame frame, SecurityLevel required, PeerLookup peers) {
     MacHeader header = frame.header();
     if (header.security().isEmpty()) {
       return new Rejected(Reason.UNSECURED, "Security Enabled is clear");
@@ -169,7 +201,7 @@ public final class FrameProtection {
     }
     byte[] payload = frame.payload();
     int mic = level.micLength();
-    int body = payload.length - mic; // the decoder guarantees payload.length >= mic
+    int body = payload.length - mic; // MacFrame guarantees payload.length >= mic
     int open = openLength(type, body);
     byte[] plain;
     try {
