@@ -14,7 +14,13 @@ import net.iotgw.protocols.ipv6.Ipv6Prefix;
  * with the key's name, not later inside a stream.
  */
 public record GatewayConfig(
-    Ipv6Prefix cdPrefix, Ucn ucn, Radio radio, Lowpan lowpan, Pcap pcap, Enforcement enforcement) {
+    Ipv6Prefix cdPrefix,
+    Ucn ucn,
+    Radio radio,
+    Lowpan lowpan,
+    Pcap pcap,
+    Enforcement enforcement,
+    NetworkEntryConfig networkEntry) {
 
   /** The unconstrained side: a TUN device. */
   public record Ucn(String tun, int mtu) {}
@@ -78,7 +84,8 @@ public record GatewayConfig(
         new Enforcement(
             flag(c, "network-entry.enforce"),
             level == 5 ? SecurityLevel.ENC_MIC_32 : SecurityLevel.ENC_MIC_64);
-    return new GatewayConfig(prefix, ucn, radio, lowpan, pcap, enforcement);
+    return new GatewayConfig(
+        prefix, ucn, radio, lowpan, pcap, enforcement, NetworkEntryConfig.from(c));
   }
 
   private static int range(Config c, String key, int min, int max) {

@@ -21,7 +21,8 @@ import net.iotgw.streams.lowpan.LowpanConfig;
 import net.iotgw.streams.lowpan.LowpanCounters;
 import net.iotgw.streams.pcap.LinkType;
 import net.iotgw.streams.pcap.PcapWriter;
-import net.iotgw.streams.ucn.TunPort;
+import net.iotgw.streams.ucn.UcnPort;
+import net.iotgw.gateway.device.Devices;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -59,31 +60,34 @@ public final class DataPlane {
   }
 
   private final ActorContext<Command> context;
-  private final TunPort port;
+  private final UcnPort port;
 
-  private DataPlane(ActorContext<Command> context, TunPort port) {
+  private DataPlane(ActorContext<Command> context, UcnPort port) {
     this.context = context;
     this.port = port;
   }
 
   /** With a key table of its own, which outlives restarts of the stream. */
-  public static Behavior<Command> create(GatewayConfig config) {
-    return create(config, new LinkKeyTable());
-  }
-
   /**
-   * @param keys the enforcement point's table, into which the control plane installs admitted
-   *     CDs' keys; it outlives the stream (restarts must not start counters over under a key)
+   * @param parts what outlives this actor: the enforcement point's table (restarts must not start
+   *     counters over under a key), the control packets' outlet, and how to open the UCN port
+   * @param devices where PANA from CDs goes
    */
-  public static Behavior<Command> create(GatewayConfig config, LinkKeyTable keys) {
-    return Behaviors.setup(context -> start(context, config, keys));
+  public static Behavior<Command> create(
+      GatewayConfig config, GatewayParts parts, ActorRef<Devices.Command> devices) {
+    return Behaviors.setup(context -> start(context, config, parts, devices));
   }
 
   private static Behavior<Command> start(
-      ActorContext<Command> context, GatewayConfig config, LinkKeyTable keys) throws IOException {
+      ActorContext<Command> context,
+      GatewayConfig config,
+      GatewayParts parts,
+      ActorRef<Devices.Command> devices)
+      throws IOException {
     Logger log = context.getLog();
-    TunPort port = TunPort.open(config.ucn().tun(), config.ucn().mtu());
-    log.info("TUN {} attached (MTU {}), routing {}", port.name(), port.mtu(), config.cdPrefix());
+    UcnPort port = parts.ucn().open(config);
+    log.info("UCN port {} attached (MTU {}), routing {}", port.name(), port.mtu(),
+        config.cdPrefix());
     try {
       GatewayConfig.Radio r = config.radio();
       ActorRef<Command> self = context.getSelf();
@@ -116,13 +120,12 @@ public final class DataPlane {
                   port,
                   LowpanAdaptation.create(
                       lowpan,
-                      keys,
+                      parts.keys(),
                       LinkResolver.fromInterfaceIdentifiers(config.cdPrefix()),
                       LowpanAdaptation.MONOTONIC_MILLIS,
-                      new LowpanCounters()),
+                      parts.lowpan()),
                   DataPlaneGraph.psdus(radio),
-                  // No control plane yet: PANA from CDs is dropped, none is sent.
-                  Flow.fromSinkAndSource(Sink.ignore(), Source.never()),
+                  ControlPlanePort.create(devices, parts.outlet(), context.getSystem()),
                   capture(config.pcap().ucn(), LinkType.IPV6, log),
                   capture(config.pcap().radio(), LinkType.IEEE802_15_4_WITHFCS, log))
               .run(context.getSystem());

@@ -1,16 +1,32 @@
 package net.iotgw.gateway.node;
 
+import java.security.SecureRandom;
 import java.time.Duration;
+import net.iotgw.gateway.aaa.Aaa;
 import net.iotgw.gateway.config.GatewayConfig;
+import net.iotgw.gateway.device.Device;
+import net.iotgw.gateway.device.Devices;
+import net.iotgw.gateway.device.EapSession;
+import net.iotgw.gateway.device.LinkAdmission;
+import net.iotgw.protocols.ieee802154.security.LinkKey;
+import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 
 /**
- * The guardian: the root of the actor tree (ARCHITECTURE, "The actor tree"). For now it owns one
- * child, the {@link DataPlane}, restarted with backoff whenever it fails (the TUN cannot be opened,
- * the stream stopped); Devices and Aaa join it with the issues that build them.
+ * The guardian: the root of the actor tree (ARCHITECTURE, "The actor tree").
+ *
+ * <pre>
+ *   Gateway ─┬─ aaa          RADIUS client or the embedded EAP-PSK authenticator
+ *            ├─ devices      Device[EUI-64] ─ EapSession[PANA session]
+ *            └─ data-plane   the materialized stream: UCN port, 6LoWPAN, link security, radio
+ * </pre>
+ *
+ * The data plane is restarted with backoff whenever it fails (the TUN cannot be opened, the
+ * stream stopped); the AAA is restarted at once. What both sides share ({@link GatewayParts}) is
+ * made outside the actors so that it survives their restarts.
  */
 public final class Gateway {
   /** First restart after 1 s, then doubling up to 30 s: a missing TUN is an operator's fix. */
@@ -20,11 +36,49 @@ public final class Gateway {
 
   private Gateway() {}
 
+  /** A real deployment: the UCN is the configured TUN. */
   public static Behavior<Void> create(GatewayConfig config) {
+    return create(config, GatewayParts.forTun());
+  }
+
+  public static Behavior<Void> create(GatewayConfig config, GatewayParts parts) {
     return Behaviors.setup(
         context -> {
+          ActorRef<Aaa.Command> aaa =
+              context.spawn(
+                  Behaviors.supervise(Aaa.create(config.aaa()))
+                      .onFailure(SupervisorStrategy.restart()),
+                  "aaa");
+          LinkAdmission admission =
+              new LinkAdmission() {
+                @Override
+                public void admit(long eui64, LinkKey key) {
+                  try {
+                    parts.keys().install(eui64, key);
+                  } finally {
+                    key.destroy(); // the table keeps its own copy
+                  }
+                }
+
+                @Override
+                public void revoke(long eui64) {
+                  parts.keys().remove(eui64);
+                }
+              };
+          EapSession.Settings session =
+              new EapSession.Settings(
+                  config.radio().extendedAddress(),
+                  config.networkEntry().sessionLifetime(),
+                  parts.counters(),
+                  parts.outlet());
+          ActorRef<Devices.Command> devices =
+              context.spawn(
+                  Devices.create(
+                      config.networkEntry(),
+                      new Device.Shared(aaa, admission, session, new SecureRandom())),
+                  "devices");
           context.spawn(
-              Behaviors.supervise(DataPlane.create(config))
+              Behaviors.supervise(DataPlane.create(config, parts, devices))
                   .onFailure(SupervisorStrategy.restartWithBackoff(MIN_BACKOFF, MAX_BACKOFF, 0.2)),
               "data-plane");
           return Behaviors.<Void>receive(Void.class)

@@ -1,0 +1,41 @@
+package net.iotgw.gateway.node;
+
+import java.io.IOException;
+import net.iotgw.gateway.config.GatewayConfig;
+import net.iotgw.gateway.device.NetworkEntryCounters;
+import net.iotgw.gateway.device.PanaOutlet;
+import net.iotgw.streams.lowpan.LinkKeyTable;
+import net.iotgw.streams.lowpan.LowpanCounters;
+import net.iotgw.streams.ucn.TunPort;
+import net.iotgw.streams.ucn.UcnPort;
+
+/**
+ * What the actor tree shares with the data plane, made once outside the actors so that it outlives
+ * their restarts: the enforcement table (keys installed by Devices, read by the link-security
+ * stage), the outlet of control packets towards the radio, the counters, and how to
+ * open the UCN port (a TUN for {@code gateway run}, in memory for tests and the demo).
+ */
+public record GatewayParts(
+    UcnPorts ucn,
+    LinkKeyTable keys,
+    PanaOutlet outlet,
+    NetworkEntryCounters counters,
+    LowpanCounters lowpan) {
+
+  /** Opens the UCN port each time the data plane (re)starts. */
+  @FunctionalInterface
+  public interface UcnPorts {
+    UcnPort open(GatewayConfig config) throws IOException;
+  }
+
+  /** A real deployment: the TUN named in the configuration. */
+  public static GatewayParts forTun() {
+    return with(config -> TunPort.open(config.ucn().tun(), config.ucn().mtu()));
+  }
+
+  /** Fresh shared parts around the given UCN. */
+  public static GatewayParts with(UcnPorts ucn) {
+    return new GatewayParts(ucn, new LinkKeyTable(), new PanaOutlet(), new NetworkEntryCounters(),
+        new LowpanCounters());
+  }
+}
