@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import java.util.random.RandomGenerator;
 import net.iotgw.protocols.sixlowpan.LinkAddress;
 
@@ -75,6 +76,26 @@ public final class CdPopulation {
    */
   public static CdPopulation joining(CdNetwork network, List<CdCredentials> credentials,
       long baseEui64, JoinSettings settings, RandomGenerator seeds) {
+    return joining(network, credentials, baseEui64, i -> settings, seeds);
+  }
+
+  /** As above, with the settings of CD {@code i} from {@code settingsOf} (some may forge). */
+  public static CdPopulation joining(CdNetwork network, List<CdCredentials> credentials,
+      long baseEui64, IntFunction<JoinSettings> settingsOf, RandomGenerator seeds) {
+    return fromEntries(network, credentials, baseEui64, settingsOf, seeds);
+  }
+
+  /**
+   * One CD per entry, with the EUI-64s of {@link #joining} but without network entry: CDs as
+   * before PANA existed, at the addresses the store gives them.
+   */
+  public static CdPopulation of(
+      CdNetwork network, List<CdCredentials> credentials, long baseEui64) {
+    return fromEntries(network, credentials, baseEui64, null, null);
+  }
+
+  private static CdPopulation fromEntries(CdNetwork network, List<CdCredentials> credentials,
+      long baseEui64, IntFunction<JoinSettings> settingsOf, RandomGenerator seeds) {
     SimulatedCd[] devices = new SimulatedCd[credentials.size()];
     Map<Long, SimulatedCd> byAddress = new HashMap<>();
     for (int i = 0; i < devices.length; i++) {
@@ -83,8 +104,9 @@ public final class CdPopulation {
       if (eui64 == network.gatewayEui64()) {
         throw new IllegalArgumentException(c + ": the gateway's EUI-64");
       }
-      devices[i] = SimulatedCd.joining(network, eui64, c, settings,
-          new SplittableRandom(seeds.nextLong()));
+      devices[i] = settingsOf == null ? new SimulatedCd(network, eui64)
+          : SimulatedCd.joining(network, eui64, c, settingsOf.apply(i),
+              new SplittableRandom(seeds.nextLong()));
       if (byAddress.put(eui64, devices[i]) != null) {
         throw new IllegalArgumentException(c + ": EUI-64 of an earlier entry");
       }

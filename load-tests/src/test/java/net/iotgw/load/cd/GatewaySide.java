@@ -96,7 +96,11 @@ final class GatewaySide {
 
   /** Checks a secured frame from {@code cd} as the enforcement point does. */
   Unprotected unprotect(SimulatedCd cd, byte[] psdu) {
-    Address.Extended sender = new Address.Extended(cd.extendedAddress());
+    return unprotect(cd.extendedAddress(), psdu);
+  }
+
+  Unprotected unprotect(long cdEui64, byte[] psdu) {
+    Address.Extended sender = new Address.Extended(cdEui64);
     Unprotected u = FrameProtection.unprotect(psdu, true, level,
         h -> key != null && h.source().equals(sender)
             ? Optional.of(new PeerKey(sender, key, replay)) : Optional.empty());
@@ -108,8 +112,12 @@ final class GatewaySide {
 
   /** Frames to the CD's extended address, as the gateway sends {@code packet}. */
   List<byte[]> framesTo(SimulatedCd cd, Ipv6Packet packet) {
-    return framesTo(new Address.Extended(cd.extendedAddress()),
-        new LinkAddress.Extended(cd.extendedAddress()), PAN_ID, packet);
+    return framesTo(cd.extendedAddress(), packet);
+  }
+
+  List<byte[]> framesTo(long cdEui64, Ipv6Packet packet) {
+    return framesTo(new Address.Extended(cdEui64), new LinkAddress.Extended(cdEui64), PAN_ID,
+        packet);
   }
 
   List<byte[]> framesTo(Address dst, LinkAddress dstLink, int panId, Ipv6Packet packet) {
@@ -142,20 +150,33 @@ final class GatewaySide {
    * installed key (the test fails otherwise), and every frame of a packet has the same protection.
    */
   List<Received> receivedFrom(SimulatedCd cd, List<byte[]> psdus, long nowMillis) {
+    return receivedFrom(cd.extendedAddress(), psdus, nowMillis);
+  }
+
+  List<Received> receivedFrom(long cdEui64, List<byte[]> psdus, long nowMillis) {
+    List<Received> packets = receive(cdEui64, psdus, nowMillis);
+    if (reassembler.inProgress() != 0) {
+      fail("fragments left over: " + reassembler);
+    }
+    return packets;
+  }
+
+  /** As {@link #receivedFrom}, frames that leave a datagram incomplete included. */
+  List<Received> receive(long cdEui64, List<byte[]> psdus, long nowMillis) {
     List<Received> packets = new ArrayList<>();
-    LinkAddress src = new LinkAddress.Extended(cd.extendedAddress());
+    LinkAddress src = new LinkAddress.Extended(cdEui64);
     LinkAddress dst = NETWORK.gatewayLinkAddress();
     Boolean fragmentsSecured = null;
     for (byte[] psdu : psdus) {
       assertTrue(psdu.length <= MacFrameCodec.MAX_PHY_PACKET_SIZE, psdu.length + " octets");
       MacFrame f = MacFrameCodec.decode(psdu, true).orThrow();
       assertEquals(new Address.Extended(GATEWAY_EUI64), f.header().destination());
-      assertEquals(new Address.Extended(cd.extendedAddress()), f.header().source());
+      assertEquals(new Address.Extended(cdEui64), f.header().source());
       assertEquals(PAN_ID, f.header().destinationPanId().getAsInt());
       boolean secured = f.header().security().isPresent();
       byte[] payload = f.payload();
       if (secured) {
-        Unprotected u = unprotect(cd, psdu);
+        Unprotected u = unprotect(cdEui64, psdu);
         payload = assertInstanceOf(Unprotected.Accepted.class, u, u.toString()).payload();
       }
       byte[] datagram;
@@ -177,9 +198,6 @@ final class GatewaySide {
       }
       byte[] ipv6 = IphcDecompressor.decompress(datagram, src, dst, NETWORK.contexts()).orThrow();
       packets.add(new Received(Ipv6Codec.decode(ipv6).orThrow(), secured));
-    }
-    if (reassembler.inProgress() != 0) {
-      fail("fragments left over: " + reassembler);
     }
     return packets;
   }
