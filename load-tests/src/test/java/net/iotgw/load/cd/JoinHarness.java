@@ -41,6 +41,8 @@ final class JoinHarness {
   final List<byte[]> cdFrames = new ArrayList<>();
   final List<PanaMessage> panaFromCd = new ArrayList<>();
   final List<PanaMessage> panaFromGateway = new ArrayList<>();
+  /** The PAA's PANA messages as sent. */
+  final List<byte[]> panaWireFromGateway = new ArrayList<>();
   /** Packets the CD sent that were not PANA, with their protection. */
   final List<GatewaySide.Received> dataFromCd = new ArrayList<>();
 
@@ -88,6 +90,7 @@ final class JoinHarness {
     for (byte[] m : messages) {
       PanaMessage decoded = PanaCodec.decode(m).orThrow();
       panaFromGateway.add(decoded);
+      panaWireFromGateway.add(m);
       if (loseFromGateway.test(decoded)) {
         continue;
       }
