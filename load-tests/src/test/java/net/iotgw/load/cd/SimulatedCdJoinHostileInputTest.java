@@ -56,8 +56,8 @@ class SimulatedCdJoinHostileInputTest {
       }
       assertValidFrames(h.cd.onTimer(h.now + round));
     }
-    // Many reached the PaC and were answered (duplicates from its cache among them), all
-    // unsecured: the CD was never admitted on the strength of mutated messages.
+    // Many reached the PaC and were answered (duplicates from its cache among them), all of
+    // them PANA and so unsecured.
     assertTrue(h.cd.stats().framesSent() > 100, h.cd.stats().toString());
     assertEquals(0, h.cd.stats().securedFramesSent());
   }
