@@ -29,15 +29,8 @@ import net.iotgw.protocols.pana.engine.RetransmitPolicy;
  * jitter).
  */
 final class NetworkEntry {
-  /** The timers: the engine's two (§9 retransmission, §4.4 lifetime), the stall and forging. */
-  enum Timer {
-    RETRANSMIT,
-    LIFETIME,
-    STALL,
-    FORGE
-  }
-
   private static final long UNARMED = Long.MAX_VALUE;
+  private static final long NO_TIME = Long.MIN_VALUE;
   /** RFC 5191 §8.5: the Nonce AVP holds at least 8 random octets; RAND_P is 16. */
   private static final int NONCE_LENGTH = 16;
 
@@ -46,14 +39,17 @@ final class NetworkEntry {
   private final RandomGenerator random;
   private final long selfEui64;
   private final long gatewayEui64;
-  private final long[] deadlines = new long[Timer.values().length];
+  /** The engine's timers by {@link PanaOutput.Timer} (§9 retransmission, §4.4 lifetime, ...). */
+  private final long[] engineTimers = new long[PanaOutput.Timer.values().length];
+  private long stallAt = UNARMED;
+  private long forgeAt = UNARMED;
 
   private PacEngine.State pac;
   private EapPskPeer.State peer;
   private JoinState state = JoinState.NOT_JOINED;
   private SessionEnd lastEnd;
-  private long joinStartedAt = UNARMED;
-  private long admittedAt = UNARMED;
+  private long joinStartedAt = NO_TIME;
+  private long admittedAt = NO_TIME;
   private int joins;
   /** The MSK from EAP-PSK: kept for the session, as a PaC keeps it to key its EPs (RFC 5807). */
   private EapKeys eapKeys;
@@ -67,7 +63,7 @@ final class NetworkEntry {
     this.random = random;
     this.selfEui64 = selfEui64;
     this.gatewayEui64 = gatewayEui64;
-    Arrays.fill(deadlines, UNARMED);
+    Arrays.fill(engineTimers, UNARMED);
   }
 
   /** Sends the PCI (§4.1) unless a join is under way, the session is open or it was rejected. */
@@ -89,13 +85,13 @@ final class NetworkEntry {
     state = JoinState.JOINING;
     joins++;
     joinStartedAt = now;
-    admittedAt = UNARMED;
+    admittedAt = NO_TIME;
     List<byte[]> out = new ArrayList<>();
     apply(PacEngine.start(pac, now, random), now, out);
-    arm(Timer.STALL, now + settings.stallTimeoutMillis());
+    stallAt = now + settings.stallTimeoutMillis();
     if (settings.forgery() != Forgery.NONE && settings.forgeEveryMillis() > 0
-        && deadlines[Timer.FORGE.ordinal()] == UNARMED) {
-      arm(Timer.FORGE, now + settings.forgeEveryMillis());
+        && forgeAt == UNARMED) {
+      forgeAt = now + settings.forgeEveryMillis();
     }
     return out;
   }
@@ -109,7 +105,7 @@ final class NetworkEntry {
     PacEngine.State before = pac;
     apply(PacEngine.receive(pac, pana, now, random), now, out);
     if (state == JoinState.JOINING && pac != before) {
-      arm(Timer.STALL, now + settings.stallTimeoutMillis());
+      stallAt = now + settings.stallTimeoutMillis();
     }
     return out;
   }
@@ -121,14 +117,13 @@ final class NetworkEntry {
   List<byte[]> timers(long now) {
     List<byte[]> out = new ArrayList<>();
     for (PanaOutput.Timer t : PanaOutput.Timer.values()) {
-      Timer mine = Timer.valueOf(t.name());
-      if (due(mine, now) && pac != null) {
-        deadlines[mine.ordinal()] = UNARMED;
+      if (engineTimers[t.ordinal()] <= now && pac != null) {
+        engineTimers[t.ordinal()] = UNARMED;
         apply(PacEngine.timer(pac, t, now, random), now, out);
       }
     }
-    if (due(Timer.STALL, now)) {
-      deadlines[Timer.STALL.ordinal()] = UNARMED;
+    if (stallAt <= now) {
+      stallAt = UNARMED;
       if (state == JoinState.JOINING) {
         abandon();
         leave(SessionEnd.JOIN_STALLED);
@@ -142,20 +137,18 @@ final class NetworkEntry {
    * every {@link JoinSettings#forgeEveryMillis()} while it is not admitted); if so, rearms.
    */
   boolean forgeDue(long now) {
-    if (!isForging() || !due(Timer.FORGE, now)) {
+    if (!isForging() || forgeAt > now) {
       return false;
     }
-    deadlines[Timer.FORGE.ordinal()] = now + settings.forgeEveryMillis();
+    forgeAt = now + settings.forgeEveryMillis();
     return true;
   }
 
   /** The earliest armed deadline; a forging CD's timer counts only while it forges. */
   OptionalLong nextDeadline() {
-    long min = UNARMED;
-    for (Timer t : Timer.values()) {
-      if (t != Timer.FORGE || isForging()) {
-        min = Math.min(min, deadlines[t.ordinal()]);
-      }
+    long min = Math.min(stallAt, isForging() ? forgeAt : UNARMED);
+    for (long at : engineTimers) {
+      min = Math.min(min, at);
     }
     return min == UNARMED ? OptionalLong.empty() : OptionalLong.of(min);
   }
@@ -215,9 +208,9 @@ final class NetworkEntry {
       if (o instanceof PanaOutput.Send s) {
         out.add(s.message());
       } else if (o instanceof PanaOutput.Arm a) {
-        arm(Timer.valueOf(a.timer().name()), a.atMillis());
+        engineTimers[a.timer().ordinal()] = a.atMillis();
       } else if (o instanceof PanaOutput.Disarm d) {
-        deadlines[Timer.valueOf(d.timer().name()).ordinal()] = UNARMED;
+        engineTimers[d.timer().ordinal()] = UNARMED;
       } else if (o instanceof PanaOutput.EapReceived e) {
         toPeer(e.eap(), now, out);
       } else if (o instanceof PanaOutput.Opened opened) {
@@ -261,12 +254,12 @@ final class NetworkEntry {
         r.keyId(), selfEui64, gatewayEui64, settings.level());
     state = JoinState.ADMITTED;
     admittedAt = now;
-    deadlines[Timer.STALL.ordinal()] = UNARMED;
+    stallAt = UNARMED;
   }
 
   private void ended(SessionEnd end) {
     clearKeys();
-    Arrays.fill(deadlines, 0, Timer.FORGE.ordinal(), UNARMED);
+    disarm();
     leave(end);
   }
 
@@ -292,7 +285,7 @@ final class NetworkEntry {
       r.keys().destroy();
     }
     clearKeys();
-    Arrays.fill(deadlines, 0, Timer.FORGE.ordinal(), UNARMED);
+    disarm();
     pac = null;
     peer = null;
   }
@@ -308,17 +301,14 @@ final class NetworkEntry {
     }
   }
 
-  private boolean due(Timer t, long now) {
-    long at = deadlines[t.ordinal()];
-    return at != UNARMED && at <= now;
-  }
-
-  private void arm(Timer t, long at) {
-    deadlines[t.ordinal()] = at;
+  /** Every timer of the join and the session; a forging CD's own stays. */
+  private void disarm() {
+    Arrays.fill(engineTimers, UNARMED);
+    stallAt = UNARMED;
   }
 
   private static OptionalLong time(long t) {
-    return t == UNARMED ? OptionalLong.empty() : OptionalLong.of(t);
+    return t == NO_TIME ? OptionalLong.empty() : OptionalLong.of(t);
   }
 
   @Override
