@@ -72,6 +72,13 @@ public final class CdSimCommand implements Callable<Integer> {
   String joinWindow;
 
   @Option(
+      names = "--join-delay",
+      defaultValue = "0s",
+      description = "the join window opens this long after start, e.g. to let the gateway come up"
+          + " (default: ${DEFAULT-VALUE})")
+  String joinDelay;
+
+  @Option(
       names = "--security-level",
       defaultValue = "6",
       description = "802.15.4 security level of admitted CDs' data frames, 5 or 6"
@@ -148,6 +155,7 @@ public final class CdSimCommand implements Callable<Integer> {
     CdPopulation population = population(network);
     Duration interval = duration(statsEvery);
     Duration window = duration(joinWindow);
+    Duration delay = duration(joinDelay);
 
     ActorSystem system = ActorSystem.create("cd-sim");
     CdSimulator simulator =
@@ -155,7 +163,7 @@ public final class CdSimCommand implements Callable<Integer> {
             population,
             MediumSettings.defaults().withLoss(loss, System.nanoTime()),
             system,
-            new CdSimulator.JoinSchedule(window, System.nanoTime()));
+            new CdSimulator.JoinSchedule(delay, window, System.nanoTime()));
     RadioMedium medium = simulator.medium();
     PrintStream out = System.out;
     String servedOn;
@@ -191,7 +199,8 @@ public final class CdSimCommand implements Callable<Integer> {
         network.gatewayLinkAddress(),
         loss,
         joining
-            ? String.format("; joining within %s, security level %d%s", window, securityLevel,
+            ? String.format("; joining within %s after %s, security level %d%s", window, delay,
+                securityLevel,
                 forgers > 0 ? ", " + forgers + " forging " + forge : "")
             : "");
     out.flush();

@@ -37,12 +37,15 @@ final class CdSimulator implements AutoCloseable {
   /**
    * When CDs with credentials join.
    *
+   * @param delay the window opens this long after the start (time for the gateway to come up:
+   *     a PCI that goes unanswered is retransmitted ever more slowly, RFC 5191 §9)
    * @param window each CD starts at a uniformly random offset within it (and a CD whose session
    *     ended restarts within 1 s plus it)
    * @param seed of the offsets and backoffs
    */
-  record JoinSchedule(Duration window, long seed) {
-    static final JoinSchedule DEFAULT = new JoinSchedule(Duration.ofSeconds(5), 1);
+  record JoinSchedule(Duration delay, Duration window, long seed) {
+    static final JoinSchedule DEFAULT =
+        new JoinSchedule(Duration.ZERO, Duration.ofSeconds(5), 1);
   }
 
   /** Where the population stands in network entry; times are from the simulator's start. */
@@ -81,7 +84,8 @@ final class CdSimulator implements AutoCloseable {
       SimulatedCdNode node = new SimulatedCdNode(cd, clockMillis, random.split(), window);
       node.attached(medium.attach(node));
       if (cd.joins()) {
-        node.joinAt(start + (window > 0 ? random.nextLong(window) : 0));
+        node.joinAt(start + schedule.delay().toMillis()
+            + (window > 0 ? random.nextLong(window) : 0));
         anyJoins = true;
       }
       nodes.add(node);

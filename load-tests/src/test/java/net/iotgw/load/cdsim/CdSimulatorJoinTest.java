@@ -54,7 +54,7 @@ class CdSimulatorJoinTest {
         CdPopulation.DEFAULT_BASE_EUI64, JoinSettings.DEFAULTS, new Random(3));
 
     try (CdSimulator simulator = CdSimulator.start(population, MediumSettings.defaults(), system,
-        new CdSimulator.JoinSchedule(Duration.ofMillis(500), 9))) {
+        new CdSimulator.JoinSchedule(Duration.ZERO, Duration.ofMillis(500), 9))) {
       simulator.medium().attach(gateway);
       assertEquals(6, simulator.joinProgress().notJoined() + simulator.joinProgress().joining());
 
