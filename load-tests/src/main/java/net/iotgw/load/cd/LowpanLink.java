@@ -53,6 +53,8 @@ final class LowpanLink {
   private int datagramTag;
   private Reassembler reassembler = EMPTY;
   private Reassembler securedReassembler = EMPTY;
+  /** The key the secured fragments held were verified under: a new key starts afresh. */
+  private LinkSecurity reassemblyKey;
 
   /** An IPv6 packet the link delivered, and whether every frame of it was verified. */
   record Inbound(byte[] packet, boolean secured) {}
@@ -111,13 +113,18 @@ final class LowpanLink {
     }
     LinkAddress destination = linkAddress(h.destination(), h.destinationPanId()).orElseThrow();
     if (Fragment.isFragment(payload)) {
-      return reassemble(source.get(), destination, payload, secured, nowMillis, counters);
+      return reassemble(
+          source.get(), destination, payload, secured, security, nowMillis, counters);
     }
     return decompress(payload, source.get(), destination, secured, counters);
   }
 
   private Optional<Inbound> reassemble(LinkAddress source, LinkAddress destination,
-      byte[] payload, boolean secured, long now, CdCounters counters) {
+      byte[] payload, boolean secured, LinkSecurity security, long now, CdCounters counters) {
+    if (secured && security != reassemblyKey) {
+      securedReassembler = EMPTY;
+      reassemblyKey = security;
+    }
     Reassembler held = secured ? securedReassembler : reassembler;
     Reassembler current = held.expire(now);
     counters.drops(DropReason.REASSEMBLY_TIMEOUT, held.inProgress() - current.inProgress());

@@ -68,7 +68,8 @@ public final class CdSimCommand implements Callable<Integer> {
   @Option(
       names = "--join-window",
       defaultValue = "5s",
-      description = "each CD starts its join at a random moment within it (default: ${DEFAULT-VALUE})")
+      description =
+          "each CD starts its join at a random moment within it (default: ${DEFAULT-VALUE})")
   String joinWindow;
 
   @Option(

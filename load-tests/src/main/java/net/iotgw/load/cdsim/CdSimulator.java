@@ -180,11 +180,15 @@ final class CdSimulator implements AutoCloseable {
             j.lastAdmittedMillis().getAsLong() / 1000.0));
   }
 
+  /** Stops the ticks and the medium, and zeroes the CDs' session keys (their PSKs stay). */
   @Override
   public void close() {
     if (ticker != null) {
       ticker.cancel();
     }
     medium.close();
+    for (SimulatedCdNode n : nodes) {
+      n.destroy();
+    }
   }
 }

@@ -125,6 +125,13 @@ final class SimulatedCdNode implements RadioNode {
     due = Math.min(startAt, cd.nextDeadline().orElse(NEVER));
   }
 
+  /** Zeroes the CD's keys; it is not to be used afterwards. */
+  synchronized void destroy() {
+    startAt = NEVER;
+    cd.destroy();
+    publish(clockMillis.getAsLong());
+  }
+
   /** The CD's counters after the last frame or tick it handled; safe from any thread. */
   CdStats stats() {
     return stats;

@@ -72,7 +72,8 @@ class CdPopulationTest {
     List<CdCredentials> store = DeviceStoreFile.parse("""
         devices = [
           { identity = "a", psk = "000102030405060708090a0b0c0d0e0f" }
-          { identity = "b", psk = "000102030405060708090a0b0c0d0e0f", eui64 = "02:00:00:00:00:00:09:09" }
+          { identity = "b", psk = "000102030405060708090a0b0c0d0e0f",
+            eui64 = "02:00:00:00:00:00:09:09" }
           { identity = "c", psk = "000102030405060708090a0b0c0d0e0f" }
         ]
         """);
@@ -95,7 +96,8 @@ class CdPopulationTest {
     List<CdCredentials> store = DeviceStoreFile.parse("""
         devices = [
           { identity = "a", psk = "000102030405060708090a0b0c0d0e0f" }
-          { identity = "b", psk = "000102030405060708090a0b0c0d0e0f", eui64 = "02:00:00:00:00:00:00:01" }
+          { identity = "b", psk = "000102030405060708090a0b0c0d0e0f",
+            eui64 = "02:00:00:00:00:00:00:01" }
         ]
         """);
 

@@ -69,6 +69,11 @@ final class GatewaySide {
     return key;
   }
 
+  /** The datagram tag of the next fragmented packet (RFC 4944 §5.3), to mix fragments. */
+  void nextTag(int t) {
+    tag = t;
+  }
+
   /** The counter the next secured frame carries. */
   OutgoingFrameCounter counter() {
     return counter;
@@ -121,10 +126,21 @@ final class GatewaySide {
   }
 
   List<byte[]> framesTo(Address dst, LinkAddress dstLink, int panId, Ipv6Packet packet) {
+    return framesTo(dst, dstLink, panId, packet,
+        MacFrameCodec.maxPayload(header(0, panId, dst)));
+  }
+
+  /** Unsecured frames to the CD, fragmented to {@code room} octets as secured ones would be. */
+  List<byte[]> framesTo(SimulatedCd cd, Ipv6Packet packet, int room) {
+    return framesTo(new Address.Extended(cd.extendedAddress()),
+        new LinkAddress.Extended(cd.extendedAddress()), PAN_ID, packet, room);
+  }
+
+  private List<byte[]> framesTo(
+      Address dst, LinkAddress dstLink, int panId, Ipv6Packet packet, int room) {
     byte[] datagram = IphcCompressor.compress(Ipv6Codec.encode(packet),
         NETWORK.gatewayLinkAddress(), dstLink, NETWORK.contexts()).orThrow();
-    MacHeader probe = header(0, panId, dst);
-    List<byte[]> payloads = Fragmenter.fragment(datagram, tag++, MacFrameCodec.maxPayload(probe));
+    List<byte[]> payloads = Fragmenter.fragment(datagram, tag++, room);
     List<byte[]> frames = new ArrayList<>();
     for (byte[] p : payloads) {
       frames.add(MacFrameCodec.encode(new MacFrame(header(sequence++ & 0xff, panId, dst), p)));

@@ -114,6 +114,28 @@ class SimulatedCdLinkSecurityTest {
   }
 
   @Test
+  void anUnsecuredFragmentDoesNotCompleteASecuredDatagram() {
+    h.start();
+    Ipv6Packet ping = Ipv6Packets.icmpEchoRequest(
+        GatewaySide.UD, h.cd.address(), 0x77, 9, new byte[300], 64);
+    h.gateway.nextTag(0x4242);
+    List<byte[]> secured = h.gateway.securedFramesTo(h.cd, ping);
+    h.gateway.nextTag(0x4242);
+    // 127 - 21 (MAC header) - 5 (auxiliary header) - 8 (MIC) - 2 (FCS): a secured frame's room.
+    List<byte[]> unsecured = h.gateway.framesTo(h.cd, ping, 91);
+    assertEquals(secured.size(), unsecured.size(), "the same fragments, the same tag");
+    int last = secured.size() - 1;
+
+    assertEquals(List.of(), deliver(secured.subList(0, last)));
+    assertEquals(List.of(), deliver(List.of(unsecured.get(last))));
+    assertEquals(0, h.cd.stats().pingsAnswered());
+    List<byte[]> out = deliver(List.of(secured.get(last)));
+
+    assertEquals(1, h.cd.stats().pingsAnswered());
+    assertTrue(h.received(out).get(0).secured());
+  }
+
+  @Test
   void securityLevel5IsConfigurable() {
     JoinHarness five = new JoinHarness(
         JoinSettings.DEFAULTS.withLevel(SecurityLevel.ENC_MIC_32), JoinHarness.PSK, 3600);

@@ -28,7 +28,8 @@ class CdSimCommandTest {
     Path file = dir.resolve("devices.conf");
     Files.writeString(file, """
         devices = [
-          { identity = "cd1@iot.example", psk = "000102030405060708090a0b0c0d0e0f", eui64 = "02:00:00:00:00:00:01:01" }
+          { identity = "cd1@iot.example", psk = "000102030405060708090a0b0c0d0e0f",
+            eui64 = "02:00:00:00:00:00:01:01" }
           { identity = "cd2@iot.example", psk = "000102030405060708090a0b0c0d0e0f" }
           { identity = "cd3@iot.example", psk = "000102030405060708090a0b0c0d0e0f" }
         ]
