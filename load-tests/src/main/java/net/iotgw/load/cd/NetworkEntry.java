@@ -13,6 +13,7 @@ import net.iotgw.protocols.eap.psk.PskStep;
 import net.iotgw.protocols.ike.IntegrityAlgorithm;
 import net.iotgw.protocols.ike.PrfAlgorithm;
 import net.iotgw.protocols.pana.engine.OpenSession;
+import net.iotgw.protocols.pana.PanaEncryptionAlgorithm;
 import net.iotgw.protocols.pana.engine.PacEngine;
 import net.iotgw.protocols.pana.engine.PanaOutput;
 import net.iotgw.protocols.pana.engine.PanaStep;
@@ -78,9 +79,12 @@ final class NetworkEntry {
     pac = PacEngine.create(new PacEngine.Config(
         List.of(PrfAlgorithm.PRF_HMAC_SHA2_256),
         List.of(IntegrityAlgorithm.AUTH_HMAC_SHA2_256_128),
+        // RFC 6786: the channel the gateway's IKE offload delivers ESP key material over.
+        List.of(PanaEncryptionAlgorithm.AES128_CTR),
         RetransmitPolicy.REQUEST,
         random.nextLong() & 0xffff_ffffL,
-        nonce));
+        nonce,
+        PacEngine.DEFAULT_EAP_RESPONSE_TIMEOUT_MILLIS));
     peer = EapPskPeer.start(credentials.identityBytes(), credentials.psk(), randP);
     state = JoinState.JOINING;
     joins++;
@@ -211,8 +215,12 @@ final class NetworkEntry {
         engineTimers[a.timer().ordinal()] = a.atMillis();
       } else if (o instanceof PanaOutput.Disarm d) {
         engineTimers[d.timer().ordinal()] = UNARMED;
+      } else if (o instanceof PanaOutput.EapStart) {
+        restartPeer();
       } else if (o instanceof PanaOutput.EapReceived e) {
         toPeer(e.eap(), now, out);
+      } else if (o instanceof PanaOutput.Reauthenticated r) {
+        rekey(r);
       } else if (o instanceof PanaOutput.Opened opened) {
         admit(before, opened, now);
       } else if (o instanceof PanaOutput.Closed c) {
@@ -220,6 +228,32 @@ final class NetworkEntry {
       }
       // Dropped: the engine keeps its state and the PAA retransmits; PingAnswered: nothing to do.
     }
+  }
+
+  /**
+   * The PaC reports EapStart at every EAP run; the first has its peer already, a re-authentication
+   * (RFC 5191 §4.3) needs a fresh one.
+   */
+  private void restartPeer() {
+    if (peer instanceof EapPskPeer.AwaitingFirst) {
+      return;
+    }
+    byte[] randP = new byte[NONCE_LENGTH];
+    random.nextBytes(randP);
+    peer = EapPskPeer.start(credentials.identityBytes(), credentials.psk(), randP);
+  }
+
+  /** A re-authentication gave a new MSK and Key-Id: a new PEMK and link key (RFC 5807 §3). */
+  private void rekey(PanaOutput.Reauthenticated r) {
+    if (eapKeys == null) {
+      return;
+    }
+    LinkSecurity next = LinkSecurity.fromSession(PrfAlgorithm.PRF_HMAC_SHA2_256, eapKeys.msk(),
+        r.sessionId(), r.keyId(), selfEui64, gatewayEui64, settings.level());
+    if (security != null) {
+      security.destroy();
+    }
+    security = next;
   }
 
   /** RFC 5191 §4.1: EAP rides in the PAR; the peer's response goes back in the PAN. */

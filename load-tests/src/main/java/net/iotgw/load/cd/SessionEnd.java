@@ -16,7 +16,9 @@ public enum SessionEnd {
    * The join made no progress for {@link JoinSettings#stallTimeoutMillis()}: RFC 5191 gives the
    * PaC no timer while the PAA drives EAP, so a PaC whose PAA gave up would wait for ever.
    */
-  JOIN_STALLED;
+  JOIN_STALLED,
+  /** The CD's own EAP peer did not answer in time (the PaC's EAP_RESPONSE timer). */
+  EAP_TIMEOUT;
 
   static SessionEnd of(PanaOutput.CloseReason reason) {
     return switch (reason) {
@@ -24,6 +26,7 @@ public enum SessionEnd {
       case RETRANSMISSIONS_EXHAUSTED -> RETRANSMISSIONS_EXHAUSTED;
       case LIFETIME_EXPIRED -> LIFETIME_EXPIRED;
       case TERMINATED -> TERMINATED;
+      case EAP_TIMEOUT -> EAP_TIMEOUT;
     };
   }
 }

@@ -64,12 +64,13 @@ class SimulatedCdNodeTest {
     byte[] request = fixture.securedEchoRequests(1).get(0);
 
     assertWaitsForTheLock(() -> node.onFrame(request));
-    // The session lifetime (an hour) is the CD's next deadline: a tick then enters the CD.
-    long lifetime = fixture.cd().nextDeadline().getAsLong();
-    assertWaitsForTheLock(() -> node.tick(lifetime));
+    // Re-authentication at 3/4 of the lifetime is the CD's next deadline: a tick then enters it.
+    long reauthentication = fixture.cd().nextDeadline().getAsLong();
+    assertWaitsForTheLock(() -> node.tick(reauthentication));
 
     assertEquals(1, node.stats().pingsAnswered());
-    assertEquals(JoinState.NOT_JOINED, node.joinStatus().state());
+    assertEquals(JoinState.ADMITTED, node.joinStatus().state());
+    assertTrue(fixture.cd().nextDeadline().getAsLong() > reauthentication, "re-authenticating");
   }
 
   @Test
