@@ -20,6 +20,8 @@ final class Counters {
     /** RADIUS: Access-Requests sent, not counting retransmissions. */
     REQUESTS,
     RETRANSMISSIONS,
+    /** RADIUS: a request waited for a free Identifier (all 256 per socket in flight). */
+    WAITED,
     /** RADIUS: a request moved to the next server after its attempts timed out. */
     FAILOVERS,
     /** RADIUS answers dropped (RFC 2865 §3, RFC 3579 §3.2); the request stays pending. */

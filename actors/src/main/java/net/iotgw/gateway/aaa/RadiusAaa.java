@@ -192,6 +192,7 @@ final class RadiusAaa {
         finish(job, new Aaa.Unavailable("too many requests waiting for " + server.address));
       } else {
         server.waiting.add(job);
+        counters.increment(Counter.WAITED);
       }
       return;
     }
