@@ -364,7 +364,7 @@ final class RadiusAaa {
       context
           .getLog()
           .warn(
-              "RADIUS server {} did not answer {} attempts; tried after the others for {}",
+              "RADIUS server {} gave no valid answer to {} attempts; tried after the others for {}",
               server.address,
               config.attempts(),
               config.deadTime());

@@ -1,5 +1,6 @@
 package net.iotgw.gateway.aaa;
 
+import static net.iotgw.gateway.aaa.AaaTesting.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,10 +28,6 @@ import org.junit.jupiter.api.Test;
 class EmbeddedAaaTest {
 
   private static final ActorTestKit KIT = ActorTestKit.create();
-  static final byte[] PSK = HexFormat.of().parseHex("000102030405060708090a0b0c0d0e0f");
-  static final byte[] OTHER_PSK = HexFormat.of().parseHex("f0f1f2f3f4f5f6f7f8f9fafbfcfdfeff");
-  static final long CD1 = 0x0200000000000101L;
-  static final long CD2 = 0x0200000000000102L;
 
   @AfterAll
   static void shutdown() {
@@ -56,27 +53,17 @@ class EmbeddedAaaTest {
             new SecureRandom()));
   }
 
-  static CdPeer.Outcome run(ActorRef<Aaa.Command> aaa, EapSessionId id, String identity, byte[] psk)
-      throws Exception {
-    return CdPeer.run(KIT.system(), aaa, id, identity, psk).toCompletableFuture().get(30, TimeUnit.SECONDS);
+  private static CdPeer.Outcome run(
+      ActorRef<Aaa.Command> aaa, EapSessionId id, String identity, byte[] psk) throws Exception {
+    return AaaTesting.run(KIT, aaa, id, identity, psk);
   }
 
   private static Aaa.Answer relay(ActorRef<Aaa.Command> aaa, EapSessionId id, byte[] eap) {
-    TestProbe<Aaa.Answer> probe = KIT.createTestProbe();
-    aaa.tell(new Aaa.Relay(id, eap, probe.ref()));
-    return probe.receiveMessage();
+    return AaaTesting.relay(KIT, aaa, id, eap);
   }
 
-  static byte[] identityResponse(int identifier, String identity) {
-    return EapCodec.encode(
-        new EapPacket.Response(
-            identifier, EapType.IDENTITY.id(), identity.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  static Map<Counter, Long> counters(ActorRef<Aaa.Command> aaa) {
-    TestProbe<Map<Counter, Long>> probe = KIT.createTestProbe();
-    aaa.tell(new Counters.Get(probe.ref()));
-    return probe.receiveMessage();
+  private static Map<Counter, Long> counters(ActorRef<Aaa.Command> aaa) {
+    return AaaTesting.counters(KIT, aaa);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package net.iotgw.gateway.aaa;
 
+import static net.iotgw.gateway.aaa.AaaTesting.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -37,8 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RadiusHostapdTest {
 
   static final ActorTestKit KIT = ActorTestKit.create();
-  static final String SECRET = "radius-secret-for-tests";
-  static final Map<String, byte[]> USERS = Map.of("cd1@iot.example", EmbeddedAaaTest.PSK);
+  static final Map<String, byte[]> USERS = Map.of(IDENTITY, PSK);
 
   @TempDir Path dir;
   Hostapd hostapd;
@@ -58,29 +58,23 @@ class RadiusHostapdTest {
     KIT.shutdownTestKit();
   }
 
-  static AaaConfig.Radius radius(List<AaaConfig.Server> servers, int sockets, Duration timeout) {
-    return new AaaConfig.Radius(servers, sockets, timeout, 3, "iotgw-test", 10_000, Duration.ofSeconds(30));
+  private static ActorRef<Aaa.Command> spawn(AaaConfig.Radius radius) {
+    return AaaTesting.spawn(KIT, radius);
   }
 
-  static ActorRef<Aaa.Command> spawn(AaaConfig.Radius radius) {
-    return KIT.spawn(Aaa.create(new AaaConfig(radius, Duration.ofSeconds(60))));
+  private static CdPeer.Outcome run(
+      ActorRef<Aaa.Command> aaa, EapSessionId id, String identity, byte[] psk) throws Exception {
+    return AaaTesting.run(KIT, aaa, id, identity, psk);
   }
 
-  static CdPeer.Outcome run(ActorRef<Aaa.Command> aaa, EapSessionId id, String identity, byte[] psk)
-      throws Exception {
-    return CdPeer.run(KIT.system(), aaa, id, identity, psk).toCompletableFuture().get(60, TimeUnit.SECONDS);
-  }
-
-  static Map<Counter, Long> counters(ActorRef<Aaa.Command> aaa) {
-    TestProbe<Map<Counter, Long>> probe = KIT.createTestProbe();
-    aaa.tell(new Counters.Get(probe.ref()));
-    return probe.receiveMessage();
+  private static Map<Counter, Long> counters(ActorRef<Aaa.Command> aaa) {
+    return AaaTesting.counters(KIT, aaa);
   }
 
   @Test
   void rfc3579_hostapdAcceptsTheCdAndTheMsk_rfc2548_equalsThePeers() throws Exception {
     ActorRef<Aaa.Command> aaa = spawn(radius(List.of(hostapd.server(SECRET)), 2, Duration.ofSeconds(1)));
-    CdPeer.Outcome o = run(aaa, new EapSessionId(EmbeddedAaaTest.CD1, 1), "cd1@iot.example", EmbeddedAaaTest.PSK);
+    CdPeer.Outcome o = run(aaa, new EapSessionId(CD1, 1), IDENTITY, PSK);
     Aaa.Accept accept = assertInstanceOf(Aaa.Accept.class, o.last(), () -> o.last().toString());
     assertNotNull(o.peerMsk(), "the peer did not authenticate hostapd");
     assertEquals(64, accept.msk().length);
@@ -97,7 +91,7 @@ class RadiusHostapdTest {
   void aWrongPskIsAnAccessRejectFromHostapd() throws Exception {
     ActorRef<Aaa.Command> aaa = spawn(radius(List.of(hostapd.server(SECRET)), 1, Duration.ofSeconds(1)));
     CdPeer.Outcome o =
-        run(aaa, new EapSessionId(EmbeddedAaaTest.CD1, 2), "cd1@iot.example", EmbeddedAaaTest.OTHER_PSK);
+        run(aaa, new EapSessionId(CD1, 2), IDENTITY, OTHER_PSK);
     Aaa.Reject reject = assertInstanceOf(Aaa.Reject.class, o.last(), () -> o.last().toString());
     assertEquals("RADIUS Access-Reject from " + hostapd.address(), reject.reason());
     assertInstanceOf(EapPacket.Failure.class, EapCodec.decode(reject.eapFailure()).orThrow());
@@ -111,7 +105,7 @@ class RadiusHostapdTest {
     List<CompletableFuture<CdPeer.Outcome>> all = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       all.add(
-          CdPeer.run(KIT.system(), aaa, new EapSessionId(EmbeddedAaaTest.CD1, 1000 + i), "cd1@iot.example", EmbeddedAaaTest.PSK)
+          CdPeer.run(KIT.system(), aaa, new EapSessionId(CD1, 1000 + i), IDENTITY, PSK)
               .toCompletableFuture());
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
@@ -144,7 +138,7 @@ class RadiusHostapdTest {
     List<CompletableFuture<CdPeer.Outcome>> all = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       all.add(
-          CdPeer.run(KIT.system(), aaa, new EapSessionId(EmbeddedAaaTest.CD1, 5000 + i), "cd1@iot.example", EmbeddedAaaTest.PSK)
+          CdPeer.run(KIT.system(), aaa, new EapSessionId(CD1, 5000 + i), IDENTITY, PSK)
               .toCompletableFuture());
     }
     CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
@@ -161,7 +155,7 @@ class RadiusHostapdTest {
     ActorRef<Aaa.Command> aaa = spawn(radius(List.of(hostapd.server(SECRET)), 1, Duration.ofSeconds(1)));
     assertInstanceOf(
         Aaa.Accept.class,
-        run(aaa, new EapSessionId(EmbeddedAaaTest.CD1, 3), "cd1@iot.example", EmbeddedAaaTest.PSK).last());
+        run(aaa, new EapSessionId(CD1, 3), IDENTITY, PSK).last());
     String log = hostapd.log();
     // hostapd's attribute dump of every Access-Request; its own parse keeps 6 octets (a MAC).
     assertTrue(
