@@ -5,14 +5,14 @@ import org.apache.pekko.actor.typed.Behavior;
 
 /**
  * The AAA the PAA relays a CD's EAP to (ARCHITECTURE, "Network entry"): either the gateway's own
- * EAP-PSK authenticator (RFC 4764) over the device store, or a RADIUS client (RFC 2865, RFC
- * 3579, MSK from the MS-MPPE keys of RFC 2548) with fail-over down a list of servers. Which one
- * is the {@code iotgw.aaa.mode} setting; the protocol is the same.
+ * EAP-PSK authenticator (RFC 4764) over the device store, or a RADIUS client (RFC 2865, RFC 3579,
+ * MSK from the MS-MPPE keys of RFC 2548) with fail-over down a list of servers. Which one is the
+ * {@code iotgw.aaa.mode} setting; the protocol is the same.
  *
- * <p>Every {@link Relay} gets exactly one {@link Answer}. The AAA keeps per-session state
- * between Relays (the EAP-PSK server's state, or the RADIUS State and User-Name) for at most
- * {@code iotgw.aaa.idle-timeout} after the last Relay, and drops it at {@link Forget}, after an
- * Accept or a Reject.
+ * <p>Every {@link Relay} gets exactly one {@link Answer}. The AAA keeps per-session state between
+ * Relays (the EAP-PSK server's state, or the RADIUS State and User-Name) for at most {@code
+ * iotgw.aaa.idle-timeout} after the last Relay, and drops it at {@link Forget}, after an Accept or
+ * a Reject.
  */
 public final class Aaa {
 
@@ -21,8 +21,8 @@ public final class Aaa {
   public sealed interface Command {}
 
   /**
-   * One EAP Response from a CD's session; exactly one Answer goes to replyTo. The first Relay of
-   * a session carries the EAP-Response/Identity (the PAA itself sends the EAP-Request/Identity).
+   * One EAP Response from a CD's session; exactly one Answer goes to replyTo. The first Relay of a
+   * session carries the EAP-Response/Identity (the PAA itself sends the EAP-Request/Identity).
    */
   public record Relay(EapSessionId session, byte[] eapResponse, ActorRef<Answer> replyTo)
       implements Command {

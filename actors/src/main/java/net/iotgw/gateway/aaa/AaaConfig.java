@@ -17,9 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The AAA's settings, the {@code iotgw.aaa} section (defaults and comments in the actors
- * module's reference.conf). Only the section of the selected mode is read and checked, so a
- * deployment with the embedded authenticator needs no RADIUS secret. Errors name the key.
+ * The AAA's settings, the {@code iotgw.aaa} section (defaults and comments in the actors module's
+ * reference.conf). Only the section of the selected mode is read and checked, so a deployment with
+ * the embedded authenticator needs no RADIUS secret. Errors name the key.
  *
  * @param idleTimeout how long a session's state outlives its last Relay
  */
@@ -45,8 +45,8 @@ public record AaaConfig(Backend backend, Duration idleTimeout) {
    * @param servers in preference order: fail-over goes down the list
    * @param sockets source sockets; each carries 256 requests in flight per server (RFC 2865 §3)
    * @param timeout the wait for an answer to one transmission
-   * @param attempts transmissions to one server (the first and its retransmissions) before
-   *     failing over to the next
+   * @param attempts transmissions to one server (the first and its retransmissions) before failing
+   *     over to the next
    * @param deadTime how long a server that failed a request is tried only after the others
    */
   public record Radius(
@@ -121,8 +121,7 @@ public record AaaConfig(Backend backend, Duration idleTimeout) {
     if (store.isEmpty()) {
       throw bad(c.origin(), "embedded.device-store", "empty: the device store file is required");
     }
-    return new Embedded(
-        serverId, Path.of(store), range(c, "embedded.max-sessions", 1, 1_000_000));
+    return new Embedded(serverId, Path.of(store), range(c, "embedded.max-sessions", 1, 1_000_000));
   }
 
   private static Radius radius(Config c) {

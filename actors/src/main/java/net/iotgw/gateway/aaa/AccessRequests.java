@@ -23,9 +23,9 @@ final class AccessRequests {
   static final long NAS_PORT_TYPE_VIRTUAL = 5;
 
   /**
-   * Framed-MTU (RFC 3579 §2.2): an EAP packet must fit one PANA message (RFC 5191 §6.2 header,
-   * an EAP-Payload AVP header, room for Nonce/AUTH/Key-Id AVPs) in a UDP datagram over the
-   * 1280-octet IPv6 minimum MTU that 6LoWPAN guarantees (RFC 4944 §4).
+   * Framed-MTU (RFC 3579 §2.2): an EAP packet must fit one PANA message (RFC 5191 §6.2 header, an
+   * EAP-Payload AVP header, room for Nonce/AUTH/Key-Id AVPs) in a UDP datagram over the 1280-octet
+   * IPv6 minimum MTU that 6LoWPAN guarantees (RFC 4944 §4).
    */
   static final long FRAMED_MTU = 1280 - 40 - 8 - 16 - 8 - 64;
 
@@ -44,7 +44,8 @@ final class AccessRequests {
     attributes.add(Attributes.nasIdentifier(nasIdentifier));
     attributes.add(
         new RadiusAttribute(
-            AttributeType.NAS_PORT_TYPE, new WireWriter(4).u32(NAS_PORT_TYPE_VIRTUAL).toByteArray()));
+            AttributeType.NAS_PORT_TYPE,
+            new WireWriter(4).u32(NAS_PORT_TYPE_VIRTUAL).toByteArray()));
     attributes.add(Attributes.callingStationId(Eui64Text.hyphens(eui64)));
     attributes.add(Attributes.framedMtu(FRAMED_MTU));
     state.ifPresent(s -> attributes.add(Attributes.state(s)));

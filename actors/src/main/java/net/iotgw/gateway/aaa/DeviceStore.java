@@ -23,14 +23,15 @@ import net.iotgw.protocols.eap.psk.Psk;
  *
  * <pre>
  * devices = [
- *   { identity = "cd1@iot.example", psk = "000102030405060708090a0b0c0d0e0f", eui64 = "02:00:00:00:00:00:01:01" }
+ *   { identity = "cd1@iot.example", psk = "000102030405060708090a0b0c0d0e0f",
+ *     eui64 = "02:00:00:00:00:00:01:01" }
  * ]
  * </pre>
  *
- * {@code identity} is the EAP-PSK ID_P (RFC 4764 §5.2), {@code psk} its 16-octet key in hex,
- * {@code eui64} (optional) the only CD allowed to present that identity. The keys live in {@link
- * Psk} objects that {@link #close()} zeroes; nothing here prints or logs them, and load errors
- * name the entry and key, never the value.
+ * {@code identity} is the EAP-PSK ID_P (RFC 4764 §5.2), {@code psk} its 16-octet key in hex, {@code
+ * eui64} (optional) the only CD allowed to present that identity. The keys live in {@link Psk}
+ * objects that {@link #close()} zeroes; nothing here prints or logs them, and load errors name the
+ * entry and key, never the value.
  */
 public final class DeviceStore implements AutoCloseable {
 

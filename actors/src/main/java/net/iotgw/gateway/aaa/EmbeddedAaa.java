@@ -23,10 +23,10 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 /**
  * The embedded authenticator: one {@link EapPskServer} state per session, keyed by the device
  * store. The EAP-Response/Identity opens the session (the PAA sent the Request/Identity), and
- * EAP-PSK message 1 follows with the next Identifier (RFC 3748 §4.1). ID_P in message 2 selects
- * the PSK; a device bound to an EUI-64 is found only from that CD. A Response the server
- * discards (wrong Identifier, a duplicate, garbage) is answered with the outstanding request
- * again, which the peer's duplicate detection makes harmless (RFC 3748 §4.1, §5).
+ * EAP-PSK message 1 follows with the next Identifier (RFC 3748 §4.1). ID_P in message 2 selects the
+ * PSK; a device bound to an EUI-64 is found only from that CD. A Response the server discards
+ * (wrong Identifier, a duplicate, garbage) is answered with the outstanding request again, which
+ * the peer's duplicate detection makes harmless (RFC 3748 §4.1, §5).
  */
 final class EmbeddedAaa {
 
@@ -204,9 +204,13 @@ final class EmbeddedAaa {
 
     String reason(PskFailure failure) {
       return switch (failure) {
-        case UNKNOWN_PEER -> boundTo.isPresent()
-            ? "identity " + identity + " is bound to EUI-64 " + Eui64Text.colons(boundTo.getAsLong())
-            : "unknown identity " + identity;
+        case UNKNOWN_PEER ->
+            boundTo.isPresent()
+                ? "identity "
+                    + identity
+                    + " is bound to EUI-64 "
+                    + Eui64Text.colons(boundTo.getAsLong())
+                : "unknown identity " + identity;
         case BAD_MAC_P -> "wrong PSK (MAC_P mismatch) for identity " + identity;
         case PEER_DECLINED -> "the CD declined EAP-PSK (Nak)";
         case BAD_PCHANNEL -> "EAP-PSK message 4 failed its PCHANNEL check";

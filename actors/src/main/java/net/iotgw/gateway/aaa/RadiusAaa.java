@@ -25,12 +25,12 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 
 /**
  * The RADIUS client (RFC 2865, RFC 3579): each Relay becomes an Access-Request to the session's
- * server. A transmission unanswered for {@code timeout} is resent unchanged, up to {@code
- * attempts} times (RFC 5080 §2.2.1); then the request fails over to the next server, unless the
- * session's EAP conversation already lives on the server that stopped answering. Answers that
- * fail the Response Authenticator or Message-Authenticator check are dropped and counted, and
- * the request stays pending. Everything is bounded: sessions by max-sessions, requests in flight
- * by 256 per socket and server, the waiting line by max-sessions.
+ * server. A transmission unanswered for {@code timeout} is resent unchanged, up to {@code attempts}
+ * times (RFC 5080 §2.2.1); then the request fails over to the next server, unless the session's EAP
+ * conversation already lives on the server that stopped answering. Answers that fail the Response
+ * Authenticator or Message-Authenticator check are dropped and counted, and the request stays
+ * pending. Everything is bounded: sessions by max-sessions, requests in flight by 256 per socket
+ * and server, the waiting line by max-sessions.
  */
 final class RadiusAaa {
 
@@ -342,8 +342,9 @@ final class RadiusAaa {
     switch (refused.reason()) {
       case BAD_RESPONSE_AUTHENTICATOR -> counters.increment(Counter.BAD_RESPONSE_AUTHENTICATOR);
       case MISSING_MESSAGE_AUTHENTICATOR,
-          DUPLICATE_MESSAGE_AUTHENTICATOR,
-          BAD_MESSAGE_AUTHENTICATOR -> counters.increment(Counter.BAD_MESSAGE_AUTHENTICATOR);
+              DUPLICATE_MESSAGE_AUTHENTICATOR,
+              BAD_MESSAGE_AUTHENTICATOR ->
+          counters.increment(Counter.BAD_MESSAGE_AUTHENTICATOR);
       default -> counters.increment(Counter.MALFORMED_ANSWERS);
     }
     if (server.warned.add(refused.reason())) {

@@ -11,8 +11,8 @@ import net.iotgw.protocols.radius.RadiusPacket;
 import net.iotgw.protocols.wire.Decoded;
 
 /**
- * What an authentic answer from a RADIUS server means for the CD (RFC 3579 §2.6). The packet
- * type decides (§2.6.3): an Access-Accept is an Accept even when its EAP-Message is missing (an
+ * What an authentic answer from a RADIUS server means for the CD (RFC 3579 §2.6). The packet type
+ * decides (§2.6.3): an Access-Accept is an Accept even when its EAP-Message is missing (an
  * EAP-Success is made up for the CD), but it needs the MS-MPPE keys (RFC 2548 §2.4.2, §2.4.3),
  * without which nothing could key PANA; an Access-Reject is a Reject whatever it carries.
  */
@@ -31,8 +31,8 @@ final class RadiusAnswers {
 
   /**
    * @param requestAuthenticator of the request answered, which wraps the MS-MPPE keys
-   * @param responseIdentifier the EAP Identifier of the relayed Response, for a made-up
-   *     Success or Failure (RFC 3748 §4.2)
+   * @param responseIdentifier the EAP Identifier of the relayed Response, for a made-up Success or
+   *     Failure (RFC 3748 §4.2)
    */
   static Interpreted interpret(
       RadiusPacket answer,
@@ -49,7 +49,8 @@ final class RadiusAnswers {
         if (eap.isPresent() && RelayedEap.is(eap.get(), EapPacket.Request.class)) {
           return new Interpreted.Challenged(eap.get(), Attributes.state(answer));
         }
-        return reject(responseIdentifier, "Access-Challenge from " + server + " without an EAP-Request");
+        return reject(
+            responseIdentifier, "Access-Challenge from " + server + " without an EAP-Request");
       case ACCESS_ACCEPT:
         Decoded<Msk> msk = MppeKeys.msk(answer, secret, requestAuthenticator);
         if (msk instanceof Decoded.Failed<Msk> f) {
@@ -76,7 +77,8 @@ final class RadiusAnswers {
                     .orElse("");
         return new Interpreted.Final(new Aaa.Reject(failure, reason));
       default:
-        return reject(responseIdentifier, answer.code() + " from " + server + " to an Access-Request");
+        return reject(
+            responseIdentifier, answer.code() + " from " + server + " to an Access-Request");
     }
   }
 

@@ -18,6 +18,7 @@ final class RadiusJob {
   final ActorRef<Aaa.Answer> replyTo;
   private final int[] order;
   private int tried;
+
   /** Servers given up on, for the Unavailable reason. */
   final List<String> failures = new ArrayList<>();
 
@@ -25,6 +26,7 @@ final class RadiusJob {
   IdentifierPool.Slot slot;
   byte[] datagram;
   int sends;
+
   /** The session ended (Forget, idle) and the replyTo has had its answer: drop what comes. */
   boolean abandoned;
 

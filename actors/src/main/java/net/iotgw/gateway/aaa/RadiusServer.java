@@ -10,9 +10,9 @@ import net.iotgw.protocols.radius.PendingRequests;
 import net.iotgw.protocols.radius.RadiusAuth;
 
 /**
- * The client's state for one server. RADIUS Identifiers are unique per source and destination
- * (RFC 2865 §3, RFC 5080 §2.2.2), so each server has its own pool over the shared sockets and
- * its own table of pending requests, which also holds that server's secret.
+ * The client's state for one server. RADIUS Identifiers are unique per source and destination (RFC
+ * 2865 §3, RFC 5080 §2.2.2), so each server has its own pool over the shared sockets and its own
+ * table of pending requests, which also holds that server's secret.
  */
 final class RadiusServer implements AutoCloseable {
 
@@ -22,12 +22,16 @@ final class RadiusServer implements AutoCloseable {
   final byte[] secret;
   final IdentifierPool pool;
   final PendingRequests<RadiusJob> pending;
+
   /** The same jobs as {@link #pending}, for the retransmission timer, which needs them back. */
   final Map<IdentifierPool.Slot, RadiusJob> inFlight = new HashMap<>();
+
   /** Jobs for this server while all its slots are in flight; at most max-sessions. */
   final ArrayDeque<RadiusJob> waiting = new ArrayDeque<>();
+
   /** Refusals already logged at WARN: each kind once per server. */
   final EnumSet<RadiusAuth.Refusal> warned = EnumSet.noneOf(RadiusAuth.Refusal.class);
+
   /** Failed a request recently: tried after the others until the dead-time passes. */
   boolean dead;
 

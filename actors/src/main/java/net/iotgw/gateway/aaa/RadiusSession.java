@@ -6,13 +6,13 @@ import java.util.OptionalInt;
 /**
  * What the RADIUS client keeps of a session between Relays.
  *
- * @param userName the EAP identity of the first Relay, sent as User-Name in every request
- *     (RFC 3579 §2.1)
+ * @param userName the EAP identity of the first Relay, sent as User-Name in every request (RFC 3579
+ *     §2.1)
  * @param state the State of the last Access-Challenge, echoed (RFC 2865 §5.24)
- * @param server the server that answered: the EAP conversation lives there, so later requests
- *     go to it only
- * @param lastRequest the EAP-Request of the last Access-Challenge, repeated when the CD's
- *     Response does not answer it
+ * @param server the server that answered: the EAP conversation lives there, so later requests go to
+ *     it only
+ * @param lastRequest the EAP-Request of the last Access-Challenge, repeated when the CD's Response
+ *     does not answer it
  */
 record RadiusSession(
     byte[] userName, Optional<byte[]> state, OptionalInt server, Optional<byte[]> lastRequest) {

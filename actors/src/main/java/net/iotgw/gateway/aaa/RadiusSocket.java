@@ -18,10 +18,10 @@ import org.apache.pekko.util.ByteString;
 /**
  * One source socket of the RADIUS client: a small classic actor around Pekko's UDP (which has no
  * typed API), bridged to the typed {@link RadiusAaa}. It binds an ephemeral port on the wildcard
- * address, sends what it is told, and passes on only datagrams from the configured servers, so
- * that strangers cannot fill its owner's mailbox. Sends that arrive before the bind completes
- * wait in a queue as long as the owner's in-flight limit; beyond that they are dropped and the
- * retransmission timer covers them.
+ * address, sends what it is told, and passes on only datagrams from the configured servers, so that
+ * strangers cannot fill its owner's mailbox. Sends that arrive before the bind completes wait in a
+ * queue as long as the owner's in-flight limit; beyond that they are dropped and the retransmission
+ * timer covers them.
  */
 final class RadiusSocket extends AbstractActor {
 

@@ -11,8 +11,8 @@ final class RelayedEap {
 
   /**
    * The largest EAP Response relayed. An Access-Request has 4096 octets (RFC 2865 §3); after the
-   * header and the other attributes at their largest, about 3200 remain for EAP-Message. A CD's
-   * EAP comes in one PANA message over the 1280-octet IPv6 minimum MTU, far below either.
+   * header and the other attributes at their largest, about 3200 remain for EAP-Message. A CD's EAP
+   * comes in one PANA message over the 1280-octet IPv6 minimum MTU, far below either.
    */
   static final int MAX_LENGTH = 3000;
 
@@ -28,8 +28,8 @@ final class RelayedEap {
   private RelayedEap() {}
 
   /**
-   * The first Relay must be an EAP-Response/Identity (RFC 3748 §5.1), the identity short enough
-   * for User-Name (RFC 2865 §5.1: at least one octet, at most 253).
+   * The first Relay must be an EAP-Response/Identity (RFC 3748 §5.1), the identity short enough for
+   * User-Name (RFC 2865 §5.1: at least one octet, at most 253).
    */
   static First first(byte[] eap) {
     if (eap.length > MAX_LENGTH) {

@@ -75,7 +75,8 @@ class AaaConfigTest {
     assertKey("iotgw.aaa.radius.servers", RADIUS + "iotgw.aaa.radius.servers = []");
     assertKey(
         "iotgw.aaa.radius.servers[0].address",
-        RADIUS + "iotgw.aaa.radius.servers = [ { address = \"radius.example:1812\", secret = x } ]");
+        RADIUS
+            + "iotgw.aaa.radius.servers = [ { address = \"radius.example:1812\", secret = x } ]");
     assertKey(
         "iotgw.aaa.radius.servers[0].address",
         RADIUS + "iotgw.aaa.radius.servers = [ { address = \"[::1]\", secret = x } ]");
@@ -99,8 +100,7 @@ class AaaConfigTest {
 
   @Test
   void anEmbeddedConfigDoesNotReadTheRadiusSection() {
-    assertInstanceOf(
-        AaaConfig.Embedded.class, load("iotgw.aaa.radius.sockets = 0").backend());
+    assertInstanceOf(AaaConfig.Embedded.class, load("iotgw.aaa.radius.sockets = 0").backend());
   }
 
   private static void assertKey(String key, String overrides) {

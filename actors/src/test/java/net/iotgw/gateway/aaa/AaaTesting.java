@@ -43,7 +43,8 @@ final class AaaTesting {
         .get(60, TimeUnit.SECONDS);
   }
 
-  static Aaa.Answer relay(ActorTestKit kit, ActorRef<Aaa.Command> aaa, EapSessionId id, byte[] eap) {
+  static Aaa.Answer relay(
+      ActorTestKit kit, ActorRef<Aaa.Command> aaa, EapSessionId id, byte[] eap) {
     TestProbe<Aaa.Answer> probe = kit.createTestProbe();
     aaa.tell(new Aaa.Relay(id, eap, probe.ref()));
     return probe.receiveMessage(Duration.ofSeconds(20));

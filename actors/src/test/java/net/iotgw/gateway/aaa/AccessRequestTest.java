@@ -201,8 +201,12 @@ class AccessRequestTest {
               Aaa.Reject.class,
               relay(KIT, aaa, new EapSessionId(CD1, 6), identityResponse(7, IDENTITY)));
       assertTrue(
-          reject.reason().startsWith(
-              "Access-Accept from " + fake.server(SECRET).address() + " without usable MS-MPPE keys"),
+          reject
+              .reason()
+              .startsWith(
+                  "Access-Accept from "
+                      + fake.server(SECRET).address()
+                      + " without usable MS-MPPE keys"),
           reject.reason());
       assertEquals(new EapPacket.Failure(7), EapCodec.decode(reject.eapFailure()).orThrow());
     }
@@ -216,7 +220,8 @@ class AccessRequestTest {
                 signed(
                     request,
                     RadiusCode.ACCESS_REJECT,
-                    List.of(new RadiusAttribute(AttributeType.REPLY_MESSAGE, ascii("go away\n")))))) {
+                    List.of(
+                        new RadiusAttribute(AttributeType.REPLY_MESSAGE, ascii("go away\n")))))) {
       ActorRef<Aaa.Command> aaa = client(fake);
       Aaa.Reject reject =
           assertInstanceOf(

@@ -18,8 +18,8 @@ import org.apache.pekko.actor.typed.javadsl.AskPattern;
 
 /**
  * A CD's EAP-PSK peer (protocols' {@link EapPskPeer}) driven through Relay/Answer the way the PAA
- * will: the PAA's EAP-Request/Identity (Identifier 7) is answered by the peer, then every
- * Challenge goes to the peer and its Response back to the AAA, until a final Answer.
+ * will: the PAA's EAP-Request/Identity (Identifier 7) is answered by the peer, then every Challenge
+ * goes to the peer and its Response back to the AAA, until a final Answer.
  */
 final class CdPeer {
 
@@ -57,10 +57,7 @@ final class CdPeer {
       int relays) {
     CompletionStage<Aaa.Answer> answer =
         AskPattern.ask(
-            aaa,
-            replyTo -> new Aaa.Relay(id, response, replyTo),
-            ASK_TIMEOUT,
-            system.scheduler());
+            aaa, replyTo -> new Aaa.Relay(id, response, replyTo), ASK_TIMEOUT, system.scheduler());
     return answer.thenCompose(
         a -> {
           if (a instanceof Aaa.Challenge c && relays < 10) {

@@ -8,19 +8,16 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.typesafe.config.ConfigFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import net.iotgw.gateway.aaa.Counters.Counter;
 import net.iotgw.protocols.eap.EapCodec;
 import net.iotgw.protocols.eap.EapPacket;
 import net.iotgw.protocols.eap.EapType;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -40,7 +37,8 @@ class EmbeddedAaaTest {
             "devices = [\n"
                 + " { identity = \"cd1@iot.example\", psk = \"000102030405060708090a0b0c0d0e0f\","
                 + " eui64 = \"02:00:00:00:00:00:01:01\" }\n"
-                + " { identity = \"any@iot.example\", psk = \"000102030405060708090a0b0c0d0e0f\" }\n"
+                + " { identity = \"any@iot.example\", psk = \"000102030405060708090a0b0c0d0e0f\""
+                + " }\n"
                 + "]"));
   }
 
@@ -68,7 +66,8 @@ class EmbeddedAaaTest {
 
   @Test
   void rfc4764_theDeviceIsAcceptedAndBothSidesHoldTheSameMsk() throws Exception {
-    CdPeer.Outcome o = run(spawn(10, Duration.ofSeconds(60)), new EapSessionId(CD1, 1), "cd1@iot.example", PSK);
+    CdPeer.Outcome o =
+        run(spawn(10, Duration.ofSeconds(60)), new EapSessionId(CD1, 1), "cd1@iot.example", PSK);
     Aaa.Accept accept = assertInstanceOf(Aaa.Accept.class, o.last());
     assertEquals(64, accept.msk().length);
     assertArrayEquals(o.peerMsk(), accept.msk());
@@ -81,7 +80,12 @@ class EmbeddedAaaTest {
 
   @Test
   void rfc4764_5_2_aWrongPskIsRejectedAsAMacPMismatch() throws Exception {
-    CdPeer.Outcome o = run(spawn(10, Duration.ofSeconds(60)), new EapSessionId(CD1, 2), "cd1@iot.example", OTHER_PSK);
+    CdPeer.Outcome o =
+        run(
+            spawn(10, Duration.ofSeconds(60)),
+            new EapSessionId(CD1, 2),
+            "cd1@iot.example",
+            OTHER_PSK);
     Aaa.Reject reject = assertInstanceOf(Aaa.Reject.class, o.last());
     assertEquals("wrong PSK (MAC_P mismatch) for identity cd1@iot.example", reject.reason());
     assertInstanceOf(EapPacket.Failure.class, EapCodec.decode(reject.eapFailure()).orThrow());
@@ -90,14 +94,16 @@ class EmbeddedAaaTest {
 
   @Test
   void anUnknownIdentityIsRejected() throws Exception {
-    CdPeer.Outcome o = run(spawn(10, Duration.ofSeconds(60)), new EapSessionId(CD1, 3), "nobody@iot.example", PSK);
+    CdPeer.Outcome o =
+        run(spawn(10, Duration.ofSeconds(60)), new EapSessionId(CD1, 3), "nobody@iot.example", PSK);
     Aaa.Reject reject = assertInstanceOf(Aaa.Reject.class, o.last());
     assertEquals("unknown identity nobody@iot.example", reject.reason());
   }
 
   @Test
   void anIdentityBoundToAnotherEui64IsRejectedEvenWithItsPsk() throws Exception {
-    CdPeer.Outcome o = run(spawn(10, Duration.ofSeconds(60)), new EapSessionId(CD2, 4), "cd1@iot.example", PSK);
+    CdPeer.Outcome o =
+        run(spawn(10, Duration.ofSeconds(60)), new EapSessionId(CD2, 4), "cd1@iot.example", PSK);
     Aaa.Reject reject = assertInstanceOf(Aaa.Reject.class, o.last());
     assertEquals(
         "identity cd1@iot.example is bound to EUI-64 02:00:00:00:00:00:01:01", reject.reason());
@@ -106,8 +112,10 @@ class EmbeddedAaaTest {
   @Test
   void anUnboundIdentityIsAcceptedFromAnyCd() throws Exception {
     ActorRef<Aaa.Command> aaa = spawn(10, Duration.ofSeconds(60));
-    assertInstanceOf(Aaa.Accept.class, run(aaa, new EapSessionId(CD1, 5), "any@iot.example", PSK).last());
-    assertInstanceOf(Aaa.Accept.class, run(aaa, new EapSessionId(CD2, 6), "any@iot.example", PSK).last());
+    assertInstanceOf(
+        Aaa.Accept.class, run(aaa, new EapSessionId(CD1, 5), "any@iot.example", PSK).last());
+    assertInstanceOf(
+        Aaa.Accept.class, run(aaa, new EapSessionId(CD2, 6), "any@iot.example", PSK).last());
     Map<Counter, Long> c = counters(aaa);
     assertEquals(2, c.get(Counter.ACCEPTED));
     // Message 1 and message 3 of each exchange.
@@ -119,32 +127,40 @@ class EmbeddedAaaTest {
     ActorRef<Aaa.Command> aaa = spawn(2, Duration.ofSeconds(60));
     for (int i = 0; i < 2; i++) {
       assertInstanceOf(
-          Aaa.Challenge.class, relay(aaa, new EapSessionId(CD1, 10 + i), identityResponse(1, "cd1@iot.example")));
+          Aaa.Challenge.class,
+          relay(aaa, new EapSessionId(CD1, 10 + i), identityResponse(1, "cd1@iot.example")));
     }
     Aaa.Unavailable full =
         assertInstanceOf(
-            Aaa.Unavailable.class, relay(aaa, new EapSessionId(CD1, 12), identityResponse(1, "cd1@iot.example")));
+            Aaa.Unavailable.class,
+            relay(aaa, new EapSessionId(CD1, 12), identityResponse(1, "cd1@iot.example")));
     assertEquals("too many sessions (max-sessions 2)", full.reason());
     aaa.tell(new Aaa.Forget(new EapSessionId(CD1, 10)));
     assertInstanceOf(
-        Aaa.Challenge.class, relay(aaa, new EapSessionId(CD1, 12), identityResponse(1, "cd1@iot.example")));
+        Aaa.Challenge.class,
+        relay(aaa, new EapSessionId(CD1, 12), identityResponse(1, "cd1@iot.example")));
   }
 
   @Test
   void anIdleSessionExpiresAndItsPlaceIsFreed() throws Exception {
     ActorRef<Aaa.Command> aaa = spawn(1, Duration.ofMillis(200));
     EapSessionId first = new EapSessionId(CD1, 20);
-    assertInstanceOf(Aaa.Challenge.class, relay(aaa, first, identityResponse(1, "cd1@iot.example")));
+    assertInstanceOf(
+        Aaa.Challenge.class, relay(aaa, first, identityResponse(1, "cd1@iot.example")));
     Thread.sleep(600);
     assertEquals(1, counters(aaa).get(Counter.EXPIRED));
     assertInstanceOf(
-        Aaa.Challenge.class, relay(aaa, new EapSessionId(CD1, 21), identityResponse(1, "cd1@iot.example")));
+        Aaa.Challenge.class,
+        relay(aaa, new EapSessionId(CD1, 21), identityResponse(1, "cd1@iot.example")));
     aaa.tell(new Aaa.Forget(new EapSessionId(CD1, 21)));
     // The expired session is gone: its next message is no Identity, so it starts nothing.
     Aaa.Reject reject =
         assertInstanceOf(
             Aaa.Reject.class,
-            relay(aaa, first, EapCodec.encode(new EapPacket.Response(2, EapType.PSK.id(), new byte[40]))));
+            relay(
+                aaa,
+                first,
+                EapCodec.encode(new EapPacket.Response(2, EapType.PSK.id(), new byte[40]))));
     assertTrue(reject.reason().startsWith("the first EAP packet is not an EAP-Response/Identity"));
   }
 
@@ -153,13 +169,16 @@ class EmbeddedAaaTest {
     ActorRef<Aaa.Command> aaa = spawn(10, Duration.ofSeconds(60));
     EapSessionId id = new EapSessionId(CD1, 30);
     Aaa.Challenge first =
-        assertInstanceOf(Aaa.Challenge.class, relay(aaa, id, identityResponse(41, "cd1@iot.example")));
+        assertInstanceOf(
+            Aaa.Challenge.class, relay(aaa, id, identityResponse(41, "cd1@iot.example")));
     // Message 1 carries the next Identifier.
     assertEquals(42, first.eapRequest()[1] & 0xff);
-    byte[] wrongIdentifier = EapCodec.encode(new EapPacket.Response(17, EapType.PSK.id(), new byte[40]));
+    byte[] wrongIdentifier =
+        EapCodec.encode(new EapPacket.Response(17, EapType.PSK.id(), new byte[40]));
     Aaa.Challenge again = assertInstanceOf(Aaa.Challenge.class, relay(aaa, id, wrongIdentifier));
     assertArrayEquals(first.eapRequest(), again.eapRequest());
-    Aaa.Challenge garbage = assertInstanceOf(Aaa.Challenge.class, relay(aaa, id, new byte[] {2, 42, 0}));
+    Aaa.Challenge garbage =
+        assertInstanceOf(Aaa.Challenge.class, relay(aaa, id, new byte[] {2, 42, 0}));
     assertArrayEquals(first.eapRequest(), garbage.eapRequest());
     assertEquals(2, counters(aaa).get(Counter.REPEATED));
   }
@@ -170,11 +189,15 @@ class EmbeddedAaaTest {
     Aaa.Reject reject =
         assertInstanceOf(
             Aaa.Reject.class,
-            relay(aaa, new EapSessionId(CD1, 40), EapCodec.encode(new EapPacket.Response(9, EapType.PSK.id(), new byte[4]))));
+            relay(
+                aaa,
+                new EapSessionId(CD1, 40),
+                EapCodec.encode(new EapPacket.Response(9, EapType.PSK.id(), new byte[4]))));
     // RFC 3748 §4.2: the Failure carries the Identifier of the Response.
     assertEquals(new EapPacket.Failure(9), EapCodec.decode(reject.eapFailure()).orThrow());
     Aaa.Reject empty =
-        assertInstanceOf(Aaa.Reject.class, relay(aaa, new EapSessionId(CD1, 41), identityResponse(3, "")));
+        assertInstanceOf(
+            Aaa.Reject.class, relay(aaa, new EapSessionId(CD1, 41), identityResponse(3, "")));
     assertEquals("EAP identity of 0 octets", empty.reason());
   }
 

@@ -22,8 +22,8 @@ import net.iotgw.protocols.radius.RadiusCode;
 import net.iotgw.protocols.radius.RadiusPacket;
 
 /**
- * A RADIUS server in the test: a DatagramSocket on [::1] and a thread that records every
- * request and sends back what the {@link Responder} makes of it.
+ * A RADIUS server in the test: a DatagramSocket on [::1] and a thread that records every request
+ * and sends back what the {@link Responder} makes of it.
  */
 final class FakeRadiusServer implements AutoCloseable {
 
@@ -76,10 +76,11 @@ final class FakeRadiusServer implements AutoCloseable {
   }
 
   /**
-   * A correctly signed Access-Challenge to {@code request}: an EAP-Request (EAP-PSK type, with
-   * the next Identifier) and a State, then {@code tamper} applied to the signed datagram.
+   * A correctly signed Access-Challenge to {@code request}: an EAP-Request (EAP-PSK type, with the
+   * next Identifier) and a State, then {@code tamper} applied to the signed datagram.
    */
-  static byte[] challenge(byte[] request, String secret, byte[] state, UnaryOperator<byte[]> tamper) {
+  static byte[] challenge(
+      byte[] request, String secret, byte[] state, UnaryOperator<byte[]> tamper) {
     RadiusPacket req = RadiusPacket.decode(request).orThrow();
     byte[] eapResponse = EapMessages.join(req).orThrow().orElseThrow();
     byte[] eapRequest =
@@ -88,8 +89,7 @@ final class FakeRadiusServer implements AutoCloseable {
     List<RadiusAttribute> attributes = new java.util.ArrayList<>(EapMessages.split(eapRequest));
     attributes.add(Attributes.state(state));
     RadiusPacket answer =
-        new RadiusPacket(
-            RadiusCode.ACCESS_CHALLENGE, req.identifier(), new byte[16], attributes);
+        new RadiusPacket(RadiusCode.ACCESS_CHALLENGE, req.identifier(), new byte[16], attributes);
     byte[] secretBytes = secret.getBytes(StandardCharsets.UTF_8);
     byte[] wire = RadiusAuth.signResponse(answer, req.authenticator(), secretBytes);
     return tamper.apply(wire);

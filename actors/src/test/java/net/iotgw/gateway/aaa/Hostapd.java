@@ -62,7 +62,8 @@ final class Hostapd implements AutoCloseable {
             ""));
     Path log = dir.resolve("hostapd.log");
     Process p =
-        new ProcessBuilder(List.of(hostapd.toString(), "-dd", dir.resolve("hostapd.conf").toString()))
+        new ProcessBuilder(
+                List.of(hostapd.toString(), "-dd", dir.resolve("hostapd.conf").toString()))
             .redirectErrorStream(true)
             .redirectOutput(log.toFile())
             .start();
@@ -101,7 +102,8 @@ final class Hostapd implements AutoCloseable {
   }
 
   static int freeUdpPort() throws IOException {
-    try (DatagramSocket s = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0))) {
+    try (DatagramSocket s =
+        new DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0))) {
       return s.getLocalPort();
     }
   }

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Fail-over and dropped answers: a fake server in the test answers with a broken authenticator
- * (dropped, counted; the request stays pending, is retransmitted unchanged and finally moves to
- * the next server), stays silent, or challenges once and then falls silent.
+ * (dropped, counted; the request stays pending, is retransmitted unchanged and finally moves to the
+ * next server), stays silent, or challenges once and then falls silent.
  */
 class RadiusFailoverTest {
 
@@ -106,10 +106,12 @@ class RadiusFailoverTest {
         Hostapd hostapd = Hostapd.start(dir, SECRET, Map.of(IDENTITY, PSK))) {
       ActorRef<Aaa.Command> aaa =
           spawn(KIT, radius(List.of(silent.server(SECRET), hostapd.server(SECRET)), 1, TIMEOUT));
-      assertInstanceOf(Aaa.Accept.class, run(KIT, aaa, new EapSessionId(CD1, 3), IDENTITY, PSK).last());
+      assertInstanceOf(
+          Aaa.Accept.class, run(KIT, aaa, new EapSessionId(CD1, 3), IDENTITY, PSK).last());
       assertEquals(3, silent.received.size());
       long start = System.nanoTime();
-      assertInstanceOf(Aaa.Accept.class, run(KIT, aaa, new EapSessionId(CD1, 4), IDENTITY, PSK).last());
+      assertInstanceOf(
+          Aaa.Accept.class, run(KIT, aaa, new EapSessionId(CD1, 4), IDENTITY, PSK).last());
       long millis = (System.nanoTime() - start) / 1_000_000;
       // The second session went straight to hostapd.
       assertEquals(3, silent.received.size());

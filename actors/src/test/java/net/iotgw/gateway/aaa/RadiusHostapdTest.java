@@ -12,17 +12,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import net.iotgw.gateway.aaa.Counters.Counter;
 import net.iotgw.protocols.eap.EapCodec;
 import net.iotgw.protocols.eap.EapPacket;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -73,7 +72,8 @@ class RadiusHostapdTest {
 
   @Test
   void rfc3579_hostapdAcceptsTheCdAndTheMsk_rfc2548_equalsThePeers() throws Exception {
-    ActorRef<Aaa.Command> aaa = spawn(radius(List.of(hostapd.server(SECRET)), 2, Duration.ofSeconds(1)));
+    ActorRef<Aaa.Command> aaa =
+        spawn(radius(List.of(hostapd.server(SECRET)), 2, Duration.ofSeconds(1)));
     CdPeer.Outcome o = run(aaa, new EapSessionId(CD1, 1), IDENTITY, PSK);
     Aaa.Accept accept = assertInstanceOf(Aaa.Accept.class, o.last(), () -> o.last().toString());
     assertNotNull(o.peerMsk(), "the peer did not authenticate hostapd");
@@ -89,9 +89,9 @@ class RadiusHostapdTest {
 
   @Test
   void aWrongPskIsAnAccessRejectFromHostapd() throws Exception {
-    ActorRef<Aaa.Command> aaa = spawn(radius(List.of(hostapd.server(SECRET)), 1, Duration.ofSeconds(1)));
-    CdPeer.Outcome o =
-        run(aaa, new EapSessionId(CD1, 2), IDENTITY, OTHER_PSK);
+    ActorRef<Aaa.Command> aaa =
+        spawn(radius(List.of(hostapd.server(SECRET)), 1, Duration.ofSeconds(1)));
+    CdPeer.Outcome o = run(aaa, new EapSessionId(CD1, 2), IDENTITY, OTHER_PSK);
     Aaa.Reject reject = assertInstanceOf(Aaa.Reject.class, o.last(), () -> o.last().toString());
     assertEquals("RADIUS Access-Reject from " + hostapd.address(), reject.reason());
     assertInstanceOf(EapPacket.Failure.class, EapCodec.decode(reject.eapFailure()).orThrow());
@@ -99,7 +99,8 @@ class RadiusHostapdTest {
 
   @Test
   void twoHundredConcurrentSessionsThroughTwoSocketsAreAllAccepted() throws Exception {
-    ActorRef<Aaa.Command> aaa = spawn(radius(List.of(hostapd.server(SECRET)), 2, Duration.ofSeconds(1)));
+    ActorRef<Aaa.Command> aaa =
+        spawn(radius(List.of(hostapd.server(SECRET)), 2, Duration.ofSeconds(1)));
     int n = 200;
     long start = System.nanoTime();
     List<CompletableFuture<CdPeer.Outcome>> all = new ArrayList<>();
@@ -126,14 +127,16 @@ class RadiusHostapdTest {
     }
     assertEquals(2, ports.size(), ports::toString);
     System.out.printf(
-        "RADIUS/hostapd: %d concurrent sessions accepted in %d ms (%.0f accepts/s), %d retransmissions%n",
+        "RADIUS/hostapd: %d concurrent sessions accepted in %d ms (%.0f accepts/s), %d"
+            + " retransmissions%n",
         n, millis, n * 1000.0 / millis, c.get(Counter.RETRANSMISSIONS));
   }
 
   @Test
   void moreSessionsThanIdentifiersWaitForASlot_rfc2865_3() throws Exception {
     // One socket: 256 requests in flight at most; the others queue and go as answers free slots.
-    ActorRef<Aaa.Command> aaa = spawn(radius(List.of(hostapd.server(SECRET)), 1, Duration.ofSeconds(2)));
+    ActorRef<Aaa.Command> aaa =
+        spawn(radius(List.of(hostapd.server(SECRET)), 1, Duration.ofSeconds(2)));
     int n = 400;
     List<CompletableFuture<CdPeer.Outcome>> all = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -152,14 +155,14 @@ class RadiusHostapdTest {
 
   @Test
   void hostapdSeesTheCdsEui64AsCallingStationId() throws Exception {
-    ActorRef<Aaa.Command> aaa = spawn(radius(List.of(hostapd.server(SECRET)), 1, Duration.ofSeconds(1)));
-    assertInstanceOf(
-        Aaa.Accept.class,
-        run(aaa, new EapSessionId(CD1, 3), IDENTITY, PSK).last());
+    ActorRef<Aaa.Command> aaa =
+        spawn(radius(List.of(hostapd.server(SECRET)), 1, Duration.ofSeconds(1)));
+    assertInstanceOf(Aaa.Accept.class, run(aaa, new EapSessionId(CD1, 3), IDENTITY, PSK).last());
     String log = hostapd.log();
     // hostapd's attribute dump of every Access-Request; its own parse keeps 6 octets (a MAC).
     assertTrue(
-        log.contains("Attribute 31 (Calling-Station-Id) length=25\n      Value: '02-00-00-00-00-00-01-01'"),
+        log.contains(
+            "Attribute 31 (Calling-Station-Id) length=25\n      Value: '02-00-00-00-00-00-01-01'"),
         "hostapd log lacks the Calling-Station-Id:\n" + log);
   }
 }

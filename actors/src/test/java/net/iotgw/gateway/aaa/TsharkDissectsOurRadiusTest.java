@@ -24,12 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Wireshark's RADIUS and EAP dissectors as a second opinion on our client: while an accepted and
- * a rejected network entry run through hostapd, dumpcap captures the RADIUS packets on lo, and
- * {@code tshark -V} with the shared secret must read our Access-Requests (with EAP-PSK inside,
- * and our NAS and CD attributes) and hostapd's answers, verify every Response Authenticator, and
- * find nothing malformed. A negative control with a wrong secret shows that the check bites.
- * The capture and tshark's text stay in actors/target/tshark/.
+ * Wireshark's RADIUS and EAP dissectors as a second opinion on our client: while an accepted and a
+ * rejected network entry run through hostapd, dumpcap captures the RADIUS packets on lo, and {@code
+ * tshark -V} with the shared secret must read our Access-Requests (with EAP-PSK inside, and our NAS
+ * and CD attributes) and hostapd's answers, verify every Response Authenticator, and find nothing
+ * malformed. A negative control with a wrong secret shows that the check bites. The capture and
+ * tshark's text stay in actors/target/tshark/.
  */
 class TsharkDissectsOurRadiusTest {
 
@@ -54,7 +54,13 @@ class TsharkDissectsOurRadiusTest {
       Path log = dir.resolve("dumpcap.log");
       Process capture =
           new ProcessBuilder(
-                  dumpcap.toString(), "-q", "-i", "lo", "-f", "udp port " + hostapd.port(), "-w",
+                  dumpcap.toString(),
+                  "-q",
+                  "-i",
+                  "lo",
+                  "-f",
+                  "udp port " + hostapd.port(),
+                  "-w",
                   pcap.toString())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
@@ -78,9 +84,16 @@ class TsharkDissectsOurRadiusTest {
       String text =
           HostTools.check(
               List.of(
-                  tshark.toString(), "-V", "-r", pcap.toString(), "-d", port,
-                  "-o", "radius.shared_secret:" + SECRET,
-                  "-o", "radius.validate_authenticator:TRUE"));
+                  tshark.toString(),
+                  "-V",
+                  "-r",
+                  pcap.toString(),
+                  "-d",
+                  port,
+                  "-o",
+                  "radius.shared_secret:" + SECRET,
+                  "-o",
+                  "radius.validate_authenticator:TRUE"));
       Files.writeString(OUT.resolve("radius-hostapd.txt"), text);
 
       // Accept: Identity, message 2, message 4; Reject: Identity, message 2.
@@ -111,9 +124,16 @@ class TsharkDissectsOurRadiusTest {
       String wrong =
           HostTools.check(
               List.of(
-                  tshark.toString(), "-V", "-r", pcap.toString(), "-d", port,
-                  "-o", "radius.shared_secret:not-the-secret",
-                  "-o", "radius.validate_authenticator:TRUE"));
+                  tshark.toString(),
+                  "-V",
+                  "-r",
+                  pcap.toString(),
+                  "-d",
+                  port,
+                  "-o",
+                  "radius.shared_secret:not-the-secret",
+                  "-o",
+                  "radius.validate_authenticator:TRUE"));
       assertEquals(5, count(wrong, "[incorrect]"), "negative control");
     }
   }
