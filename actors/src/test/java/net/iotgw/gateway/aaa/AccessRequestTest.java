@@ -132,6 +132,20 @@ class AccessRequestTest {
   }
 
   @Test
+  void anIpv4ServerIsReachedFromTheDualStackSockets() throws Exception {
+    try (FakeRadiusServer fake =
+        FakeRadiusServer.start(
+            java.net.InetAddress.getByName("127.0.0.1"),
+            (request, n) -> List.of(challenge(request)))) {
+      assertTrue(fake.server(SECRET).address().startsWith("127.0.0.1:"));
+      assertInstanceOf(
+          Aaa.Challenge.class,
+          relay(KIT, client(fake), new EapSessionId(CD1, 8), identityResponse(7, IDENTITY)));
+      assertEquals(1, fake.received.size());
+    }
+  }
+
+  @Test
   void rfc5080_2_2_1_aRetransmissionRepeatsIdentifierAndAuthenticator() throws Exception {
     try (FakeRadiusServer fake = server((request, n) -> n == 2 ? challenge(request) : null)) {
       ActorRef<Aaa.Command> aaa = client(fake);

@@ -37,8 +37,8 @@ final class FakeRadiusServer implements AutoCloseable {
   private final Thread thread;
   final List<byte[]> received = new CopyOnWriteArrayList<>();
 
-  private FakeRadiusServer(Responder responder) throws IOException {
-    socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+  private FakeRadiusServer(InetAddress address, Responder responder) throws IOException {
+    socket = new DatagramSocket(new InetSocketAddress(address, 0));
     thread =
         new Thread(
             () -> {
@@ -64,13 +64,21 @@ final class FakeRadiusServer implements AutoCloseable {
     thread.start();
   }
 
+  /** On [::1]. */
   static FakeRadiusServer start(Responder responder) throws IOException {
-    return new FakeRadiusServer(responder);
+    return new FakeRadiusServer(InetAddress.getByName("::1"), responder);
+  }
+
+  static FakeRadiusServer start(InetAddress address, Responder responder) throws IOException {
+    return new FakeRadiusServer(address, responder);
   }
 
   AaaConfig.Server server(String secret) {
+    InetAddress a = socket.getLocalAddress();
+    String host =
+        a instanceof java.net.Inet6Address ? "[" + a.getHostAddress() + "]" : a.getHostAddress();
     return new AaaConfig.Server(
-        "[::1]:" + socket.getLocalPort(),
+        host + ":" + socket.getLocalPort(),
         (InetSocketAddress) socket.getLocalSocketAddress(),
         secret.getBytes(StandardCharsets.UTF_8));
   }
