@@ -3,6 +3,7 @@ package net.iotgw.gateway.aaa;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
+import net.iotgw.protocols.radius.RadiusAuth;
 import org.apache.pekko.actor.typed.ActorRef;
 
 /** What an AAA actor counts; one instance per actor, read with {@link Get}. */
@@ -31,7 +32,18 @@ final class Counters {
     /** RADIUS answers with no request pending: late, duplicated or forged. */
     UNSOLICITED_ANSWERS,
     /** Datagrams the socket could not send (the retransmission timer covers them). */
-    SEND_FAILURES
+    SEND_FAILURES;
+
+    static Counter of(RadiusAuth.Refusal refusal) {
+      return switch (refusal) {
+        case BAD_RESPONSE_AUTHENTICATOR -> BAD_RESPONSE_AUTHENTICATOR;
+        case MISSING_MESSAGE_AUTHENTICATOR,
+                DUPLICATE_MESSAGE_AUTHENTICATOR,
+                BAD_MESSAGE_AUTHENTICATOR ->
+            BAD_MESSAGE_AUTHENTICATOR;
+        default -> MALFORMED_ANSWERS;
+      };
+    }
   }
 
   /** Asks for a snapshot. */

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import net.iotgw.gateway.aaa.Counters.Counter;
 import net.iotgw.protocols.radius.IdentifierPool;
@@ -397,12 +396,5 @@ final class RadiusAaa {
             : answer instanceof Aaa.Reject ? Counter.REJECTED : Counter.UNAVAILABLE);
     relay.replyTo().tell(answer);
     return Behaviors.same();
-  }
-
-  @Override
-  public String toString() {
-    return "RadiusAaa["
-        + servers.stream().map(s -> s.address).collect(Collectors.joining(", "))
-        + "]";
   }
 }
