@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import net.iotgw.gateway.aaa.Counters.Counter;
 import net.iotgw.protocols.eap.EapCodec;
@@ -27,6 +30,7 @@ import net.iotgw.protocols.radius.RadiusAuth;
 import net.iotgw.protocols.radius.RadiusCode;
 import net.iotgw.protocols.radius.RadiusPacket;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -132,11 +136,50 @@ class AccessRequestTest {
   }
 
   @Test
+  void rfc2865_3_beyond256RequestsInFlightPerSocketTheNextWaitForAFreeIdentifier()
+      throws Exception {
+    // The server holds its answers until it has 256 requests, then answers them all.
+    List<byte[]> held = new CopyOnWriteArrayList<>();
+    try (FakeRadiusServer fake =
+        FakeRadiusServer.start(
+            (request, n) -> {
+              if (n > 256) {
+                return List.of(challenge(request));
+              }
+              held.add(request);
+              return n < 256 ? List.of() : held.stream().map(r -> challenge(r)).toList();
+            })) {
+      ActorRef<Aaa.Command> aaa =
+          spawn(KIT, radius(List.of(fake.server(SECRET)), 1, Duration.ofSeconds(10)));
+      List<TestProbe<Aaa.Answer>> probes = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        probes.add(KIT.createTestProbe());
+        aaa.tell(
+            new Aaa.Relay(
+                new EapSessionId(CD1, 100 + i),
+                identityResponse(7, IDENTITY),
+                probes.get(i).ref()));
+      }
+      for (var probe : probes) {
+        probe.expectMessageClass(Aaa.Challenge.class, Duration.ofSeconds(20));
+      }
+      assertEquals(
+          256,
+          held.stream().map(r -> r[1] & 0xff).distinct().count(),
+          "the first 256 requests use every Identifier once");
+      assertEquals(300, fake.received.size());
+      var c = counters(KIT, aaa);
+      assertEquals(44, c.get(Counter.WAITED), c::toString);
+      assertEquals(300, c.get(Counter.REQUESTS), c::toString);
+      assertEquals(0, c.get(Counter.RETRANSMISSIONS), c::toString);
+    }
+  }
+
+  @Test
   void anIpv4ServerIsReachedFromTheDualStackSockets() throws Exception {
     try (FakeRadiusServer fake =
         FakeRadiusServer.start(
-            java.net.InetAddress.getByName("127.0.0.1"),
-            (request, n) -> List.of(challenge(request)))) {
+            InetAddress.getByName("127.0.0.1"), (request, n) -> List.of(challenge(request)))) {
       assertTrue(fake.server(SECRET).address().startsWith("127.0.0.1:"));
       assertInstanceOf(
           Aaa.Challenge.class,

@@ -148,9 +148,7 @@ class RadiusHostapdTest {
     for (CompletableFuture<CdPeer.Outcome> f : all) {
       assertInstanceOf(Aaa.Accept.class, f.get().last(), () -> f.join().last().toString());
     }
-    Map<Counter, Long> c = counters(aaa);
-    assertEquals(n, c.get(Counter.ACCEPTED));
-    assertTrue(c.get(Counter.WAITED) >= n - 256, c::toString);
+    assertEquals(n, counters(aaa).get(Counter.ACCEPTED));
   }
 
   @Test
