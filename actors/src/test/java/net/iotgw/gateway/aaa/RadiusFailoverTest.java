@@ -95,7 +95,7 @@ class RadiusFailoverTest {
           "no RADIUS server answered: [" + fake.server(SECRET).address() + " (3 attempts)]",
           u.reason());
       // Three attempts of 200 ms each.
-      assertTrue(millis >= 550 && millis < 3000, millis + " ms");
+      assertTrue(millis >= 550 && millis < 10_000, millis + " ms");
       assertEquals(3, counters(KIT, aaa).get(Counter.BAD_MESSAGE_AUTHENTICATOR));
     }
   }
@@ -109,14 +109,13 @@ class RadiusFailoverTest {
       assertInstanceOf(
           Aaa.Accept.class, run(KIT, aaa, new EapSessionId(CD1, 3), IDENTITY, PSK).last());
       assertEquals(3, silent.received.size());
-      long start = System.nanoTime();
       assertInstanceOf(
           Aaa.Accept.class, run(KIT, aaa, new EapSessionId(CD1, 4), IDENTITY, PSK).last());
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      // The second session went straight to hostapd.
+      // The second session went straight to hostapd: no request, no fail-over.
       assertEquals(3, silent.received.size());
-      assertTrue(millis < 500, millis + " ms");
-      assertEquals(1, counters(KIT, aaa).get(Counter.FAILOVERS));
+      Map<Counter, Long> c = counters(KIT, aaa);
+      assertEquals(1, c.get(Counter.FAILOVERS), c::toString);
+      assertEquals(2, c.get(Counter.ACCEPTED), c::toString);
     }
   }
 
