@@ -39,6 +39,16 @@ class AaaConfigTest {
   }
 
   @Test
+  void theExampleGatewayConfUsesTheEmbeddedAuthenticatorOverTheExampleStore() {
+    Config file = ConfigFactory.parseFile(Path.of("../config/gateway.conf").toFile());
+    AaaConfig c = AaaConfig.from(file.withFallback(ConfigFactory.defaultReference()).resolve());
+    AaaConfig.Embedded e = assertInstanceOf(AaaConfig.Embedded.class, c.backend());
+    // Relative to the repository root, where the gateway is started.
+    assertEquals(Path.of("config/devices.conf"), e.deviceStore());
+    assertTrue(Path.of("..").resolve(e.deviceStore()).toFile().isFile());
+  }
+
+  @Test
   void readsRadiusServersInOrderWithTheirSecrets() throws Exception {
     AaaConfig.Radius r = assertInstanceOf(AaaConfig.Radius.class, load(RADIUS).backend());
     assertEquals(2, r.servers().size());
