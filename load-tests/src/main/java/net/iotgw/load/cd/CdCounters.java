@@ -9,6 +9,9 @@ final class CdCounters {
   private long octetsReceived;
   private long framesSent;
   private long octetsSent;
+  private long securedFramesReceived;
+  private long securedFramesSent;
+  private long forgedFramesSent;
   private long pingsAnswered;
   private long coapRequestsServed;
   private long coapDuplicatesAnswered;
@@ -19,9 +22,20 @@ final class CdCounters {
     octetsReceived += psduOctets;
   }
 
-  void sent(int psduOctets) {
+  void sent(int psduOctets, boolean secured) {
     framesSent++;
     octetsSent += psduOctets;
+    if (secured) {
+      securedFramesSent++;
+    }
+  }
+
+  void securedReceived() {
+    securedFramesReceived++;
+  }
+
+  void forged(int frames) {
+    forgedFramesSent += frames;
   }
 
   void pingAnswered() {
@@ -45,7 +59,8 @@ final class CdCounters {
   }
 
   CdStats snapshot() {
-    return new CdStats(framesReceived, octetsReceived, framesSent, octetsSent, pingsAnswered,
+    return new CdStats(framesReceived, octetsReceived, framesSent, octetsSent,
+        securedFramesReceived, securedFramesSent, forgedFramesSent, pingsAnswered,
         coapRequestsServed, coapDuplicatesAnswered, drops);
   }
 }

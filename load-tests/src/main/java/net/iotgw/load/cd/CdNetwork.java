@@ -87,6 +87,28 @@ public final class CdNetwork {
     return 0x0000_00ff_fe00_0000L | (shortAddress & 0xffff);
   }
 
+  /**
+   * An EUI-64 written as eight colon-separated hex octets, most significant first ({@code
+   * 02:00:00:00:00:00:00:01}), as a big-endian number.
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  public static long parseEui64(String text) {
+    String[] octets = text.trim().split(":", -1);
+    if (octets.length != 8) {
+      throw new IllegalArgumentException(
+          "an EUI-64 is 8 octets like 02:00:00:00:00:00:00:00, not " + text);
+    }
+    long v = 0;
+    for (String o : octets) {
+      if (!o.matches("[0-9a-fA-F]{2}")) {
+        throw new IllegalArgumentException("not a hex octet: " + o);
+      }
+      v = (v << 8) | Integer.parseInt(o, 16);
+    }
+    return v;
+  }
+
   @Override
   public String toString() {
     return "CdNetwork[" + prefix + ", PAN 0x" + Integer.toHexString(panId) + ", gateway "

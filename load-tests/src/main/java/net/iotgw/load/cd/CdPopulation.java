@@ -2,14 +2,22 @@ package net.iotgw.load.cd;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.IntFunction;
+import java.util.random.RandomGenerator;
 import net.iotgw.protocols.sixlowpan.LinkAddress;
 
 /**
  * N simulated CDs of one PAN with consecutive EUI-64s from a base ({@code 02:00:00:00:00:00:00:01}
  * by default: locally administered, so never a real device's), looked up by extended address. What
  * {@code cd-sim --devices N --prefix P} runs behind the dongle emulator.
+ *
+ * <p>A population made {@link #joining} gives each CD the next device-store entry: its credentials,
+ * and its EUI-64 when the entry names one (else the base's next).
  *
  * <p>Like its CDs, confined to one thread.
  */
@@ -20,11 +28,15 @@ public final class CdPopulation {
   private final CdNetwork network;
   private final long baseEui64;
   private final SimulatedCd[] devices;
+  /** Null when the EUI-64s are consecutive from the base: then the index is the offset. */
+  private final Map<Long, SimulatedCd> byAddress;
 
-  private CdPopulation(CdNetwork network, long baseEui64, SimulatedCd[] devices) {
+  private CdPopulation(CdNetwork network, long baseEui64, SimulatedCd[] devices,
+      Map<Long, SimulatedCd> byAddress) {
     this.network = network;
     this.baseEui64 = baseEui64;
     this.devices = devices;
+    this.byAddress = byAddress;
   }
 
   /** {@code count} CDs from {@link #DEFAULT_BASE_EUI64}. */
@@ -52,11 +64,61 @@ public final class CdPopulation {
     for (int i = 0; i < count; i++) {
       devices[i] = new SimulatedCd(network, baseEui64 + i);
     }
-    return new CdPopulation(network, baseEui64, devices);
+    return new CdPopulation(network, baseEui64, devices, null);
+  }
+
+  /**
+   * One CD per entry of {@code credentials}, in order: with the entry's EUI-64 if it names one,
+   * else {@code baseEui64 + i}.
+   *
+   * @param seeds seeds each CD's own generator (PANA nonces, RAND_P, jitter)
+   * @throws IllegalArgumentException if two CDs would share an EUI-64 or one is the gateway's
+   */
+  public static CdPopulation joining(CdNetwork network, List<CdCredentials> credentials,
+      long baseEui64, JoinSettings settings, RandomGenerator seeds) {
+    return joining(network, credentials, baseEui64, i -> settings, seeds);
+  }
+
+  /** As above, with the settings of CD {@code i} from {@code settingsOf} (some may forge). */
+  public static CdPopulation joining(CdNetwork network, List<CdCredentials> credentials,
+      long baseEui64, IntFunction<JoinSettings> settingsOf, RandomGenerator seeds) {
+    return fromEntries(network, credentials, baseEui64, settingsOf, seeds);
+  }
+
+  /**
+   * One CD per entry, with the EUI-64s of {@link #joining} but without network entry: CDs as
+   * before PANA existed, at the addresses the store gives them.
+   */
+  public static CdPopulation of(
+      CdNetwork network, List<CdCredentials> credentials, long baseEui64) {
+    return fromEntries(network, credentials, baseEui64, null, null);
+  }
+
+  private static CdPopulation fromEntries(CdNetwork network, List<CdCredentials> credentials,
+      long baseEui64, IntFunction<JoinSettings> settingsOf, RandomGenerator seeds) {
+    SimulatedCd[] devices = new SimulatedCd[credentials.size()];
+    Map<Long, SimulatedCd> byAddress = new HashMap<>();
+    for (int i = 0; i < devices.length; i++) {
+      CdCredentials c = credentials.get(i);
+      long eui64 = c.eui64().orElse(baseEui64 + i);
+      if (eui64 == network.gatewayEui64()) {
+        throw new IllegalArgumentException(c + ": the gateway's EUI-64");
+      }
+      devices[i] = settingsOf == null ? new SimulatedCd(network, eui64)
+          : SimulatedCd.joining(network, eui64, c, settingsOf.apply(i),
+              new SplittableRandom(seeds.nextLong()));
+      if (byAddress.put(eui64, devices[i]) != null) {
+        throw new IllegalArgumentException(c + ": EUI-64 of an earlier entry");
+      }
+    }
+    return new CdPopulation(network, baseEui64, devices, byAddress);
   }
 
   /** The CD with this extended address, if it is one of these. */
   public Optional<SimulatedCd> get(long extendedAddress) {
+    if (byAddress != null) {
+      return Optional.ofNullable(byAddress.get(extendedAddress));
+    }
     long index = extendedAddress - baseEui64;
     if (Long.compareUnsigned(index, devices.length) >= 0) {
       return Optional.empty();

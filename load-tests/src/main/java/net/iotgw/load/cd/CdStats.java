@@ -10,6 +10,9 @@ import java.util.Arrays;
  * @param octetsReceived their PSDU octets
  * @param framesSent frames the CD transmitted
  * @param octetsSent their PSDU octets
+ * @param securedFramesReceived frames received that verified under the CD's link key
+ * @param securedFramesSent frames sent secured under the CD's link key (or, forging, a made-up one)
+ * @param forgedFramesSent data frames a forging CD sent while not admitted ({@link Forgery})
  * @param pingsAnswered ICMPv6 echo requests answered
  * @param coapRequestsServed CoAP requests answered, errors (4.04, 4.05) included
  * @param coapDuplicatesAnswered retransmitted confirmable requests answered from the cache
@@ -20,12 +23,15 @@ public record CdStats(
     long octetsReceived,
     long framesSent,
     long octetsSent,
+    long securedFramesReceived,
+    long securedFramesSent,
+    long forgedFramesSent,
     long pingsAnswered,
     long coapRequestsServed,
     long coapDuplicatesAnswered,
     long[] drops) {
 
-  public static final CdStats ZERO = new CdStats(0, 0, 0, 0, 0, 0, 0,
+  public static final CdStats ZERO = new CdStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
       new long[DropReason.values().length]);
 
   public CdStats {
@@ -64,6 +70,9 @@ public record CdStats(
         octetsReceived + other.octetsReceived,
         framesSent + other.framesSent,
         octetsSent + other.octetsSent,
+        securedFramesReceived + other.securedFramesReceived,
+        securedFramesSent + other.securedFramesSent,
+        forgedFramesSent + other.forgedFramesSent,
         pingsAnswered + other.pingsAnswered,
         coapRequestsServed + other.coapRequestsServed,
         coapDuplicatesAnswered + other.coapDuplicatesAnswered,
@@ -77,6 +86,9 @@ public record CdStats(
         && octetsReceived == s.octetsReceived
         && framesSent == s.framesSent
         && octetsSent == s.octetsSent
+        && securedFramesReceived == s.securedFramesReceived
+        && securedFramesSent == s.securedFramesSent
+        && forgedFramesSent == s.forgedFramesSent
         && pingsAnswered == s.pingsAnswered
         && coapRequestsServed == s.coapRequestsServed
         && coapDuplicatesAnswered == s.coapDuplicatesAnswered
@@ -92,7 +104,12 @@ public record CdStats(
   public String toString() {
     StringBuilder b = new StringBuilder("CdStats[in ")
         .append(framesReceived).append(" frames/").append(octetsReceived).append(" B, out ")
-        .append(framesSent).append(" frames/").append(octetsSent).append(" B, pings ")
+        .append(framesSent).append(" frames/").append(octetsSent).append(" B, secured in ")
+        .append(securedFramesReceived).append(" out ").append(securedFramesSent);
+    if (forgedFramesSent != 0) {
+      b.append(", forged ").append(forgedFramesSent);
+    }
+    b.append(", pings ")
         .append(pingsAnswered).append(", coap ").append(coapRequestsServed)
         .append(" (+").append(coapDuplicatesAnswered).append(" dup)");
     for (DropReason r : DropReason.values()) {

@@ -1,6 +1,9 @@
 package net.iotgw.load.cd;
 
-/** Why a simulated CD discarded what it heard, layer by layer from the radio up. */
+/**
+ * Why a simulated CD discarded what it heard, layer by layer from the radio up, or withheld what
+ * it would have sent (the last two).
+ */
 public enum DropReason {
   /** The frame check sequence did not match (802.15.4-2015 §7.2.10). */
   BAD_FCS,
@@ -8,8 +11,18 @@ public enum DropReason {
   MALFORMED_FRAME,
   /** A beacon, acknowledgment or MAC command: nothing for 6LoWPAN. */
   NOT_DATA_FRAME,
-  /** Link security comes with network entry (PANA); until then a secured frame is not read. */
+  /**
+   * A secured frame the CD holds no key for: link security comes with network entry (PANA), and
+   * a CD without credentials never has one.
+   */
   SECURED_FRAME,
+  /**
+   * A secured frame that did not verify under the CD's key: not from the gateway's extended
+   * address, another security level, or a MIC that does not match (802.15.4-2006 §7.5.8.2.3).
+   */
+  UNVERIFIED_FRAME,
+  /** A secured frame whose counter is not above the last one accepted from the gateway. */
+  REPLAYED_FRAME,
   /** Addressed to another PAN. */
   OTHER_PAN,
   /** Addressed to another node's extended or short address. */
@@ -24,6 +37,11 @@ public enum DropReason {
   MALFORMED_IPV6,
   /** An IPv6 destination that is none of the CD's addresses (multicast included). */
   OTHER_IPV6_DESTINATION,
+  /**
+   * A datagram other than PANA in unsecured frames, to a CD with credentials: only PANA travels
+   * unsecured (network-entry contract).
+   */
+  UNSECURED_DATA,
   /** A UDP or ICMPv6 checksum that did not verify, or another malformed upper-layer header. */
   BAD_UPPER_LAYER,
   /** Valid but not served here: IPv6 fragments, other protocols, ICMPv6 other than echo. */
@@ -33,5 +51,9 @@ public enum DropReason {
   /** A CoAP message that could not be parsed and could not be rejected either. */
   MALFORMED_COAP,
   /** A CoAP acknowledgment, reset or response: the CD is a server with nothing outstanding. */
-  UNEXPECTED_COAP
+  UNEXPECTED_COAP,
+  /** Outbound: data other than PANA the CD did not send because it is not admitted (no key). */
+  NOT_ADMITTED,
+  /** Outbound: data not sent because the key's frame counter would run out (a new key first). */
+  COUNTER_EXHAUSTED
 }

@@ -10,6 +10,7 @@ import net.iotgw.protocols.ieee802154.FrameVersion;
 import net.iotgw.protocols.ieee802154.MacFrame;
 import net.iotgw.protocols.ieee802154.MacFrameCodec;
 import net.iotgw.protocols.ieee802154.MacHeader;
+import net.iotgw.protocols.ieee802154.security.Unprotected;
 import net.iotgw.protocols.sixlowpan.Fragment;
 import net.iotgw.protocols.sixlowpan.Fragmenter;
 import net.iotgw.protocols.sixlowpan.IphcCompressor;
@@ -26,8 +27,14 @@ import net.iotgw.protocols.wire.Decoded;
  * compresses, fragments to the 127-octet PHY limit and frames everything for the gateway, the one
  * parent of a single-hop star.
  *
- * <p>Per CD it holds only the MAC sequence number, the datagram tag and the reassembler, which is
- * immutable: every CD starts from one shared empty instance.
+ * <p>Link security (802.15.4-2006 §7.5.8), when the caller passes its {@link LinkSecurity}: a
+ * secured frame is verified and decrypted before 6LoWPAN sees it, and its fragments reassemble
+ * apart from those of unsecured frames, so a datagram is either wholly secured or not at all; a
+ * datagram sent secured is fragmented to the room its frames have left after the auxiliary
+ * security header and the MIC.
+ *
+ * <p>Per CD it holds only the MAC sequence number, the datagram tag and the reassemblers, which
+ * are immutable: every CD starts from one shared empty instance.
  */
 final class LowpanLink {
   /** Two datagrams in reassembly, of up to the link MTU of 1280 each (RFC 4944 §4). */
@@ -45,6 +52,12 @@ final class LowpanLink {
   private int macSequence;
   private int datagramTag;
   private Reassembler reassembler = EMPTY;
+  private Reassembler securedReassembler = EMPTY;
+  /** The key the secured fragments held were verified under: a new key starts afresh. */
+  private LinkSecurity reassemblyKey;
+
+  /** An IPv6 packet the link delivered, and whether every frame of it was verified. */
+  record Inbound(byte[] packet, boolean secured) {}
 
   LowpanLink(CdNetwork network, long eui64, int shortAddress) {
     this.network = network;
@@ -55,10 +68,12 @@ final class LowpanLink {
   /**
    * Takes in one PSDU (FCS included) heard at {@code nowMillis}.
    *
+   * @param security the key to verify secured frames with; null drops them all
    * @return the IPv6 packet it carries or completes; empty if it was a fragment of one still
    *     incomplete or was dropped (counted)
    */
-  Optional<byte[]> receive(byte[] psdu, long nowMillis, CdCounters counters) {
+  Optional<Inbound> receive(
+      byte[] psdu, long nowMillis, CdCounters counters, LinkSecurity security) {
     Decoded<MacFrame> decoded = MacFrameCodec.decode(psdu, true);
     if (!(decoded instanceof Decoded.Ok<MacFrame> ok)) {
       DecodeError e = ((Decoded.Failed<MacFrame>) decoded).error();
@@ -77,36 +92,56 @@ final class LowpanLink {
     if (!isForMe(h.destination())) {
       return drop(counters, DropReason.OTHER_DESTINATION);
     }
-    if (h.security().isPresent()) {
-      return drop(counters, DropReason.SECURED_FRAME);
-    }
     Optional<LinkAddress> source = linkAddress(h.source(), h.effectiveSourcePanId());
     if (source.isEmpty()) {
       // 6LoWPAN needs the sender's link address for elided IIDs and fragment keys.
       return drop(counters, DropReason.MALFORMED_FRAME);
     }
-    LinkAddress destination = linkAddress(h.destination(), h.destinationPanId()).orElseThrow();
     byte[] payload = ok.value().payload();
-    if (Fragment.isFragment(payload)) {
-      return reassemble(source.get(), destination, payload, nowMillis, counters);
+    boolean secured = h.security().isPresent();
+    if (secured) {
+      if (security == null) {
+        return drop(counters, DropReason.SECURED_FRAME);
+      }
+      Unprotected u = security.unprotect(psdu);
+      if (u instanceof Unprotected.Rejected r) {
+        return drop(counters, r.reason() == Unprotected.Reason.REPLAYED
+            ? DropReason.REPLAYED_FRAME : DropReason.UNVERIFIED_FRAME);
+      }
+      payload = ((Unprotected.Accepted) u).payload();
+      counters.securedReceived();
     }
-    return decompress(payload, source.get(), destination, counters);
+    LinkAddress destination = linkAddress(h.destination(), h.destinationPanId()).orElseThrow();
+    if (Fragment.isFragment(payload)) {
+      return reassemble(
+          source.get(), destination, payload, secured, security, nowMillis, counters);
+    }
+    return decompress(payload, source.get(), destination, secured, counters);
   }
 
-  private Optional<byte[]> reassemble(
-      LinkAddress source, LinkAddress destination, byte[] payload, long now, CdCounters counters) {
-    Reassembler current = reassembler.expire(now);
-    counters.drops(DropReason.REASSEMBLY_TIMEOUT,
-        reassembler.inProgress() - current.inProgress());
+  private Optional<Inbound> reassemble(LinkAddress source, LinkAddress destination,
+      byte[] payload, boolean secured, LinkSecurity security, long now, CdCounters counters) {
+    if (secured && security != reassemblyKey) {
+      securedReassembler = EMPTY;
+      reassemblyKey = security;
+    }
+    Reassembler held = secured ? securedReassembler : reassembler;
+    Reassembler current = held.expire(now);
+    counters.drops(DropReason.REASSEMBLY_TIMEOUT, held.inProgress() - current.inProgress());
     Decoded<Reassembler.Step> step = current.accept(source, destination, payload, now);
+    Reassembler next = step instanceof Decoded.Ok<Reassembler.Step> ok
+        ? ok.value().reassembler() : current;
+    if (secured) {
+      securedReassembler = next;
+    } else {
+      reassembler = next;
+    }
     if (!(step instanceof Decoded.Ok<Reassembler.Step> ok)) {
-      reassembler = current;
       return drop(counters, DropReason.MALFORMED_6LOWPAN);
     }
-    reassembler = ok.value().reassembler();
     Reassembler.Outcome outcome = ok.value().outcome();
     if (outcome instanceof Reassembler.Complete c) {
-      return decompress(c.datagram(), source, destination, counters);
+      return decompress(c.datagram(), source, destination, secured, counters);
     }
     if (outcome instanceof Reassembler.Pending) {
       return Optional.empty();
@@ -115,12 +150,12 @@ final class LowpanLink {
     return drop(counters, DropReason.FRAGMENT_REFUSED);
   }
 
-  private Optional<byte[]> decompress(
-      byte[] datagram, LinkAddress source, LinkAddress destination, CdCounters counters) {
+  private Optional<Inbound> decompress(byte[] datagram, LinkAddress source,
+      LinkAddress destination, boolean secured, CdCounters counters) {
     Decoded<byte[]> packet =
         IphcDecompressor.decompress(datagram, source, destination, network.contexts());
     if (packet instanceof Decoded.Ok<byte[]> ok) {
-      return Optional.of(ok.value());
+      return Optional.of(new Inbound(ok.value(), secured));
     }
     return drop(counters, DropReason.MALFORMED_6LOWPAN);
   }
@@ -129,21 +164,31 @@ final class LowpanLink {
    * The frames that carry {@code ipv6Packet} to the gateway: IPHC-compressed from this CD's
    * extended address, fragmented if it does not fit one frame, each with the next MAC sequence
    * number and the acknowledgment request a unicast data frame carries.
+   *
+   * @param security secures every frame with the next frame counters; null sends them unsecured
+   * @return the PSDUs; empty, counted, if the key's counter could not cover them all
    */
-  List<byte[]> send(byte[] ipv6Packet, CdCounters counters) {
+  List<byte[]> send(byte[] ipv6Packet, CdCounters counters, LinkSecurity security) {
     LinkAddress.Extended self = new LinkAddress.Extended(eui64);
     byte[] datagram = IphcCompressor.compress(
         ipv6Packet, self, network.gatewayLinkAddress(), network.contexts()).orThrow();
-    int room = MacFrameCodec.maxPayload(header(0));
-    List<byte[]> payloads = Fragmenter.fragment(datagram, datagramTag, room);
+    MacHeader probe = security == null ? header(0) : security.securedHeader(header(0));
+    List<byte[]> payloads =
+        Fragmenter.fragment(datagram, datagramTag, MacFrameCodec.maxPayload(probe));
+    if (security != null && !security.canProtect(payloads.size())) {
+      // 802.15.4-2006 §7.5.8.2.1: no frame under an exhausted counter; a new key must come first.
+      counters.drop(DropReason.COUNTER_EXHAUSTED);
+      return List.of();
+    }
     if (payloads.size() > 1) {
       datagramTag = (datagramTag + 1) & 0xffff;
     }
     List<byte[]> psdus = new ArrayList<>(payloads.size());
     for (byte[] p : payloads) {
-      byte[] psdu = MacFrameCodec.encode(new MacFrame(header(macSequence), p));
+      MacFrame frame = new MacFrame(header(macSequence), p);
+      byte[] psdu = security == null ? MacFrameCodec.encode(frame) : security.protect(frame);
       macSequence = (macSequence + 1) & 0xff;
-      counters.sent(psdu.length);
+      counters.sent(psdu.length, security != null);
       psdus.add(psdu);
     }
     return psdus;
@@ -180,7 +225,7 @@ final class LowpanLink {
     return Optional.empty();
   }
 
-  private static Optional<byte[]> drop(CdCounters counters, DropReason reason) {
+  private static Optional<Inbound> drop(CdCounters counters, DropReason reason) {
     counters.drop(reason);
     return Optional.empty();
   }

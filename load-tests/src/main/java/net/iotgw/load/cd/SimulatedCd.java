@@ -1,7 +1,10 @@
 package net.iotgw.load.cd;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.random.RandomGenerator;
 import net.iotgw.protocols.ipv6.DestinationUnreachableCode;
 import net.iotgw.protocols.ipv6.IcmpV6Codec;
 import net.iotgw.protocols.ipv6.IcmpV6Message;
@@ -30,10 +33,22 @@ import net.iotgw.protocols.wire.Decoded;
  * the gateway's extended address: in a single-hop star the gateway is every CD's only neighbour.
  * It sends no immediate acknowledgments: a medium that models them can build one from the frame's
  * AR bit and sequence number ({@code MacHeader.ack}).
+ *
+ * <p>A CD made with {@link CdCredentials} ({@link #joining}) enters the network as a real one
+ * does (paper Fig. 3/4, the network-entry contract): {@link #start} sends the PANA PCI from
+ * fe80::IID port 716 to the gateway's fe80::IID port 716, {@link #onFrame} answers the PAA with
+ * EAP-PSK, and {@link #onTimer} at {@link #nextDeadline} retransmits (RFC 5191 §9). Once the
+ * session opens it secures every frame but PANA's with the key the gateway derives too, at
+ * security level 6 (or 5); it accepts unsecured frames only for PANA and secured ones only from
+ * the gateway, fresh and verified; before admission it sends no data at all. A CD without
+ * credentials has no PANA and no link security, as before network entry existed.
  */
 public final class SimulatedCd {
   /** macShortAddress 0xfffe: the device uses its extended address (802.15.4-2006 §7.4.2). */
   public static final int NO_SHORT_ADDRESS = 0xfffe;
+
+  /** PANA's UDP port (RFC 5191 §6), both ends. */
+  public static final int PANA_PORT = 716;
 
   /** RFC 4443 §2.4(f): ICMPv6 errors are rate-limited; one a second per CD is plenty. */
   static final long ERROR_INTERVAL_MILLIS = 1_000;
@@ -45,6 +60,9 @@ public final class SimulatedCd {
   private final CdCoapServer coap;
   private final CdCounters counters = new CdCounters();
   private long lastErrorAt = Long.MIN_VALUE;
+  /** Null for a CD without credentials. */
+  private final NetworkEntry entry;
+  private int forgedSequence;
 
   /** A CD reached by its extended address only. */
   public SimulatedCd(CdNetwork network, long eui64) {
@@ -55,6 +73,11 @@ public final class SimulatedCd {
    * @param shortAddress 0..0xfffd, or {@link #NO_SHORT_ADDRESS}
    */
   public SimulatedCd(CdNetwork network, long eui64, int shortAddress) {
+    this(network, eui64, shortAddress, null, null, null);
+  }
+
+  private SimulatedCd(CdNetwork network, long eui64, int shortAddress, CdCredentials credentials,
+      JoinSettings settings, RandomGenerator random) {
     if (shortAddress < 0 || shortAddress > NO_SHORT_ADDRESS) {
       throw new IllegalArgumentException("short address 0..0xfffd or 0xfffe, got " + shortAddress);
     }
@@ -63,6 +86,99 @@ public final class SimulatedCd {
     this.shortAddress = shortAddress;
     this.link = new LowpanLink(network, eui64, shortAddress);
     this.coap = new CdCoapServer(eui64);
+    this.entry = credentials == null ? null
+        : new NetworkEntry(credentials, settings, random, eui64, network.gatewayEui64());
+  }
+
+  /**
+   * A CD that enters the network with {@code credentials}, reached by its extended address.
+   *
+   * @param random this CD's own source of PANA nonces, sequence numbers, RAND_P and §9 jitter;
+   *     used only on the CD's thread
+   */
+  public static SimulatedCd joining(CdNetwork network, long eui64, CdCredentials credentials,
+      JoinSettings settings, RandomGenerator random) {
+    return new SimulatedCd(network, eui64, NO_SHORT_ADDRESS, credentials, settings, random);
+  }
+
+  /**
+   * Starts network entry: the PSDUs of the PANA-Client-Initiation (RFC 5191 §4.1). Empty while a
+   * join is under way, once admitted, or after a rejection (a CD whose key is refused stops).
+   *
+   * @throws IllegalStateException for a CD without credentials
+   */
+  public List<byte[]> start(long nowMillis) {
+    return pana(requireEntry().start(nowMillis));
+  }
+
+  /**
+   * Fires whatever is due at {@code nowMillis}: PANA retransmissions (§9), the session lifetime
+   * (§4.4), the abandonment of a stalled join, a forging CD's own datagram. Returns the PSDUs to
+   * send; calling it early does nothing.
+   */
+  public List<byte[]> onTimer(long nowMillis) {
+    if (entry == null) {
+      return List.of();
+    }
+    List<byte[]> out = new ArrayList<>(pana(entry.timers(nowMillis)));
+    if (entry.forgeDue(nowMillis)) {
+      out.addAll(send(Ipv6Packets.icmpEchoRequest(linkLocalAddress(),
+          network.gatewayLinkLocalAddress(), (int) (eui64 & 0xffff), forgedSequence++ & 0xffff,
+          new byte[8], Ipv6Packets.DEFAULT_HOP_LIMIT)));
+    }
+    return out;
+  }
+
+  /** When {@link #onTimer} next has something to do; empty if nothing is armed. */
+  public OptionalLong nextDeadline() {
+    return entry == null ? OptionalLong.empty() : entry.nextDeadline();
+  }
+
+  /**
+   * Sends a datagram of the CD's own (a host or test driving it), and every answer the CD makes
+   * but PANA's, by the rules of its link: secured once admitted, before that withheld (counted
+   * {@link DropReason#NOT_ADMITTED}) unless the CD forges ({@link Forgery}). Only the PaC's own
+   * messages go unsecured: a CoAP answer to a source port 716 is data like any other.
+   *
+   * @return the PSDUs, at most 127 octets each
+   */
+  public List<byte[]> send(Ipv6Packet packet) {
+    byte[] bytes = Ipv6Codec.encode(packet);
+    if (entry == null) {
+      return link.send(bytes, counters, null);
+    }
+    LinkSecurity security = entry.security();
+    if (security != null) {
+      return link.send(bytes, counters, security);
+    }
+    List<byte[]> forged = switch (entry.settings().forgery()) {
+      case NONE -> List.of();
+      case UNSECURED -> link.send(bytes, counters, null);
+      case WRONG_KEY -> link.send(bytes, counters, entry.madeUpSecurity());
+    };
+    if (entry.settings().forgery() == Forgery.NONE) {
+      counters.drop(DropReason.NOT_ADMITTED);
+    }
+    counters.forged(forged.size());
+    return forged;
+  }
+
+  /** PANA messages from fe80::IID port 716 to the gateway's fe80::IID port 716, unsecured. */
+  private List<byte[]> pana(List<byte[]> messages) {
+    List<byte[]> out = new ArrayList<>();
+    for (byte[] m : messages) {
+      out.addAll(link.send(Ipv6Codec.encode(Ipv6Packets.udp(linkLocalAddress(),
+          network.gatewayLinkLocalAddress(), PANA_PORT, PANA_PORT, m,
+          Ipv6Packets.DEFAULT_HOP_LIMIT)), counters, null));
+    }
+    return out;
+  }
+
+  private NetworkEntry requireEntry() {
+    if (entry == null) {
+      throw new IllegalStateException(this + " has no credentials to join with");
+    }
+    return entry;
   }
 
   /**
@@ -75,18 +191,15 @@ public final class SimulatedCd {
    */
   public List<byte[]> onFrame(byte[] psduWithFcs, long nowMillis) {
     counters.received(psduWithFcs.length);
-    Optional<byte[]> packet = link.receive(psduWithFcs, nowMillis, counters);
-    if (packet.isEmpty()) {
+    Optional<LowpanLink.Inbound> in = link.receive(psduWithFcs, nowMillis, counters,
+        entry == null ? null : entry.security());
+    if (in.isEmpty()) {
       return List.of();
     }
-    Optional<Ipv6Packet> reply = answer(packet.get(), nowMillis);
-    if (reply.isEmpty()) {
-      return List.of();
-    }
-    return link.send(Ipv6Codec.encode(reply.get()), counters);
+    return answer(in.get().packet(), in.get().secured(), nowMillis);
   }
 
-  private Optional<Ipv6Packet> answer(byte[] bytes, long nowMillis) {
+  private List<byte[]> answer(byte[] bytes, boolean secured, long nowMillis) {
     Decoded<Ipv6Packet> decoded = Ipv6Codec.decode(bytes);
     if (!(decoded instanceof Decoded.Ok<Ipv6Packet> ok)) {
       return drop(DropReason.MALFORMED_IPV6);
@@ -99,16 +212,24 @@ public final class SimulatedCd {
       // 6LoWPAN carries up to 1280 octets unfragmented at the IP layer (RFC 4944 §4).
       return drop(DropReason.UNSUPPORTED);
     }
+    if (p.protocol() == UdpDatagram.PROTOCOL) {
+      return udp(p, bytes, secured, nowMillis);
+    }
+    if (!admits(secured)) {
+      return drop(DropReason.UNSECURED_DATA);
+    }
     if (p.protocol() == IcmpV6Message.PROTOCOL) {
       return echo(p);
-    }
-    if (p.protocol() == UdpDatagram.PROTOCOL) {
-      return udp(p, bytes, nowMillis);
     }
     return drop(DropReason.UNSUPPORTED);
   }
 
-  private Optional<Ipv6Packet> echo(Ipv6Packet request) {
+  /** Whether data (not PANA) in such frames is taken: secured, or a CD without link security. */
+  private boolean admits(boolean secured) {
+    return secured || entry == null || entry.isForging();
+  }
+
+  private List<byte[]> echo(Ipv6Packet request) {
     Decoded<IcmpV6Message> icmp = IcmpV6Codec.decode(request);
     if (!(icmp instanceof Decoded.Ok<IcmpV6Message> ok)) {
       return drop(DropReason.BAD_UPPER_LAYER);
@@ -121,15 +242,22 @@ public final class SimulatedCd {
       return drop(DropReason.BAD_UPPER_LAYER);
     }
     counters.pingAnswered();
-    return Optional.of(okReply.value());
+    return send(okReply.value());
   }
 
-  private Optional<Ipv6Packet> udp(Ipv6Packet p, byte[] raw, long nowMillis) {
+  private List<byte[]> udp(Ipv6Packet p, byte[] raw, boolean secured, long nowMillis) {
     Decoded<UdpDatagram> decoded = UdpCodec.decode(p);
     if (!(decoded instanceof Decoded.Ok<UdpDatagram> ok)) {
       return drop(DropReason.BAD_UPPER_LAYER);
     }
     UdpDatagram d = ok.value();
+    // Unsecured frames carry PANA to the PaC (port 716) and nothing else (the contract).
+    if (d.destinationPort() == PANA_PORT && entry != null) {
+      return pana(entry.receive(d.payload(), nowMillis));
+    }
+    if (!admits(secured)) {
+      return drop(DropReason.UNSECURED_DATA);
+    }
     if (d.destinationPort() != CdCoapServer.PORT) {
       counters.drop(DropReason.CLOSED_PORT);
       return portUnreachable(p, raw, nowMillis);
@@ -147,22 +275,22 @@ public final class SimulatedCd {
     } else {
       return drop(((CoapOutcome.Ignored) outcome).reason());
     }
-    return Optional.of(Ipv6Packets.udp(p.destination(), p.source(), CdCoapServer.PORT,
+    return send(Ipv6Packets.udp(p.destination(), p.source(), CdCoapServer.PORT,
         d.sourcePort(), message, Ipv6Packets.DEFAULT_HOP_LIMIT));
   }
 
   /** RFC 4443 §3.1 code 4, as a host's stack answers a closed UDP port, rate-limited. */
-  private Optional<Ipv6Packet> portUnreachable(Ipv6Packet p, byte[] raw, long nowMillis) {
+  private List<byte[]> portUnreachable(Ipv6Packet p, byte[] raw, long nowMillis) {
     if (lastErrorAt != Long.MIN_VALUE && nowMillis - lastErrorAt < ERROR_INTERVAL_MILLIS) {
-      return Optional.empty();
+      return List.of();
     }
     Decoded<Ipv6Packet> error = Ipv6Packets.destinationUnreachable(p.destination(),
         DestinationUnreachableCode.PORT_UNREACHABLE, raw, Ipv6Packets.DEFAULT_HOP_LIMIT);
     if (!(error instanceof Decoded.Ok<Ipv6Packet> ok)) {
-      return Optional.empty();
+      return List.of();
     }
     lastErrorAt = nowMillis;
-    return Optional.of(ok.value());
+    return send(ok.value());
   }
 
   /** Whether {@code a} is one of this CD's unicast addresses. */
@@ -178,9 +306,9 @@ public final class SimulatedCd {
         || a.equals(Ipv6Address.of(CdNetwork.LINK_LOCAL, iid));
   }
 
-  private Optional<Ipv6Packet> drop(DropReason reason) {
+  private List<byte[]> drop(DropReason reason) {
     counters.drop(reason);
-    return Optional.empty();
+    return List.of();
   }
 
   /** The EUI-64, as a big-endian number: {@code 02:00:00:00:00:00:00:01} is {@code 0x02...01L}. */
@@ -209,6 +337,28 @@ public final class SimulatedCd {
   /** A snapshot of this CD's counters; call it on the thread that calls {@link #onFrame}. */
   public CdStats stats() {
     return counters.snapshot();
+  }
+
+  /** Whether this CD has credentials and so enters the network. */
+  public boolean joins() {
+    return entry != null;
+  }
+
+  /** Where network entry stands; {@link JoinStatus#NEVER_JOINED} without credentials. */
+  public JoinStatus joinStatus() {
+    return entry == null ? JoinStatus.NEVER_JOINED : entry.status();
+  }
+
+  /** The network entry, for tests in this package that compare keys with the gateway's. */
+  NetworkEntry networkEntry() {
+    return entry;
+  }
+
+  /** Zeroes every key this CD holds, its credentials' PSK excepted (the caller's to destroy). */
+  public void destroy() {
+    if (entry != null) {
+      entry.destroy();
+    }
   }
 
   @Override

@@ -1,12 +1,20 @@
 package net.iotgw.load.cdsim;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import net.iotgw.load.cd.CdCredentials;
 import net.iotgw.load.cd.CdNetwork;
 import net.iotgw.load.cd.CdPopulation;
+import net.iotgw.load.cd.DeviceStoreFile;
+import net.iotgw.load.cd.Forgery;
+import net.iotgw.load.cd.JoinSettings;
 import net.iotgw.load.cd.SimulatedCd;
+import net.iotgw.protocols.ieee802154.SecurityLevel;
 import net.iotgw.protocols.ipv6.Ipv6Prefix;
 import net.iotgw.radio.emulator.DongleEmulator;
 import net.iotgw.radio.emulator.MediumSettings;
@@ -25,6 +33,13 @@ import picocli.CommandLine.Option;
  * real dongle would be (one end of a socat PTY pair, or a TCP port), so that {@code gateway run}
  * drives it as its radio. Prints one line when ready and a stats line periodically; runs until
  * killed.
+ *
+ * <p>With {@code --device-store FILE} (the HOCON file the gateway's embedded authenticator reads)
+ * CD i takes entry i: its identity and PSK, and its EUI-64 when the entry names one. Such CDs
+ * join by default (PANA with EAP-PSK, then link security), each at a random moment within {@code
+ * --join-window}; {@code --no-join} keeps them as CDs without network entry. {@code --forgers N}
+ * makes the last N CDs misbehave on purpose ({@code --forge}): while not admitted they send data
+ * anyway, every second, so that the gateway's enforcement can be seen dropping it.
  */
 @Command(
     name = "cd-sim",
@@ -32,8 +47,57 @@ import picocli.CommandLine.Option;
     description = "Emulate a radio dongle with N simulated CDs (ICMPv6 echo, CoAP /sensors/*).")
 public final class CdSimCommand implements Callable<Integer> {
 
-  @Option(names = "--devices", required = true, paramLabel = "N", description = "CDs to simulate")
-  int devices;
+  @Option(
+      names = "--devices",
+      paramLabel = "N",
+      description = "CDs to simulate (default with --device-store: one per entry)")
+  Integer devices;
+
+  @Option(
+      names = "--device-store",
+      paramLabel = "FILE",
+      description = "HOCON device store: CD i takes entry i (identity, psk, optional eui64)")
+  Path deviceStore;
+
+  @Option(
+      names = "--join",
+      negatable = true,
+      description = "CDs from the device store join the network (default: on with a store)")
+  Boolean join;
+
+  @Option(
+      names = "--join-window",
+      defaultValue = "5s",
+      description =
+          "each CD starts its join at a random moment within it (default: ${DEFAULT-VALUE})")
+  String joinWindow;
+
+  @Option(
+      names = "--join-delay",
+      defaultValue = "0s",
+      description = "the join window opens this long after start, e.g. to let the gateway come up"
+          + " (default: ${DEFAULT-VALUE})")
+  String joinDelay;
+
+  @Option(
+      names = "--security-level",
+      defaultValue = "6",
+      description = "802.15.4 security level of admitted CDs' data frames, 5 or 6"
+          + " (default: ${DEFAULT-VALUE})")
+  int securityLevel;
+
+  @Option(
+      names = "--forgers",
+      defaultValue = "0",
+      paramLabel = "N",
+      description = "the last N joining CDs send data while not admitted (tests of enforcement)")
+  int forgers;
+
+  @Option(
+      names = "--forge",
+      defaultValue = "UNSECURED",
+      description = "how forgers send: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  Forgery forge;
 
   @Option(
       names = "--prefix",
@@ -79,7 +143,7 @@ public final class CdSimCommand implements Callable<Integer> {
   @Option(
       names = "--stats-every",
       defaultValue = "10s",
-      description = "stats line interval, e.g. 5s (default: ${DEFAULT-VALUE})")
+      description = "stats line interval, e.g. 5s or 500ms (default: ${DEFAULT-VALUE})")
   String statsEvery;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -89,13 +153,18 @@ public final class CdSimCommand implements Callable<Integer> {
     Ipv6Prefix cdPrefix =
         Ipv6Prefix.parse(prefix).orElseThrow(() -> bad("not an IPv6 prefix: " + prefix));
     CdNetwork network = new CdNetwork(cdPrefix, parseNumber(panId), parseEui64(gatewayEui64));
-    CdPopulation population = CdPopulation.of(network, devices);
-    Duration interval = Duration.parse("PT" + statsEvery.toUpperCase());
+    CdPopulation population = population(network);
+    Duration interval = duration(statsEvery);
+    Duration window = duration(joinWindow);
+    Duration delay = duration(joinDelay);
 
     ActorSystem system = ActorSystem.create("cd-sim");
     CdSimulator simulator =
         CdSimulator.start(
-            population, MediumSettings.defaults().withLoss(loss, System.nanoTime()), system);
+            population,
+            MediumSettings.defaults().withLoss(loss, System.nanoTime()),
+            system,
+            new CdSimulator.JoinSchedule(delay, window, System.nanoTime()));
     RadioMedium medium = simulator.medium();
     PrintStream out = System.out;
     String servedOn;
@@ -119,8 +188,9 @@ public final class CdSimCommand implements Callable<Integer> {
       servedOn = endpoint.toString();
     }
     List<SimulatedCd> cds = population.devices();
+    boolean joining = !cds.isEmpty() && cds.get(0).joins();
     out.printf(
-        "cd-sim ready: %d CDs %s%s on %s (PAN 0x%04x, channel %d, gateway %s, loss %s)%n",
+        "cd-sim ready: %d CDs %s%s on %s (PAN 0x%04x, channel %d, gateway %s, loss %s)%s%n",
         cds.size(),
         cds.isEmpty() ? "" : cds.get(0).address(),
         cds.size() > 1 ? " .. " + cds.get(cds.size() - 1).address() : "",
@@ -128,7 +198,12 @@ public final class CdSimCommand implements Callable<Integer> {
         network.panId(),
         channel,
         network.gatewayLinkAddress(),
-        loss);
+        loss,
+        joining
+            ? String.format("; joining within %s after %s, security level %d%s", window, delay,
+                securityLevel,
+                forgers > 0 ? ", " + forgers + " forging " + forge : "")
+            : "");
     out.flush();
     system
         .scheduler()
@@ -142,6 +217,69 @@ public final class CdSimCommand implements Callable<Integer> {
             system.dispatcher());
     system.getWhenTerminated().toCompletableFuture().join();
     return 0;
+  }
+
+  /**
+   * The CDs: consecutive EUI-64s without a store; with one, an entry per CD (joining, or not
+   * with {@code --no-join}, when they keep only their EUI-64s).
+   */
+  CdPopulation population(CdNetwork network) {
+    if (deviceStore == null) {
+      if (join != null && join) {
+        throw bad("--join needs --device-store");
+      }
+      if (devices == null) {
+        throw bad("--devices N, or --device-store FILE");
+      }
+      return CdPopulation.of(network, devices);
+    }
+    List<CdCredentials> store;
+    try {
+      store = DeviceStoreFile.read(deviceStore);
+    } catch (IllegalArgumentException e) {
+      throw bad(e.getMessage());
+    }
+    int n = devices == null ? store.size() : devices;
+    if (n > store.size()) {
+      throw bad("--devices " + n + " but " + deviceStore + " has " + store.size() + " entries");
+    }
+    List<CdCredentials> entries = store.subList(0, n);
+    if (join != null && !join) {
+      try {
+        return CdPopulation.of(network, entries, CdPopulation.DEFAULT_BASE_EUI64);
+      } catch (IllegalArgumentException e) {
+        throw bad(deviceStore + ": " + e.getMessage());
+      }
+    }
+    if (forgers < 0 || forgers > n) {
+      throw bad("--forgers 0.." + n);
+    }
+    SecurityLevel level = switch (securityLevel) {
+      case 5 -> SecurityLevel.ENC_MIC_32;
+      case 6 -> SecurityLevel.ENC_MIC_64;
+      default -> throw bad("--security-level 5 or 6, not " + securityLevel);
+    };
+    JoinSettings honest = JoinSettings.DEFAULTS.withLevel(level);
+    JoinSettings forging = honest.withForgery(forge, 1_000);
+    try {
+      return CdPopulation.joining(network, entries, CdPopulation.DEFAULT_BASE_EUI64,
+          i -> i >= n - forgers ? forging : honest, new SecureRandom());
+    } catch (IllegalArgumentException e) {
+      throw bad(deviceStore + ": " + e.getMessage());
+    }
+  }
+
+  /** 5s, 1m, 500ms. */
+  private Duration duration(String text) {
+    String t = text.trim().toLowerCase();
+    try {
+      if (t.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+      }
+      return Duration.parse("PT" + t.toUpperCase());
+    } catch (DateTimeParseException | NumberFormatException e) {
+      throw bad("not a duration like 5s or 500ms: " + text);
+    }
   }
 
   private static String describe(LinkEvent event) {
@@ -166,17 +304,10 @@ public final class CdSimCommand implements Callable<Integer> {
 
   /** Eight colon-separated hex octets, most significant first. */
   private long parseEui64(String text) {
-    String[] octets = text.trim().split(":");
-    if (octets.length != 8) {
-      throw bad("an EUI-64 is 8 octets like 02:00:00:00:00:00:00:00, not " + text);
+    try {
+      return CdNetwork.parseEui64(text);
+    } catch (IllegalArgumentException e) {
+      throw bad(e.getMessage());
     }
-    long v = 0;
-    for (String o : octets) {
-      if (!o.matches("[0-9a-fA-F]{2}")) {
-        throw bad("not a hex octet: " + o);
-      }
-      v = (v << 8) | Integer.parseInt(o, 16);
-    }
-    return v;
   }
 }

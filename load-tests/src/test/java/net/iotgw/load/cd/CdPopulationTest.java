@@ -68,6 +68,44 @@ class CdPopulationTest {
   }
 
   @Test
+  void joiningPopulationTakesStoreEntriesInOrderWithTheirEui64OrTheBasesNext() {
+    List<CdCredentials> store = DeviceStoreFile.parse("""
+        devices = [
+          { identity = "a", psk = "000102030405060708090a0b0c0d0e0f" }
+          { identity = "b", psk = "000102030405060708090a0b0c0d0e0f",
+            eui64 = "02:00:00:00:00:00:09:09" }
+          { identity = "c", psk = "000102030405060708090a0b0c0d0e0f" }
+        ]
+        """);
+
+    CdPopulation p = CdPopulation.joining(GatewaySide.NETWORK, store,
+        CdPopulation.DEFAULT_BASE_EUI64, JoinSettings.DEFAULTS, new java.util.Random(1));
+
+    assertEquals(List.of(0x0200_0000_0000_0001L, 0x0200_0000_0000_0909L, 0x0200_0000_0000_0003L),
+        p.devices().stream().map(SimulatedCd::extendedAddress).toList());
+    assertSame(p.devices().get(1), p.get(0x0200_0000_0000_0909L).orElseThrow());
+    assertEquals(Optional.empty(), p.get(0x0200_0000_0000_0002L));
+    assertTrue(p.devices().stream().allMatch(SimulatedCd::joins));
+    SimulatedCd third = p.devices().get(2);
+    assertEquals(1, third.start(NOW).size());
+    assertEquals(JoinState.JOINING, third.joinStatus().state());
+  }
+
+  @Test
+  void joiningPopulationRefusesTwoCdsWithOneEui64() {
+    List<CdCredentials> store = DeviceStoreFile.parse("""
+        devices = [
+          { identity = "a", psk = "000102030405060708090a0b0c0d0e0f" }
+          { identity = "b", psk = "000102030405060708090a0b0c0d0e0f",
+            eui64 = "02:00:00:00:00:00:00:01" }
+        ]
+        """);
+
+    assertThrows(IllegalArgumentException.class, () -> CdPopulation.joining(GatewaySide.NETWORK,
+        store, CdPopulation.DEFAULT_BASE_EUI64, JoinSettings.DEFAULTS, new java.util.Random(1)));
+  }
+
+  @Test
   void tenThousandCdsStayUnderFiveKilobytesEach() throws InterruptedException {
     warmUp();
     long before = usedHeapAfterGc();
@@ -89,6 +127,32 @@ class CdPopulationTest {
         + "CoAP exchange (10,000 CDs)%n", perCd, perCdAfterCoap);
     assertTrue(perCd < BOUND_BYTES_PER_CD, perCd + " B per CD");
     assertTrue(perCdAfterCoap < BOUND_BYTES_PER_CD, perCdAfterCoap + " B per CD");
+  }
+
+  @Test
+  void tenThousandJoiningCdsStayUnderFiveKilobytesEach() throws InterruptedException {
+    warmUp();
+    List<CdCredentials> store = new java.util.ArrayList<>();
+    for (int i = 0; i < 10_000; i++) {
+      store.add(new CdCredentials("cd" + i, new byte[16], java.util.OptionalLong.empty()));
+    }
+    CdPopulation warm = CdPopulation.joining(GatewaySide.NETWORK, store.subList(0, 2),
+        CdPopulation.DEFAULT_BASE_EUI64, JoinSettings.DEFAULTS, new java.util.Random(1));
+    warm.devices().get(0).start(NOW);
+    long before = usedHeapAfterGc();
+
+    CdPopulation p = CdPopulation.joining(GatewaySide.NETWORK, store,
+        CdPopulation.DEFAULT_BASE_EUI64, JoinSettings.DEFAULTS, new java.util.Random(1));
+    for (SimulatedCd cd : p.devices()) {
+      cd.start(NOW);
+    }
+    long joining = usedHeapAfterGc();
+    Reference.reachabilityFence(p);
+
+    long perCd = (joining - before) / p.size();
+    System.out.printf("joining simulated CD retained heap: %d B each after its PCI, credentials"
+        + " included (10,000 CDs)%n", perCd);
+    assertTrue(perCd < BOUND_BYTES_PER_CD, perCd + " B per CD");
   }
 
   private static Ipv6Packet coapGet(Ipv6Address cd) {
