@@ -4,12 +4,12 @@ import java.util.Locale;
 import java.util.OptionalLong;
 
 /** The two text forms of an EUI-64 used here; the number is big-endian, first octet highest. */
-final class Eui64Text {
+public final class Eui64Text {
 
   private Eui64Text() {}
 
   /** {@code 02:00:00:00:00:00:01:01}: the device store's and the logs' form. */
-  static String colons(long eui64) {
+  public static String colons(long eui64) {
     return join(eui64, ':', "%02x");
   }
 

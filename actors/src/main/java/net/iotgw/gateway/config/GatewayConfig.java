@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import net.iotgw.protocols.ieee802154.SecurityLevel;
+import net.iotgw.gateway.aaa.AaaConfig;
 import net.iotgw.protocols.ipv6.Ipv6Prefix;
 
 /**
@@ -20,7 +21,8 @@ public record GatewayConfig(
     Lowpan lowpan,
     Pcap pcap,
     Enforcement enforcement,
-    NetworkEntryConfig networkEntry) {
+    NetworkEntryConfig networkEntry,
+    AaaConfig aaa) {
 
   /** The unconstrained side: a TUN device. */
   public record Ucn(String tun, int mtu) {}
@@ -85,7 +87,8 @@ public record GatewayConfig(
             flag(c, "network-entry.enforce"),
             level == 5 ? SecurityLevel.ENC_MIC_32 : SecurityLevel.ENC_MIC_64);
     return new GatewayConfig(
-        prefix, ucn, radio, lowpan, pcap, enforcement, NetworkEntryConfig.from(c));
+        prefix, ucn, radio, lowpan, pcap, enforcement, NetworkEntryConfig.from(c),
+        AaaConfig.from(root));
   }
 
   private static int range(Config c, String key, int min, int max) {

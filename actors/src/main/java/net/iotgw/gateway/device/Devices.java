@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import net.iotgw.gateway.aaa.Eui64Text;
 import net.iotgw.gateway.config.NetworkEntryConfig;
 import net.iotgw.protocols.pana.PanaMessageType;
 import net.iotgw.protocols.wire.Decoded;
@@ -120,14 +121,7 @@ public final class Devices {
   }
 
   /** An EUI-64 as the colon-separated octets operators read on device labels. */
-  public static String eui64Text(long eui64) {
-    StringBuilder b = new StringBuilder(23);
-    for (int shift = 56; shift >= 0; shift -= 8) {
-      b.append(String.format("%02x", (eui64 >>> shift) & 0xff));
-      if (shift > 0) {
-        b.append(':');
-      }
-    }
-    return b.toString();
+  static String eui64Text(long eui64) {
+    return Eui64Text.colons(eui64);
   }
 }

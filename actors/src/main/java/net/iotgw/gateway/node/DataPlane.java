@@ -85,7 +85,7 @@ public final class DataPlane {
       ActorRef<Devices.Command> devices)
       throws IOException {
     Logger log = context.getLog();
-    UcnPort port = parts.ucn().open(config);
+    UcnPort port = parts.ucn().open(config, context.getSystem());
     log.info("UCN port {} attached (MTU {}), routing {}", port.name(), port.mtu(),
         config.cdPrefix());
     try {

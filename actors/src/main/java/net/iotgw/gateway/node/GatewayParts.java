@@ -8,6 +8,7 @@ import net.iotgw.streams.lowpan.LinkKeyTable;
 import net.iotgw.streams.lowpan.LowpanCounters;
 import net.iotgw.streams.ucn.TunPort;
 import net.iotgw.streams.ucn.UcnPort;
+import org.apache.pekko.actor.typed.ActorSystem;
 
 /**
  * What the actor tree shares with the data plane, made once outside the actors so that it outlives
@@ -25,12 +26,12 @@ public record GatewayParts(
   /** Opens the UCN port each time the data plane (re)starts. */
   @FunctionalInterface
   public interface UcnPorts {
-    UcnPort open(GatewayConfig config) throws IOException;
+    UcnPort open(GatewayConfig config, ActorSystem<?> system) throws IOException;
   }
 
   /** A real deployment: the TUN named in the configuration. */
   public static GatewayParts forTun() {
-    return with(config -> TunPort.open(config.ucn().tun(), config.ucn().mtu()));
+    return with((config, system) -> TunPort.open(config.ucn().tun(), config.ucn().mtu()));
   }
 
   /** Fresh shared parts around the given UCN. */

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * scheduler tick drives every CD's timers (retransmissions, lifetime, rejoin); the simulator has
  * no threads of its own.
  */
-final class CdSimulator implements AutoCloseable {
+public final class CdSimulator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CdSimulator.class);
 
   /** How often the CDs' deadlines are checked: timers fire at most this late. */
@@ -43,13 +43,13 @@ final class CdSimulator implements AutoCloseable {
    *     ended restarts within 1 s plus it)
    * @param seed of the offsets and backoffs
    */
-  record JoinSchedule(Duration delay, Duration window, long seed) {
-    static final JoinSchedule DEFAULT =
+  public record JoinSchedule(Duration delay, Duration window, long seed) {
+    public static final JoinSchedule DEFAULT =
         new JoinSchedule(Duration.ZERO, Duration.ofSeconds(5), 1);
   }
 
   /** Where the population stands in network entry; times are from the simulator's start. */
-  record JoinProgress(int admitted, int rejected, int joining, int notJoined,
+  public record JoinProgress(int admitted, int rejected, int joining, int notJoined,
       OptionalLong firstAdmittedMillis, OptionalLong lastAdmittedMillis) {}
 
   private final RadioMedium medium;
@@ -65,12 +65,12 @@ final class CdSimulator implements AutoCloseable {
     this.ticker = ticker;
   }
 
-  static CdSimulator start(
+  public static CdSimulator start(
       CdPopulation population, MediumSettings settings, ClassicActorSystemProvider system) {
     return start(population, settings, system, JoinSchedule.DEFAULT);
   }
 
-  static CdSimulator start(CdPopulation population, MediumSettings settings,
+  public static CdSimulator start(CdPopulation population, MediumSettings settings,
       ClassicActorSystemProvider system, JoinSchedule schedule) {
     RadioMedium medium = RadioMedium.start(settings, system);
     // Monotonic: the CDs' reassembly, CoAP deduplication and PANA timers must not see clock steps.
@@ -110,12 +110,12 @@ final class CdSimulator implements AutoCloseable {
     }
   }
 
-  RadioMedium medium() {
+  public RadioMedium medium() {
     return medium;
   }
 
   /** The sum of every CD's counters, as of the last frame each handled. */
-  CdStats totals() {
+  public CdStats totals() {
     CdStats sum = CdStats.ZERO;
     for (SimulatedCdNode n : nodes) {
       sum = sum.plus(n.stats());
@@ -124,7 +124,7 @@ final class CdSimulator implements AutoCloseable {
   }
 
   /** How many CDs are where in network entry, and when the first and last were admitted. */
-  JoinProgress joinProgress() {
+  public JoinProgress joinProgress() {
     int admitted = 0;
     int rejected = 0;
     int joining = 0;
@@ -153,7 +153,7 @@ final class CdSimulator implements AutoCloseable {
   }
 
   /** One line of what the medium carried and the CDs did. */
-  String statsLine() {
+  public String statsLine() {
     MediumStats m = medium.stats();
     CdStats cds = totals();
     String line = String.format(
