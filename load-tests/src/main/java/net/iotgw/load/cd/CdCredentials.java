@@ -41,7 +41,7 @@ public final class CdCredentials {
   }
 
   /** The key itself, for the EAP-PSK peer; not a copy: the owner destroys it. */
-  Psk psk() {
+  public Psk psk() {
     return psk;
   }
 

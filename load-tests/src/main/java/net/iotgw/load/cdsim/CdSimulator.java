@@ -152,6 +152,15 @@ public final class CdSimulator implements AutoCloseable {
         last == Long.MIN_VALUE ? OptionalLong.empty() : OptionalLong.of(last));
   }
 
+  /** Every CD's network-entry status, in population order. */
+  public List<JoinStatus> joinStatuses() {
+    List<JoinStatus> out = new ArrayList<>(nodes.size());
+    for (SimulatedCdNode n : nodes) {
+      out.add(n.joinStatus());
+    }
+    return out;
+  }
+
   /** One line of what the medium carried and the CDs did. */
   public String statsLine() {
     MediumStats m = medium.stats();
