@@ -10,6 +10,7 @@ import net.iotgw.gateway.aaa.Counters.Counter;
 import net.iotgw.protocols.eap.EapCodec;
 import net.iotgw.protocols.eap.EapPacket;
 import net.iotgw.protocols.eap.EapType;
+import net.iotgw.testing.Hostapd;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -25,6 +26,14 @@ final class AaaTesting {
   static final String SECRET = "radius-secret-for-tests";
 
   private AaaTesting() {}
+
+  /** The hostapd under test as a configured RADIUS server. */
+  static AaaConfig.Server server(Hostapd hostapd, String secret) throws java.io.IOException {
+    return new AaaConfig.Server(
+        hostapd.address(),
+        new java.net.InetSocketAddress(java.net.InetAddress.getByName("::1"), hostapd.port()),
+        secret.getBytes(StandardCharsets.UTF_8));
+  }
 
   static AaaConfig.Radius radius(List<AaaConfig.Server> servers, int sockets, Duration timeout) {
     return new AaaConfig.Radius(

@@ -1,5 +1,7 @@
 package net.iotgw.gateway.aaa;
 
+import net.iotgw.testing.Hostapd;
+
 import static net.iotgw.gateway.aaa.AaaTesting.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -51,7 +53,7 @@ class RadiusFailoverTest {
     try (fake;
         Hostapd hostapd = Hostapd.start(dir, SECRET, Map.of(IDENTITY, PSK))) {
       ActorRef<Aaa.Command> aaa =
-          spawn(KIT, radius(List.of(fake.server(SECRET), hostapd.server(SECRET)), 1, TIMEOUT));
+          spawn(KIT, radius(List.of(fake.server(SECRET), AaaTesting.server(hostapd, SECRET)), 1, TIMEOUT));
       CdPeer.Outcome o = run(KIT, aaa, new EapSessionId(CD1, 1), IDENTITY, PSK);
       Aaa.Accept accept = assertInstanceOf(Aaa.Accept.class, o.last(), () -> o.last().toString());
       assertArrayEquals(o.peerMsk(), accept.msk());
@@ -105,7 +107,7 @@ class RadiusFailoverTest {
     try (FakeRadiusServer silent = FakeRadiusServer.start((request, n) -> List.of());
         Hostapd hostapd = Hostapd.start(dir, SECRET, Map.of(IDENTITY, PSK))) {
       ActorRef<Aaa.Command> aaa =
-          spawn(KIT, radius(List.of(silent.server(SECRET), hostapd.server(SECRET)), 1, TIMEOUT));
+          spawn(KIT, radius(List.of(silent.server(SECRET), AaaTesting.server(hostapd, SECRET)), 1, TIMEOUT));
       assertInstanceOf(
           Aaa.Accept.class, run(KIT, aaa, new EapSessionId(CD1, 3), IDENTITY, PSK).last());
       assertEquals(3, silent.received.size());

@@ -1,5 +1,7 @@
 package net.iotgw.gateway.aaa;
 
+import net.iotgw.testing.Hostapd;
+
 import static net.iotgw.gateway.aaa.AaaTesting.*;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -73,7 +75,7 @@ class RadiusHostapdTest {
   @Test
   void rfc3579_hostapdAcceptsTheCdAndTheMsk_rfc2548_equalsThePeers() throws Exception {
     ActorRef<Aaa.Command> aaa =
-        spawn(radius(List.of(hostapd.server(SECRET)), 2, Duration.ofSeconds(1)));
+        spawn(radius(List.of(AaaTesting.server(hostapd, SECRET)), 2, Duration.ofSeconds(1)));
     CdPeer.Outcome o = run(aaa, new EapSessionId(CD1, 1), IDENTITY, PSK);
     Aaa.Accept accept = assertInstanceOf(Aaa.Accept.class, o.last(), () -> o.last().toString());
     assertNotNull(o.peerMsk(), "the peer did not authenticate hostapd");
@@ -90,7 +92,7 @@ class RadiusHostapdTest {
   @Test
   void aWrongPskIsAnAccessRejectFromHostapd() throws Exception {
     ActorRef<Aaa.Command> aaa =
-        spawn(radius(List.of(hostapd.server(SECRET)), 1, Duration.ofSeconds(1)));
+        spawn(radius(List.of(AaaTesting.server(hostapd, SECRET)), 1, Duration.ofSeconds(1)));
     CdPeer.Outcome o = run(aaa, new EapSessionId(CD1, 2), IDENTITY, OTHER_PSK);
     Aaa.Reject reject = assertInstanceOf(Aaa.Reject.class, o.last(), () -> o.last().toString());
     assertEquals("RADIUS Access-Reject from " + hostapd.address(), reject.reason());
@@ -100,7 +102,7 @@ class RadiusHostapdTest {
   @Test
   void twoHundredConcurrentSessionsThroughTwoSocketsAreAllAccepted() throws Exception {
     ActorRef<Aaa.Command> aaa =
-        spawn(radius(List.of(hostapd.server(SECRET)), 2, Duration.ofSeconds(1)));
+        spawn(radius(List.of(AaaTesting.server(hostapd, SECRET)), 2, Duration.ofSeconds(1)));
     int n = 200;
     long start = System.nanoTime();
     List<CompletableFuture<CdPeer.Outcome>> all = new ArrayList<>();
@@ -136,7 +138,7 @@ class RadiusHostapdTest {
   void moreSessionsThanIdentifiersWaitForASlot_rfc2865_3() throws Exception {
     // One socket: 256 requests in flight at most; the others queue and go as answers free slots.
     ActorRef<Aaa.Command> aaa =
-        spawn(radius(List.of(hostapd.server(SECRET)), 1, Duration.ofSeconds(2)));
+        spawn(radius(List.of(AaaTesting.server(hostapd, SECRET)), 1, Duration.ofSeconds(2)));
     int n = 400;
     List<CompletableFuture<CdPeer.Outcome>> all = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -154,7 +156,7 @@ class RadiusHostapdTest {
   @Test
   void hostapdSeesTheCdsEui64AsCallingStationId() throws Exception {
     ActorRef<Aaa.Command> aaa =
-        spawn(radius(List.of(hostapd.server(SECRET)), 1, Duration.ofSeconds(1)));
+        spawn(radius(List.of(AaaTesting.server(hostapd, SECRET)), 1, Duration.ofSeconds(1)));
     assertInstanceOf(Aaa.Accept.class, run(aaa, new EapSessionId(CD1, 3), IDENTITY, PSK).last());
     String log = hostapd.log();
     // hostapd's attribute dump of every Access-Request; its own parse keeps 6 octets (a MAC).

@@ -1,5 +1,7 @@
 package net.iotgw.gateway.aaa;
 
+import net.iotgw.testing.Hostapd;
+
 import static net.iotgw.gateway.aaa.AaaTesting.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -68,7 +70,7 @@ class TsharkDissectsOurRadiusTest {
       try {
         awaitCapturing(capture, log);
         ActorRef<Aaa.Command> aaa =
-            spawn(KIT, radius(List.of(hostapd.server(SECRET)), 1, Duration.ofSeconds(1)));
+            spawn(KIT, radius(List.of(AaaTesting.server(hostapd, SECRET)), 1, Duration.ofSeconds(1)));
         assertInstanceOf(
             Aaa.Accept.class, run(KIT, aaa, new EapSessionId(CD1, 1), IDENTITY, PSK).last());
         assertInstanceOf(

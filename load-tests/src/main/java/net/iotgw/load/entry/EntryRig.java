@@ -98,20 +98,14 @@ public final class EntryRig implements AutoCloseable {
 
   private EntryRig(Options options, Path workDir) throws IOException {
     this.options = options;
-    SplittableRandom keys = new SplittableRandom(PSK_SEED);
+    List<CdCredentials> store = aaaView(options.totalCds());
     List<CdCredentials> cds = new ArrayList<>();
-    List<CdCredentials> store = new ArrayList<>();
-    for (int i = 0; i < options.totalCds(); i++) {
-      String identity = String.format("cd-%05d@iot.example", i);
-      byte[] psk = new byte[16];
-      keys.nextBytes(psk);
-      OptionalLong eui = OptionalLong.of(CdPopulation.DEFAULT_BASE_EUI64 + i);
-      store.add(new CdCredentials(identity, psk, eui));
-      byte[] cdPsk = psk.clone();
+    for (int i = 0; i < store.size(); i++) {
+      byte[] cdPsk = store.get(i).psk().key().clone();
       if (i >= options.goodCds()) {
         cdPsk[0] ^= 0x5a; // the AAA holds another key than the CD
       }
-      cds.add(new CdCredentials(identity, cdPsk, eui));
+      cds.add(new CdCredentials(store.get(i).identity(), cdPsk, store.get(i).eui64()));
     }
     this.storeCredentials = List.copyOf(store);
     Path deviceStore = workDir.resolve("devices.conf");
@@ -192,10 +186,26 @@ public final class EntryRig implements AutoCloseable {
     return b.append("]\n").toString();
   }
 
-  /** hostapd's eap_user lines for the AAA's view of every CD (RFC 4764 PSK, hex). */
-  public String eapUsers() {
+  /**
+   * What the AAA holds for the rig's first {@code count} CDs: identity {@code cd-NNNNN@iot.example},
+   * a PSK from a fixed seed, the EUI-64 the CD will have.
+   */
+  static List<CdCredentials> aaaView(int count) {
+    SplittableRandom keys = new SplittableRandom(PSK_SEED);
+    List<CdCredentials> store = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      byte[] psk = new byte[16];
+      keys.nextBytes(psk);
+      store.add(new CdCredentials(String.format("cd-%05d@iot.example", i), psk,
+          OptionalLong.of(CdPopulation.DEFAULT_BASE_EUI64 + i)));
+    }
+    return store;
+  }
+
+  /** hostapd's eap_user lines for the AAA's view of {@code count} CDs (RFC 4764 PSK, hex). */
+  public static String eapUsers(int count) {
     StringBuilder b = new StringBuilder();
-    for (CdCredentials c : storeCredentials) {
+    for (CdCredentials c : aaaView(count)) {
       b.append('"').append(c.identity()).append("\" PSK ")
           .append(HexFormat.of().formatHex(c.psk().key())).append('\n');
     }

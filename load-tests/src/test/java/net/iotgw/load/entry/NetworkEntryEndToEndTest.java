@@ -1,8 +1,11 @@
 package net.iotgw.load.entry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +18,8 @@ import net.iotgw.load.cdsim.CdSimulator;
 import net.iotgw.radio.emulator.MediumSettings;
 import net.iotgw.streams.lowpan.LowpanDrop;
 import net.iotgw.streams.lowpan.LowpanMetrics;
+import net.iotgw.testing.HostTools;
+import net.iotgw.testing.Hostapd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +36,9 @@ class NetworkEntryEndToEndTest {
   @Test
   void cdsJoinThroughTheEmbeddedAuthenticatorWrongPskIsRejectedAndForgedFramesDropped()
       throws Exception {
+    Path pcap = dir.resolve("radio.pcap");
     EntryRig.Options options = new EntryRig.Options(8, 1, 1, new EntryRig.AaaChoice.Embedded(),
-        Duration.ofSeconds(2), 64, MediumSettings.defaults(), Optional.empty());
+        Duration.ofSeconds(2), 64, MediumSettings.defaults(), Optional.of(pcap));
     try (EntryRig rig = EntryRig.start(options, dir)) {
       CdSimulator.JoinProgress p = rig.awaitJoins(Duration.ofSeconds(60));
 
@@ -60,5 +66,44 @@ class NetworkEntryEndToEndTest {
             "only echo replies reach the UCN");
       }
     }
+    assertTsharkDissectsPanaAndEap(pcap);
+  }
+
+  @Test
+  void cdsJoinThroughARealHostapdRadiusServerAndTheWrongPskIsRejected() throws Exception {
+    try (Hostapd hostapd = Hostapd.start(dir, SECRET, EntryRig.eapUsers(6))) {
+      EntryRig.Options options = new EntryRig.Options(5, 1, 0,
+          new EntryRig.AaaChoice.Radius(
+              new InetSocketAddress(InetAddress.getByName("::1"), hostapd.port()), SECRET),
+          Duration.ofSeconds(2), 64, MediumSettings.defaults(), Optional.empty());
+      try (EntryRig rig = EntryRig.start(options, dir)) {
+        CdSimulator.JoinProgress p = rig.awaitJoins(Duration.ofSeconds(60));
+
+        assertEquals(5, p.admitted(), () -> "joins: " + p + "\n" + rig.simulator().statsLine());
+        assertEquals(1, p.rejected(), () -> "joins: " + p);
+        for (int i = 0; i < 5; i++) {
+          SimulatedCd cd = rig.cds().get(i);
+          assertTrue(Pings.answers(rig.ucn(), cd.address(), 100 + i, Duration.ofSeconds(3)),
+              () -> "no echo reply from " + cd);
+        }
+      }
+      String log = hostapd.log();
+      assertTrue(log.contains("EAP-PSK: Invalid MAC_P"), "hostapd saw the wrong PSK fail");
+    }
+  }
+
+  private static final String SECRET = "entry-test-secret";
+
+  /** What the gateway put on the air, PANA and EAP inside 6LoWPAN, dissects cleanly. */
+  private static void assertTsharkDissectsPanaAndEap(Path pcap) {
+    HostTools.require("tshark");
+    String out = HostTools.check(List.of("tshark", "-r", pcap.toString(),
+        "-o", "6lowpan.context0:" + EntryRig.CD_PREFIX, "-V"));
+    assertTrue(out.contains("Protocol for carrying Authentication for Network Access"),
+        "no PANA dissected");
+    assertTrue(out.contains("Extensible Authentication Protocol"), "no EAP dissected");
+    assertTrue(out.contains("EAP-PSK") || out.contains("Type: PSK"), "no EAP-PSK dissected");
+    assertFalse(out.contains("Malformed"), "malformed packets in the capture");
+    assertFalse(out.contains("[Expert Info (Error"), "expert errors in the capture");
   }
 }

@@ -1,4 +1,4 @@
-package net.iotgw.gateway.aaa;
+package net.iotgw.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,14 +12,13 @@ import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import net.iotgw.testing.HostTools;
 
 /**
  * hostapd 2.10's integrated RADIUS server with EAP-PSK users, on [::1] and a free port, after the
  * recipe of shared/interop/hostapd-radius.md. Its {@code -dd} log goes to a file in the run
  * directory (a pipe nobody reads would block it).
  */
-final class Hostapd implements AutoCloseable {
+public final class Hostapd implements AutoCloseable {
 
   private final Process process;
   private final int port;
@@ -32,10 +31,8 @@ final class Hostapd implements AutoCloseable {
   }
 
   /** Starts hostapd with these users (identity to 16-octet PSK) and RADIUS secret. */
-  static Hostapd start(Path dir, String secret, Map<String, byte[]> users)
+  public static Hostapd start(Path dir, String secret, Map<String, byte[]> users)
       throws IOException, InterruptedException {
-    Path hostapd = HostTools.require("hostapd");
-    int port = freeUdpPort();
     StringBuilder eapUsers = new StringBuilder();
     users.forEach(
         (identity, psk) ->
@@ -45,6 +42,14 @@ final class Hostapd implements AutoCloseable {
                 .append("\" PSK ")
                 .append(HexFormat.of().formatHex(psk))
                 .append('\n'));
+    return start(dir, secret, eapUsers.toString());
+  }
+
+  /** Starts hostapd with this eap_user file text ({@code "identity" PSK hex} lines). */
+  public static Hostapd start(Path dir, String secret, String eapUsers)
+      throws IOException, InterruptedException {
+    Path hostapd = HostTools.require("hostapd");
+    int port = freeUdpPort();
     Files.writeString(dir.resolve("eap_users"), eapUsers);
     Files.writeString(dir.resolve("clients"), "::1/128 " + secret + "\n");
     Files.writeString(
@@ -81,27 +86,20 @@ final class Hostapd implements AutoCloseable {
     return fail("hostapd did not start:\n" + Files.readString(log, StandardCharsets.UTF_8));
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 
   /** As {@code iotgw.aaa.radius.servers[].address} has it. */
-  String address() {
+  public String address() {
     return "[::1]:" + port;
   }
 
-  AaaConfig.Server server(String secret) throws IOException {
-    return new AaaConfig.Server(
-        address(),
-        new InetSocketAddress(InetAddress.getByName("::1"), port),
-        secret.getBytes(StandardCharsets.UTF_8));
-  }
-
-  String log() throws IOException {
+  public String log() throws IOException {
     return Files.readString(log, StandardCharsets.UTF_8);
   }
 
-  static int freeUdpPort() throws IOException {
+  public static int freeUdpPort() throws IOException {
     try (DatagramSocket s =
         new DatagramSocket(new InetSocketAddress(InetAddress.getByName("::1"), 0))) {
       return s.getLocalPort();
