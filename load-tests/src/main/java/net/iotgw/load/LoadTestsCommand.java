@@ -3,16 +3,20 @@ package net.iotgw.load;
 import java.util.ArrayList;
 import java.util.List;
 import net.iotgw.load.cdsim.CdSimCommand;
+import net.iotgw.load.entry.JoinCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code load-tests} command line: benchmarks, the CD simulator ({@code cd-sim}); the load generator later. */
+/**
+ * The {@code load-tests} command line: benchmarks, the CD simulator ({@code cd-sim}), the
+ * network-entry benchmark ({@code join}); the IKE load generator later.
+ */
 @Command(
     name = "load-tests",
     mixinStandardHelpOptions = true,
     version = "iotgw 0.1.0",
     description = "Benchmarks, simulators and load generation for the IoT security gateway.",
-    subcommands = {LoadTestsCommand.Jmh.class, CdSimCommand.class})
+    subcommands = {LoadTestsCommand.Jmh.class, CdSimCommand.class, JoinCommand.class})
 public final class LoadTestsCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
