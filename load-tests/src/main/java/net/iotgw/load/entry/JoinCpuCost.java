@@ -36,6 +36,8 @@ final class JoinCpuCost {
   private static final byte[] ID_S = "iotgw".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] ID_P = "cd-00000@iot.example".getBytes(StandardCharsets.US_ASCII);
 
+  private static final SecureRandom SECURE = new SecureRandom();
+
   private JoinCpuCost() {}
 
   /** Mean microseconds per join over {@code joins}, after as many for warm-up. */
@@ -55,7 +57,7 @@ final class JoinCpuCost {
 
   /** One join; throws if it does not end with both sessions open. */
   static void once(byte[] pskBytes, SplittableRandom random) {
-    SecureRandom secure = new SecureRandom();
+    SecureRandom secure = SECURE;
     byte[] paaNonce = bytes(random, 16);
     PaaEngine.State paa = PaaEngine.create(new PaaEngine.Config(
         List.of(PrfAlgorithm.PRF_HMAC_SHA2_256), List.of(IntegrityAlgorithm.AUTH_HMAC_SHA2_256_128),
