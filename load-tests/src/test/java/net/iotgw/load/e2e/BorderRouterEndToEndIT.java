@@ -83,9 +83,19 @@ class BorderRouterEndToEndIT {
       cleanup.push(cable);
       waitFor(() -> Files.exists(gwPty) && Files.exists(cdPty), Duration.ofSeconds(5), "PTYs");
 
+      // Five CDs that join with PANA and EAP-PSK (identities not bound to an EUI-64, so cd-sim
+      // gives them 02:00:00:00:00:00:00:01..05) and the embedded authenticator reads the same.
+      Path devices = dir.resolve("devices.conf");
+      StringBuilder store = new StringBuilder("devices = [\n");
+      for (int i = 1; i <= 5; i++) {
+        store.append(String.format(
+            "  { identity = \"cd%d@iot.example\", psk = \"%032x\" }%n", i, 0x1000L + i));
+      }
+      Files.writeString(devices, store.append("]\n"));
       BackgroundProcess cdSim = BackgroundProcess.start("cd-sim", dir.resolve("cd-sim.log"),
-          List.of(java(), "-jar", loadTestsJar.toString(), "cd-sim", "--devices", "5",
-              "--prefix", PREFIX, "--serial", cdPty.toString(), "--stats-every", "5s"));
+          List.of(java(), "-jar", loadTestsJar.toString(), "cd-sim", "--device-store",
+              devices.toString(), "--join-window", "1s", "--join-delay", "2s",
+              "--prefix", PREFIX, "--serial", cdPty.toString(), "--stats-every", "2s"));
       cleanup.push(cdSim);
 
       Path config = dir.resolve("gateway.conf");
@@ -95,8 +105,8 @@ class BorderRouterEndToEndIT {
           "  ucn.tun = \"iotgw0\"",
           "  radio.device = \"" + gwPty + "\"",
           "  pcap.radio = \"" + radioPcap + "\"",
-          // cd-sim's CDs do not secure their frames (yet): link security off, explicitly.
-          "  network-entry.enforce = off",
+          // The enforcement point is on (the default): the CDs join, then secure their frames.
+          "  aaa.embedded.device-store = \"" + devices + "\"",
           "}",
           ""));
       BackgroundProcess gateway = BackgroundProcess.start("gateway", dir.resolve("gateway.log"),
@@ -106,8 +116,9 @@ class BorderRouterEndToEndIT {
       cleanup.push(gateway);
       cdSim.awaitOutput("cd-sim ready: 5 CDs", Duration.ofSeconds(20));
       gateway.awaitOutput("config loaded from " + config, Duration.ofSeconds(20));
-      gateway.awaitOutput("TUN iotgw0 attached", Duration.ofSeconds(20));
+      gateway.awaitOutput("UCN port iotgw0 attached", Duration.ofSeconds(20));
       gateway.awaitOutput("radio ready", Duration.ofSeconds(20));
+      cdSim.awaitOutput("joined 5, rejected 0", Duration.ofSeconds(60));
 
       String diagnostics = "\n--- gateway ---\n%s\n--- cd-sim ---\n%s";
       HostTools.Result small = inNamespace(ud, "ping", "-6", "-c", "3", "-W", "3", CD1);
