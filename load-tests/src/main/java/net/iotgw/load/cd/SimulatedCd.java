@@ -349,6 +349,16 @@ public final class SimulatedCd {
     return entry == null ? JoinStatus.NEVER_JOINED : entry.status();
   }
 
+  /**
+   * A copy of the CD's current 802.15.4 key while it is admitted, for the key log that lets
+   * Wireshark decrypt a capture in test runs ({@code cd-sim --key-log}); the caller zeroes it.
+   */
+  public java.util.Optional<byte[]> linkKeyForDebug() {
+    return entry == null || entry.security() == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(entry.security().key().bytes());
+  }
+
   /** The network entry, for tests in this package that compare keys with the gateway's. */
   NetworkEntry networkEntry() {
     return entry;

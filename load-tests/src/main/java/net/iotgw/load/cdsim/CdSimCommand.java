@@ -117,6 +117,13 @@ public final class CdSimCommand implements Callable<Integer> {
   @ArgGroup(exclusive = true, multiplicity = "1")
   Where where;
 
+  @Option(
+      names = "--key-log",
+      paramLabel = "FILE",
+      description = "test runs only: write the admitted CDs' link keys (EUI-64 and key, hex) here"
+          + " at every stats line, for Wireshark's ieee802154_keys")
+  java.nio.file.Path keyLog;
+
   @Option(names = "--pan-id", defaultValue = "0xabcd", description = "default: ${DEFAULT-VALUE}")
   String panId;
 
@@ -213,10 +220,26 @@ public final class CdSimCommand implements Callable<Integer> {
             () -> {
               out.println(simulator.statsLine());
               out.flush();
+              writeKeyLog(simulator);
             },
             system.dispatcher());
     system.getWhenTerminated().toCompletableFuture().join();
     return 0;
+  }
+
+  /** Rewrites the key log, if asked for, with the keys the CDs hold now. */
+  private void writeKeyLog(CdSimulator simulator) {
+    if (keyLog == null) {
+      return;
+    }
+    try {
+      java.nio.file.Path tmp = keyLog.resolveSibling(keyLog.getFileName() + ".tmp");
+      java.nio.file.Files.write(tmp, simulator.keyLog());
+      java.nio.file.Files.move(tmp, keyLog, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } catch (java.io.IOException e) {
+      System.err.println("cd-sim: cannot write the key log " + keyLog + ": " + e);
+    }
   }
 
   /**

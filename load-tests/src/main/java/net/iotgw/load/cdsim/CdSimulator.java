@@ -161,6 +161,19 @@ public final class CdSimulator implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The admitted CDs' link keys, one {@code EUI-64 key} line each (hex): a key log for Wireshark
+   * in test runs ({@code cd-sim --key-log}). These are the simulated devices' secrets.
+   */
+  public List<String> keyLog() {
+    List<String> lines = new ArrayList<>();
+    for (SimulatedCdNode n : nodes) {
+      n.linkKeyHex().ifPresent(k -> lines.add(
+          String.format("%016x %s", n.cd().extendedAddress(), k)));
+    }
+    return lines;
+  }
+
   /** One line of what the medium carried and the CDs did. */
   public String statsLine() {
     MediumStats m = medium.stats();

@@ -145,4 +145,13 @@ final class SimulatedCdNode implements RadioNode {
   SimulatedCd cd() {
     return cd;
   }
+
+  /** The CD's current link key as hex, under the CD's lock; empty while not admitted. */
+  synchronized java.util.Optional<String> linkKeyHex() {
+    return cd.linkKeyForDebug().map(k -> {
+      String hex = java.util.HexFormat.of().formatHex(k);
+      java.util.Arrays.fill(k, (byte) 0);
+      return hex;
+    });
+  }
 }

@@ -95,7 +95,8 @@ class BorderRouterEndToEndIT {
       BackgroundProcess cdSim = BackgroundProcess.start("cd-sim", dir.resolve("cd-sim.log"),
           List.of(java(), "-jar", loadTestsJar.toString(), "cd-sim", "--device-store",
               devices.toString(), "--join-window", "1s", "--join-delay", "2s",
-              "--prefix", PREFIX, "--serial", cdPty.toString(), "--stats-every", "2s"));
+              "--prefix", PREFIX, "--serial", cdPty.toString(), "--stats-every", "2s",
+              "--key-log", dir.resolve("link-keys").toString()));
       cleanup.push(cdSim);
 
       Path config = dir.resolve("gateway.conf");
@@ -169,7 +170,7 @@ class BorderRouterEndToEndIT {
       // SIGTERM: coordinated shutdown closes the capture; then tshark reads it.
       int exit = gateway.terminate(Duration.ofSeconds(15));
       assertTrue(exit == 0 || exit == 143, "gateway exit code " + exit + "\n" + gateway.output());
-      assertRadioCaptureDissects(tshark, radioPcap);
+      assertRadioCaptureDissects(tshark, radioPcap, linkKeys(dir.resolve("link-keys")));
       passed = true;
     } catch (AssertionError | RuntimeException e) {
       System.err.println("e2e files kept in " + dir);
@@ -203,9 +204,28 @@ class BorderRouterEndToEndIT {
    * flag, and the 6LoWPAN inside decompresses (context 0 = the CD prefix) to the ICMPv6 and CoAP
    * of the test, with the addresses and 1,008-octet payloads sent.
    */
-  private static void assertRadioCaptureDissects(Path tshark, Path pcap) {
-    HostTools.Result fields = HostTools.run(List.of(tshark.toString(), "-r",
-        pcap.toString(), "-o", "6lowpan.context0:" + PREFIX, "-T", "fields", "-E", "separator=|",
+  /** Wireshark's 802.15.4 key table from cd-sim's key log: one entry per CD key. */
+  private static List<String> linkKeys(Path keyLog) throws IOException {
+    List<String> options = new ArrayList<>();
+    for (String line : Files.readAllLines(keyLog)) {
+      String[] parts = line.trim().split(" ");
+      options.add("-o");
+      options.add("uat:ieee802154_keys:\"" + parts[1] + "\",\"0\",\"No hash\"");
+    }
+    assertEquals(5, options.size() / 2, "keys logged by cd-sim");
+    return options;
+  }
+
+  private static List<String> tshark(Path tshark, Path pcap, List<String> keys, String... rest) {
+    List<String> command = new ArrayList<>(List.of(tshark.toString(), "-r", pcap.toString(),
+        "-o", "6lowpan.context0:" + PREFIX));
+    command.addAll(keys);
+    command.addAll(List.of(rest));
+    return command;
+  }
+
+  private static void assertRadioCaptureDissects(Path tshark, Path pcap, List<String> keys) {
+    HostTools.Result fields = HostTools.run(tshark(tshark, pcap, keys, "-T", "fields", "-E", "separator=|",
         "-e", "wpan.fcs_ok", "-e", "_ws.expert", "-e", "_ws.malformed", "-e", "ipv6.src",
         "-e", "ipv6.dst", "-e", "ipv6.plen", "-e", "_ws.col.Protocol"), Duration.ofSeconds(30));
     assertEquals(0, fields.exitCode(), fields.output());
@@ -226,8 +246,8 @@ class BorderRouterEndToEndIT {
     assertTrue(rows.stream().anyMatch(r -> r.startsWith(CD1 + "|" + UD_ADDRESS + "|")
         && r.endsWith("|CoAP")), String.join("\n", rows));
 
-    HostTools.Result verbose = HostTools.run(List.of(tshark.toString(), "-r",
-        pcap.toString(), "-o", "6lowpan.context0:" + PREFIX, "-V"), Duration.ofSeconds(30));
+    HostTools.Result verbose = HostTools.run(tshark(tshark, pcap, keys, "-V"),
+        Duration.ofSeconds(30));
     String text = verbose.output();
     assertTrue(text.contains("6LoWPAN, Src: " + UD_ADDRESS + ", Dest: " + CD1), "no IPHC to CD1");
     assertTrue(text.contains("6LoWPAN, Src: " + CD2 + ", Dest: " + UD_ADDRESS), "no IPHC from CD2");
