@@ -81,9 +81,7 @@ final class Inbound {
   private static Result request(IkeSa sa, Exchanges ex, Datagram d, IkeHeader h) {
     long id = h.messageId();
     if (ex.answered().isPresent() && ex.answered().get().messageId() == id) {
-      return isAuthenticRetransmission(sa, d)
-          ? new Retransmission(d)
-          : new Drop(DropReason.INTEGRITY, "retransmission of request " + id + " not authentic", ex);
+      return retransmission(sa, ex, d, id);
     }
     if (id != ex.nextPeerRequestId()) {
       return new Drop(DropReason.WRONG_MESSAGE_ID, "request " + id, ex);
@@ -102,21 +100,27 @@ final class Inbound {
   }
 
   /**
-   * RFC 7383 §2.6.1: of a retransmitted fragmented request only fragment 1 triggers the
-   * response again; an unfragmented one must authenticate (the cheap check that it is not forged).
+   * The answered request again. RFC 7383 §2.6.1: of a fragmented one only fragment 1 triggers the
+   * response again, the others are ignored; whole or fragment 1, it must authenticate, the cheap
+   * proof that it is not forged.
    */
-  private static boolean isAuthenticRetransmission(IkeSa sa, Datagram d) {
+  private static Result retransmission(IkeSa sa, Exchanges ex, Datagram d, long id) {
     byte[] wire = d.message();
-    if (!(IkeDecoder.decode(wire) instanceof Decoded.Ok<IkeMessage> ok)) {
-      return false;
+    if (IkeDecoder.decode(wire) instanceof Decoded.Ok<IkeMessage> ok) {
+      Payload last = last(ok.value());
+      if (last instanceof EncryptedFragmentPayload skf && skf.fragmentNumber() != 1) {
+        return new Drop(DropReason.FRAGMENT, "retransmitted fragment " + skf.fragmentNumber(), ex);
+      }
+      boolean authentic =
+          last instanceof EncryptedPayload sk
+              ? ProtectedMessages.openPayload(wire, sk, sa.receiveCipher()).isOk()
+              : last instanceof EncryptedFragmentPayload skf
+                  && ProtectedMessages.openFragment(wire, skf, sa.receiveCipher()).isOk();
+      if (authentic) {
+        return new Retransmission(d);
+      }
     }
-    Payload last = last(ok.value());
-    if (last instanceof EncryptedPayload sk) {
-      return ProtectedMessages.openPayload(wire, sk, sa.receiveCipher()).isOk();
-    }
-    return last instanceof EncryptedFragmentPayload skf
-        && skf.fragmentNumber() == 1
-        && ProtectedMessages.openFragment(wire, skf, sa.receiveCipher()).isOk();
+    return new Drop(DropReason.INTEGRITY, "retransmission of request " + id + " not authentic", ex);
   }
 
   private static Result open(IkeSa sa, Exchanges ex, Datagram d, IkeHeader h, boolean request) {
