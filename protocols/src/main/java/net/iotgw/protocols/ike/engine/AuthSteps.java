@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import net.iotgw.protocols.ike.codec.ExchangeType;
 import net.iotgw.protocols.ike.codec.NotifyPayload;
 import net.iotgw.protocols.ike.codec.NotifyType;
@@ -13,6 +14,7 @@ import net.iotgw.protocols.ike.engine.IkeState.AuthRequested;
 import net.iotgw.protocols.ike.engine.IkeState.AwaitingKeys;
 import net.iotgw.protocols.ike.engine.IkeState.HalfOpen;
 import net.iotgw.protocols.ike.engine.IkeState.TaskQueue;
+import net.iotgw.protocols.wire.DecodeError;
 
 /** The handlers of the states between IKE_SA_INIT and an established SA. */
 final class AuthSteps {
@@ -126,7 +128,7 @@ final class AuthSteps {
    */
   static IkeStep invalidSyntax(IkeSa sa, Inbound.Malformed m, SecureRandom random) {
     NotifyPayload notify =
-        m.error().kind() == net.iotgw.protocols.wire.DecodeError.Kind.UNSUPPORTED_CRITICAL_PAYLOAD
+        m.error().kind() == DecodeError.Kind.UNSUPPORTED_CRITICAL_PAYLOAD
             ? NotifyPayload.of(NotifyType.UNSUPPORTED_CRITICAL_PAYLOAD,
                 new byte[] {(byte) m.error().code()})
             : NotifyPayload.of(NotifyType.INVALID_SYNTAX);
@@ -142,7 +144,7 @@ final class AuthSteps {
 
   /** Classifications that leave the state as it is, apart from reassembly progress. */
   static IkeStep unused(
-      IkeState s, Inbound.Result in, java.util.function.Function<Exchanges, IkeState> with) {
+      IkeState s, Inbound.Result in, Function<Exchanges, IkeState> with) {
     if (in instanceof Inbound.Drop d) {
       return IkeStep.of(with.apply(d.exchanges()), new IkeOutput.Dropped(d.reason(), d.detail()));
     }

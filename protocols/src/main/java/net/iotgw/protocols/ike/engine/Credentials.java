@@ -2,6 +2,7 @@ package net.iotgw.protocols.ike.engine;
 
 import java.util.Arrays;
 import java.util.List;
+import net.iotgw.protocols.ike.auth.DigitalSignatureAuth;
 import net.iotgw.protocols.ike.auth.SignatureScheme;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
@@ -54,6 +55,8 @@ public sealed interface Credentials {
           && !(privateKey instanceof ECPrivateKeyParameters)) {
         throw new IllegalArgumentException("ECDSA P-256 or Ed25519 private key required");
       }
+      // A key of another curve is refused here, once, rather than in the middle of a handshake.
+      DigitalSignatureAuth.sign(privateKey, new byte[0]);
       if (chain.isEmpty()) {
         throw new IllegalArgumentException("the end-entity certificate is required");
       }

@@ -19,10 +19,16 @@ import net.iotgw.protocols.ike.engine.IkeState.TaskQueue;
 /**
  * A pure IKEv2 engine for one IKE SA held on behalf of a constrained device (RFC 7296; paper Sec.
  * III-C/D): {@code (state, event) -> (state, outputs)}, with time and randomness as parameters.
- * The owner (an actor) does the I/O, runs the timers, routes datagrams to the SA by SPI and
- * delivers keys to the CD; it creates an SA with {@link #initiate} or {@link #respond}, then
- * feeds every event to {@link #handle}. Nothing here throws on what a peer sends: bad input
- * yields {@link IkeOutput.Dropped} or an error notify.
+ * The owner (an actor) does the I/O, runs the timers, routes datagrams to the SA and delivers
+ * keys to the CD; it creates an SA with {@link #initiate} or {@link #respond}, then feeds every
+ * event to {@link #handle}. Nothing here throws on what a peer sends: bad input yields {@link
+ * IkeOutput.Dropped} or an error notify.
+ *
+ * <p>Routing: by SPIs ({@link IkeState#ikeSa()}; SPIi alone for {@link IkeState.Connecting}),
+ * except that a retransmitted IKE_SA_INIT request still has SPIr zero: the owner gives it to the
+ * SA with that SPIi and peer address, which answers it from its cache. A state whose {@code
+ * Closed} reason is {@code REFUSED} kept nothing: the next IKE_SA_INIT goes to {@link #respond}.
+ * Timers are keyed by {@link IkeTimer}; a timer firing late or after being replaced is harmless.
  */
 public final class IkeSaEngine {
   private IkeSaEngine() {}

@@ -2,6 +2,7 @@ package net.iotgw.protocols.ike.engine;
 
 import java.util.List;
 import java.util.Optional;
+import net.iotgw.protocols.ike.codec.ExchangeType;
 
 /**
  * The states of one IKE SA engine, each holding exactly what it needs (the style of strongSwan's
@@ -93,7 +94,7 @@ public sealed interface IkeState {
    * @param deadline when {@link IkeTimer#KEY_DELIVERY} gives up
    */
   record Held(
-      net.iotgw.protocols.ike.codec.ExchangeType exchange,
+      ExchangeType exchange,
       ChildSa child,
       KeyDelivery delivery,
       long messageId,

@@ -2,6 +2,7 @@ package net.iotgw.protocols.ike.engine;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.iotgw.protocols.ike.codec.ExchangeType;
 
 /**
@@ -37,13 +38,13 @@ record Outstanding(
    * The RETRANSMIT timer fired: resend and arm the next timeout, or empty once the schedule is
    * exhausted (RFC 7296 §2.4: the peer is then presumed gone).
    */
-  java.util.Optional<Transmission> retransmit(RetransmitPolicy policy, long now) {
+  Optional<Transmission> retransmit(RetransmitPolicy policy, long now) {
     if (policy.exhausted(sent)) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     int next = sent + 1;
     long nextDeadline = now + policy.timeoutMillis(next);
-    return java.util.Optional.of(
+    return Optional.of(
         new Transmission(
             new Outstanding(messageId, exchange, datagrams, next, nextDeadline),
             sendAll(datagrams, nextDeadline)));

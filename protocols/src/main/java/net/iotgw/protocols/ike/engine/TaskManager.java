@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import net.iotgw.protocols.ike.codec.DeletePayload;
 import net.iotgw.protocols.ike.codec.ExchangeType;
 import net.iotgw.protocols.ike.codec.NotifyPayload;
 import net.iotgw.protocols.ike.codec.NotifyType;
@@ -147,7 +148,7 @@ final class TaskManager {
     List<Payload> notice;
     List<Datagram> datagrams;
     if (held.response().isEmpty()) {
-      notice = List.of(net.iotgw.protocols.ike.codec.DeletePayload.ikeSa());
+      notice = List.of(DeletePayload.ikeSa());
       datagrams = Outbound.seal(s.sa(), s.exchanges().nextRequestId(), ExchangeType.INFORMATIONAL,
           false, notice, random);
     } else {

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
-import net.iotgw.protocols.ike.codec.TrafficSelector;
 import net.iotgw.protocols.ike.codec.TrafficSelector.AddressRange;
+import net.iotgw.protocols.ike.codec.TrafficSelector;
 import org.junit.jupiter.api.Test;
 
 /** RFC 7296 §2.9 narrowing, host-to-host. */
