@@ -49,8 +49,12 @@ final class CharonPeer implements AutoCloseable {
     this.dir = dir;
   }
 
-  /** Namespace, veth pair (no DAD), charon running with a connection {@code cd1} to the CD. */
-  static CharonPeer start(Auth auth, String ikeProposal, String espProposal) throws IOException {
+  /**
+   * Namespace, veth pair (no DAD), charon running with a connection {@code cd1} to the CD;
+   * {@code fragmentSize} is charon's IKE fragment size (the whole IP packet, 1280 by default).
+   */
+  static CharonPeer start(Auth auth, String ikeProposal, String espProposal, int fragmentSize)
+      throws IOException {
     long pid = ProcessHandle.current().pid();
     String tag = Long.toHexString(pid & 0xffffff);
     String prefix = "2001:db8:e5:" + Long.toHexString(pid & 0xffff) + "::";
@@ -59,7 +63,7 @@ final class CharonPeer implements AutoCloseable {
         Files.createTempDirectory("iotgw-charon"));
     try {
       p.network();
-      p.configure(auth, ikeProposal, espProposal);
+      p.configure(auth, ikeProposal, espProposal, fragmentSize);
       p.launch();
       p.swanctl("--load-all", "--noprompt", "--file", p.dir.resolve("swanctl.conf").toString());
       return p;
@@ -87,12 +91,13 @@ final class CharonPeer implements AutoCloseable {
     HostTools.check(List.of("ip", "-n", ns, "link", "set", "veth0", "up"));
   }
 
-  private void configure(Auth auth, String ike, String esp) throws IOException {
+  private void configure(Auth auth, String ike, String esp, int fragmentSize) throws IOException {
     Files.writeString(dir.resolve("strongswan.conf"), """
         charon {
           load = kdf random nonce openssl gmp x509 pem pkcs1 pkcs8 pubkey curve25519 aes sha1 sha2 hmac gcm chapoly kernel-libipsec kernel-netlink socket-default vici
           retransmit_timeout = 2
           retransmit_tries = 2
+          fragment_size = FRAGMENT
           plugins {
             vici {
               socket = unix://DIR/charon.vici
@@ -118,7 +123,7 @@ final class CharonPeer implements AutoCloseable {
             }
           }
         }
-        """.replace("DIR", dir.toString()));
+        """.replace("DIR", dir.toString()).replace("FRAGMENT", Integer.toString(fragmentSize)));
     boolean cert = auth == Auth.CERT;
     String local = cert ? "auth = pubkey\n      id = " + UD_ID + "\n      certs = ud.pem"
         : "auth = psk\n      id = " + UD_ID;

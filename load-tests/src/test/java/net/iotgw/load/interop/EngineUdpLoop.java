@@ -41,6 +41,7 @@ final class EngineUdpLoop implements AutoCloseable {
       new ConcurrentLinkedQueue<>();
   private final Map<IkeTimer, Long> timers = new EnumMap<>(IkeTimer.class);
   private final List<IkeOutput> outputs = new ArrayList<>();
+  private final List<Datagram> received = new ArrayList<>();
   private final Thread thread;
   private volatile boolean running = true;
   private IkeState state;
@@ -69,6 +70,17 @@ final class EngineUdpLoop implements AutoCloseable {
   /** Everything the engine said so far. */
   synchronized List<IkeOutput> outputs() {
     return List.copyOf(outputs);
+  }
+
+  /** Every IKE datagram that arrived, in order. */
+  synchronized List<Datagram> received() {
+    return List.copyOf(received);
+  }
+
+  /** Every datagram the engine sent, in order. */
+  synchronized List<Datagram> sent() {
+    return outputs.stream().filter(o -> o instanceof IkeOutput.Send)
+        .map(o -> ((IkeOutput.Send) o).datagram()).toList();
   }
 
   synchronized IkeState state() {
@@ -132,6 +144,9 @@ final class EngineUdpLoop implements AutoCloseable {
   }
 
   private void receive(Datagram d) throws IOException {
+    synchronized (this) {
+      received.add(d);
+    }
     boolean noSa = state == null
         || state instanceof IkeState.Closed c && c.reason() == IkeOutput.CloseReason.REFUSED;
     apply(noSa

@@ -26,6 +26,7 @@ import net.iotgw.protocols.ike.engine.EngineConfig;
 import net.iotgw.protocols.ike.engine.Identity;
 import net.iotgw.protocols.ike.engine.IkeOutput;
 import net.iotgw.protocols.ike.engine.IkeState;
+import net.iotgw.protocols.ike.engine.Limits;
 import net.iotgw.protocols.ike.engine.Profile;
 import net.iotgw.protocols.ike.fixtures.StrongSwanFixture;
 import net.iotgw.testing.HostTools;
@@ -65,9 +66,31 @@ class StrongSwanEngineInteropTest {
     charonInitiates(CharonPeer.Auth.CERT);
   }
 
+  /**
+   * RFC 7383 both ways: charon fragments its IKE_AUTH request at 512-byte IP packets, our
+   * responder fragments its response at 400-byte IKE messages, each reassembles the other's.
+   */
+  @Test
+  void charonAndOurResponderExchangeCertificatesInIkeFragments() throws Exception {
+    EngineUdpLoop cd = charonInitiates(CharonPeer.Auth.CERT, 512, 400);
+    assertTrue(cd.received().size() >= 3, "IKE_SA_INIT and at least two request fragments");
+    assertTrue(cd.sent().size() >= 3, "IKE_SA_INIT and at least two response fragments");
+    assertTrue(cd.sent().stream().allMatch(d -> d.message().length <= 400));
+  }
+
   private void charonInitiates(CharonPeer.Auth auth) throws Exception {
-    try (CharonPeer charon = CharonPeer.start(auth, IKE, ESP);
-        EngineUdpLoop cd = new EngineUdpLoop(config(auth, charon.cdAddress), charon.cdAddress)) {
+    EngineUdpLoop cd = charonInitiates(auth, 1280, Limits.IPV6_MIN_MTU_MESSAGE);
+    assertEquals(2, cd.received().size(), "no fragments at the default size");
+  }
+
+  /** The loop, closed (its keys zeroed), for the caller to count datagrams. */
+  private EngineUdpLoop charonInitiates(CharonPeer.Auth auth, int charonFragment, int ourFragment)
+      throws Exception {
+    try (CharonPeer charon = CharonPeer.start(auth, IKE, ESP, charonFragment);
+        EngineUdpLoop cd = new EngineUdpLoop(
+            config(auth, charon.cdAddress).withLimits(
+                Limits.DEFAULT.withMaxMessageBytes(ourFragment)),
+            charon.cdAddress)) {
       charon.swanctl("--initiate", "--ike", "cd1", "--child", "c", "--timeout",
           Long.toString(HANDSHAKE.toSeconds()));
       IkeOutput.Established up = cd.await(IkeOutput.Established.class, HANDSHAKE);
@@ -80,14 +103,18 @@ class StrongSwanEngineInteropTest {
       assertInstanceOf(IkeState.Established.class, cd.state());
       IkeOutput.ChildSaAgreed agreed = cd.await(IkeOutput.ChildSaAgreed.class, HANDSHAKE);
       assertEquals(up.spiI(), agreed.delivery().spiI());
+      String record = cd.await(IkeOutput.KeysForDebug.class, HANDSHAKE).keys().wiresharkRecord()
+          .orElseThrow();
+      assertTrue(record.startsWith(String.format("%016x,%016x,", up.spiI(), up.spiR())), record);
       assertSwanctlShowsTheSa(charon);
+      return cd;
     }
   }
 
   @ParameterizedTest
   @EnumSource(CharonPeer.Auth.class)
   void ourInitiatorOpensAnSaToCharonAsResponder(CharonPeer.Auth auth) throws Exception {
-    try (CharonPeer charon = CharonPeer.start(auth, IKE, ESP);
+    try (CharonPeer charon = CharonPeer.start(auth, IKE, ESP, 1280);
         EngineUdpLoop cd = new EngineUdpLoop(config(auth, charon.cdAddress), charon.cdAddress)) {
       cd.initiate(new InetSocketAddress(charon.udAddress, 500));
       IkeOutput.Established up = cd.await(IkeOutput.Established.class, HANDSHAKE);
