@@ -85,11 +85,21 @@ public final class ProtectedMessages {
       return Decoded.failed(
           new DecodeError(DecodeError.Kind.INVALID_SYNTAX, IkeHeader.LENGTH, "no SK payload"));
     }
-    Decoded<byte[]> plaintext = openBody(datagram, sk.body(), cipher);
+    Decoded<byte[]> plaintext = openPayload(datagram, sk, cipher);
     if (!(plaintext instanceof Decoded.Ok<byte[]> ok)) {
       return Decoded.failed(((Decoded.Failed<byte[]>) plaintext).error());
     }
     return IkeDecoder.decodePayloads(sk.firstPayloadType(), ok.value());
+  }
+
+  /**
+   * Verifies and decrypts the SK payload of a received message, yielding the inner payload chain
+   * still encoded: an engine that must tell a forged message (dropped silently, RFC 7296 §2.21)
+   * from an authentic but malformed one (answered with INVALID_SYNTAX) decodes it itself with
+   * {@link IkeDecoder#decodePayloads}. Failures are those of {@link IkeCipher#open}.
+   */
+  public static Decoded<byte[]> openPayload(byte[] datagram, EncryptedPayload sk, IkeCipher cipher) {
+    return openBody(datagram, sk.body(), cipher);
   }
 
   /**

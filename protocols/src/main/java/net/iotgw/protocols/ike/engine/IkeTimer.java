@@ -1,0 +1,13 @@
+package net.iotgw.protocols.ike.engine;
+
+/** The timers an IKE SA engine asks its owner to run; one of each kind at most. */
+public enum IkeTimer {
+  /** Our outstanding request's retransmission or give-up (RFC 7296 §2.1). */
+  RETRANSMIT,
+  /** A responder's wait for IKE_AUTH after IKE_SA_INIT. */
+  HALF_OPEN,
+  /** The wait for the owner's {@code KeysDelivered} (paper Sec. III-D). */
+  KEY_DELIVERY,
+  /** The IKE SA's hard lifetime. */
+  IKE_SA_EXPIRY
+}

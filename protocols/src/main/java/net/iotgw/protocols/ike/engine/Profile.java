@@ -1,0 +1,61 @@
+package net.iotgw.protocols.ike.engine;
+
+import java.util.List;
+import java.util.Optional;
+import net.iotgw.protocols.crypto.PacketProtection;
+import net.iotgw.protocols.ike.DhGroup;
+import net.iotgw.protocols.ike.PrfAlgorithm;
+import org.bouncycastle.cert.X509CertificateHolder;
+
+/**
+ * A constrained device's static IKE profile (paper Sec. III-C): what the gateway may agree to on
+ * its behalf, who it is, and whom it accepts. Lists are in preference order; the responder picks
+ * by the profile's order, not the peer's (strongSwan's default, {@code prefer_configured_proposals}).
+ *
+ * @param identity the CD's IDi/IDr
+ * @param credentials how the CD authenticates itself
+ * @param ikeProposals IKE SA encryption/integrity with PRF, most preferred first
+ * @param dhGroups key exchange groups for the IKE SA, most preferred first; the initiator sends its
+ *     KE for the first
+ * @param espProposals CHILD_SA ESP transforms, most preferred first; always without ESN
+ * @param transportModeAllowed whether a USE_TRANSPORT_MODE request is honoured (RFC 7296 §1.3.1)
+ * @param allowedPeers the authorization policy: peer identities allowed to hold an SA with the CD
+ * @param peerPsk the key a peer's Shared Key MIC (AUTH method 2) is checked with, if PSKs are
+ *     accepted
+ * @param trustAnchors the CAs a peer's certificate chain must end at, if certificates are accepted
+ */
+public record Profile(
+    Identity identity,
+    Credentials credentials,
+    List<IkeProposal> ikeProposals,
+    List<DhGroup> dhGroups,
+    List<PacketProtection> espProposals,
+    boolean transportModeAllowed,
+    List<Identity> allowedPeers,
+    Optional<Credentials.PreSharedKey> peerPsk,
+    List<X509CertificateHolder> trustAnchors) {
+
+  /** One IKE SA proposal without its group: the groups come from {@link #dhGroups}. */
+  public record IkeProposal(PacketProtection protection, PrfAlgorithm prf) {}
+
+  public Profile {
+    ikeProposals = List.copyOf(ikeProposals);
+    dhGroups = List.copyOf(dhGroups);
+    espProposals = List.copyOf(espProposals);
+    allowedPeers = List.copyOf(allowedPeers);
+    trustAnchors = List.copyOf(trustAnchors);
+    if (ikeProposals.isEmpty() || dhGroups.isEmpty() || espProposals.isEmpty()) {
+      throw new IllegalArgumentException("a profile needs IKE and ESP proposals and a DH group");
+    }
+    if (dhGroups.contains(DhGroup.NONE)) {
+      throw new IllegalArgumentException("an IKE SA needs a real DH group");
+    }
+  }
+
+  /** This profile with a different set of allowed peers. */
+  public Profile withAllowedPeers(List<Identity> peers) {
+    return new Profile(
+        identity, credentials, ikeProposals, dhGroups, espProposals, transportModeAllowed, peers,
+        peerPsk, trustAnchors);
+  }
+}
