@@ -9,12 +9,13 @@ import java.time.Duration;
  *
  * @param sessionLifetime the Session-Lifetime granted to a PANA session (RFC 5191 §8.9): access
  *     ends then unless the CD re-authenticates
- * @param maxJoining network entries in progress at once; PCIs beyond it are ignored, and the CD's
- *     own PCI retransmission (RFC 5191 §9, up to 120 s apart) brings it back later: the radio and
- *     the AAA are never asked for more than this
+ * @param maxJoining network entries in progress at once: the radio and the AAA are never asked
+ *     for more than this
+ * @param maxWaiting PCIs that wait for a free join (one per CD); beyond it they are ignored
  * @param maxDevices devices the gateway keeps state for; PANA from more is dropped
  */
-public record NetworkEntryConfig(Duration sessionLifetime, int maxJoining, int maxDevices) {
+public record NetworkEntryConfig(
+    Duration sessionLifetime, int maxJoining, int maxWaiting, int maxDevices) {
 
   public static NetworkEntryConfig from(Config iotgw) {
     Config c = iotgw.getConfig("network-entry");
@@ -24,7 +25,7 @@ public record NetworkEntryConfig(Duration sessionLifetime, int maxJoining, int m
           "must be between 60 s and 2^32-1 s");
     }
     return new NetworkEntryConfig(lifetime,
-        positive(c, "max-joining"), positive(c, "max-devices"));
+        positive(c, "max-joining"), positive(c, "max-waiting"), positive(c, "max-devices"));
   }
 
   private static int positive(Config c, String key) {

@@ -2,6 +2,7 @@ package net.iotgw.gateway.device;
 
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -23,8 +24,10 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * Device on its first PCI.
  *
  * <p>It is also where network entry is paced: at most {@code max-joining} CDs authenticate at
- * once. A PCI beyond that is ignored; the CD retransmits it with growing intervals (RFC 5191 §9),
- * which is the back-off the radio and the AAA need, and costs the gateway nothing.
+ * once, so the radio and the AAA never carry more exchanges than they can turn around before
+ * PANA's retransmission timers fire. Further PCIs wait in a bounded line and start as joins end;
+ * beyond {@code max-waiting} they are ignored and the CD's own PCI retransmission (RFC 5191 §9)
+ * brings them back later.
  *
  * <p>The data plane asks (bounded parallelism) and gets {@link Done} once the packet is routed,
  * so the stream's demand, not this mailbox, absorbs a burst.
@@ -46,6 +49,8 @@ public final class Devices {
   private final Device.Shared shared;
   private final Map<Long, ActorRef<Device.Command>> devices = new HashMap<>();
   private final Set<Long> joining = new HashSet<>();
+  /** PCIs waiting for a free join, by CD, oldest first: bounded by {@code max-waiting}. */
+  private final Map<Long, PanaPacket> waiting = new LinkedHashMap<>();
 
   private Devices(ActorContext<Command> context, NetworkEntryConfig config, Device.Shared shared) {
     this.context = context;
@@ -62,12 +67,12 @@ public final class Devices {
         .onMessage(FromRadio.class, this::onFromRadio)
         .onMessage(JoinFinished.class, m -> {
           joining.remove(m.eui64());
-          return Behaviors.same();
+          return startWaiting();
         })
         .onMessage(DeviceStopped.class, m -> {
           devices.remove(m.eui64());
           joining.remove(m.eui64());
-          return Behaviors.same();
+          return startWaiting();
         })
         .build();
   }
@@ -87,13 +92,46 @@ public final class Devices {
     boolean pci = p.messageType() == PanaMessageType.CLIENT_INITIATION.id();
     if (pci && !joining.contains(eui64)) {
       if (joining.size() >= config.maxJoining()) {
-        shared.session().counters().shed();
-        context.getLog().debug("PCI from {} ignored: {} joins in progress", eui64Text(eui64),
-            joining.size());
-        return Behaviors.same();
+        return wait(eui64, p);
       }
       joining.add(eui64);
     }
+    return route(eui64, p, pci);
+  }
+
+  /**
+   * A PCI while the joins in progress are at their bound waits in line, one entry per CD (its
+   * retransmitted PCIs replace the entry in place, so the answer goes to its latest port); its
+   * session starts as soon as a join ends, with no radio time lost to the CD's PCI backoff. A
+   * full line sheds the PCI: the CD's retransmission brings it back.
+   */
+  private Behavior<Command> wait(long eui64, PanaPacket pci) {
+    if (waiting.containsKey(eui64) || waiting.size() < config.maxWaiting()) {
+      if (waiting.put(eui64, pci) == null) {
+        shared.session().counters().waited();
+      }
+      return Behaviors.same();
+    }
+    shared.session().counters().shed();
+    context.getLog().debug("PCI from {} shed: {} joins in progress, {} waiting",
+        eui64Text(eui64), joining.size(), waiting.size());
+    return Behaviors.same();
+  }
+
+  /** Starts the waiting joins that the bound now allows, oldest first. */
+  private Behavior<Command> startWaiting() {
+    var line = waiting.entrySet().iterator();
+    while (joining.size() < config.maxJoining() && line.hasNext()) {
+      var next = line.next();
+      line.remove();
+      if (joining.add(next.getKey())) {
+        route(next.getKey(), next.getValue(), true);
+      }
+    }
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> route(long eui64, PanaPacket p, boolean pci) {
     ActorRef<Device.Command> device = devices.get(eui64);
     if (device == null) {
       if (!pci) {

@@ -11,6 +11,7 @@ public final class NetworkEntryCounters {
   private final LongAdder admitted = new LongAdder();
   private final LongAdder rejected = new LongAdder();
   private final LongAdder closed = new LongAdder();
+  private final LongAdder waited = new LongAdder();
   private final LongAdder shed = new LongAdder();
   private final LongAdder dropped = new LongAdder();
   private final LongAdder aaaRoundTrips = new LongAdder();
@@ -32,7 +33,12 @@ public final class NetworkEntryCounters {
     closed.increment();
   }
 
-  /** A PCI ignored because too many joins were in progress; the CD retransmits it. */
+  /** A PCI put in line because max-joining joins were in progress. */
+  void waited() {
+    waited.increment();
+  }
+
+  /** A PCI ignored because the line was full too; the CD retransmits it. */
   void shed() {
     shed.increment();
   }
@@ -49,11 +55,12 @@ public final class NetworkEntryCounters {
 
   public Snapshot snapshot() {
     return new Snapshot(joinsStarted.sum(), admitted.sum(), rejected.sum(), closed.sum(),
-        shed.sum(), dropped.sum(), aaaRoundTrips.sum(), aaaNanos.sum());
+        waited.sum(), shed.sum(), dropped.sum(), aaaRoundTrips.sum(), aaaNanos.sum());
   }
 
   /**
    * @param closed sessions that ended after being open (terminated, expired, replaced)
+   * @param waited PCIs that waited in line for a free join
    * @param aaaNanos total time between relaying an EAP response to the AAA and its answer
    */
   public record Snapshot(
@@ -61,6 +68,7 @@ public final class NetworkEntryCounters {
       long admitted,
       long rejected,
       long closed,
+      long waited,
       long shed,
       long dropped,
       long aaaRoundTrips,

@@ -84,8 +84,9 @@ public record JoinReport(
             gateway.aaaRoundTrips(), gateway.meanAaaMicros(), aaaPerJoin),
         String.format("  CPU           %.0f us per join (PaC + PAA + EAP-PSK peer and server, in"
             + " memory)", cpuMicrosPerJoin),
-        String.format("  gateway       %d joins started, %d PCIs shed (max-joining), %d PANA"
-            + " dropped; medium: %d queue drops, %d lost", gateway.joinsStarted(), gateway.shed(),
+        String.format("  gateway       %d joins started, %d waited in line, %d PCIs shed, %d PANA"
+            + " dropped; medium: %d queue drops, %d lost", gateway.joinsStarted(), gateway.waited(),
+            gateway.shed(),
             gateway.dropped(), medium.queueDrops(), medium.lostDeliveries()));
   }
 }
