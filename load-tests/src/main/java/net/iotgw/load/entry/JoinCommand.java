@@ -30,8 +30,8 @@ public final class JoinCommand implements Callable<Integer> {
       description = "CDs power up at random within this window (default 5s)")
   String window;
 
-  @Option(names = "--max-joining", defaultValue = "64",
-      description = "the gateway's iotgw.network-entry.max-joining (default 64)")
+  @Option(names = "--max-joining", defaultValue = "32",
+      description = "the gateway's iotgw.network-entry.max-joining (default 32)")
   int maxJoining;
 
   @Option(names = "--radius", paramLabel = "[ADDR]:PORT:SECRET",
