@@ -1,6 +1,7 @@
 package net.iotgw.load.entry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +32,9 @@ class ThousandCdsJoinTest {
       assertEquals(0, p.rejected(), report::render);
       assertEquals(1000, rig.parts().counters().snapshot().admitted(), report::render);
       assertEquals(0, rig.parts().counters().snapshot().rejected(), report::render);
+      // More CDs than max-joining powered up at once: the line took them, none was shed.
+      assertTrue(rig.parts().counters().snapshot().waited() > 0, report::render);
+      assertEquals(0, rig.parts().counters().snapshot().shed(), report::render);
     }
   }
 }
