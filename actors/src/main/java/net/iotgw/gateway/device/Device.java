@@ -128,6 +128,7 @@ public final class Device {
     shared.admission().admit(eui64, m.key());
     admittedBy = m.sessionId();
     if (previous != null && previous == m.sessionId()) {
+      shared.session().counters().reauthenticated();
       context.getLog().info("CD {} re-authenticated as {} (PANA session 0x{}): new link key",
           name, m.identity(), Long.toHexString(m.sessionId()));
       return Behaviors.same();

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
 public final class NetworkEntryCounters {
   private final LongAdder joinsStarted = new LongAdder();
   private final LongAdder admitted = new LongAdder();
+  private final LongAdder reauthenticated = new LongAdder();
   private final LongAdder rejected = new LongAdder();
   private final LongAdder closed = new LongAdder();
   private final LongAdder waited = new LongAdder();
@@ -23,6 +24,10 @@ public final class NetworkEntryCounters {
 
   void admitted() {
     admitted.increment();
+  }
+
+  void reauthenticated() {
+    reauthenticated.increment();
   }
 
   void rejected() {
@@ -54,7 +59,7 @@ public final class NetworkEntryCounters {
   }
 
   public Snapshot snapshot() {
-    return new Snapshot(joinsStarted.sum(), admitted.sum(), rejected.sum(), closed.sum(),
+    return new Snapshot(joinsStarted.sum(), admitted.sum(), reauthenticated.sum(), rejected.sum(), closed.sum(),
         waited.sum(), shed.sum(), dropped.sum(), aaaRoundTrips.sum(), aaaNanos.sum());
   }
 
@@ -66,6 +71,7 @@ public final class NetworkEntryCounters {
   public record Snapshot(
       long joinsStarted,
       long admitted,
+      long reauthenticated,
       long rejected,
       long closed,
       long waited,

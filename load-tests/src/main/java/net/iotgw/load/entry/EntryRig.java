@@ -69,6 +69,7 @@ public final class EntryRig implements AutoCloseable {
    * @param forgers wrong-PSK CDs that also send unsecured data frames
    * @param joinWindow CDs start their PCI at random offsets within it
    * @param maxJoining the gateway's bound on network entries in progress
+   * @param sessionLifetime what the gateway grants; CDs re-authenticate at 3/4 of it
    * @param radioCapture where the gateway writes its radio pcap, if anywhere
    */
   public record Options(
@@ -78,6 +79,7 @@ public final class EntryRig implements AutoCloseable {
       AaaChoice aaa,
       Duration joinWindow,
       int maxJoining,
+      Duration sessionLifetime,
       MediumSettings medium,
       Optional<Path> radioCapture) {
 
@@ -160,7 +162,8 @@ public final class EntryRig implements AutoCloseable {
     b.append("  radio { device = \"tcp:127.0.0.1:").append(port).append("\"\n");
     b.append("    pan-id = \"0x").append(Integer.toHexString(PAN_ID)).append("\"\n");
     b.append("    extended-address = \"").append(colons(GATEWAY_EUI64)).append("\" }\n");
-    b.append("  network-entry { max-joining = ").append(o.maxJoining()).append(" }\n");
+    b.append("  network-entry { max-joining = ").append(o.maxJoining())
+        .append(", session-lifetime = ").append(o.sessionLifetime().toSeconds()).append("s }\n");
     o.radioCapture().ifPresent(p ->
         b.append("  pcap { radio = \"").append(p).append("\" }\n"));
     if (o.aaa() instanceof AaaChoice.Radius r) {

@@ -53,7 +53,7 @@ public final class JoinCommand implements Callable<Integer> {
     }
     EntryRig.AaaChoice aaa = radius == null ? new EntryRig.AaaChoice.Embedded() : parse(radius);
     EntryRig.Options options = new EntryRig.Options(cds, 0, 0, aaa, duration(window), maxJoining,
-        MediumSettings.defaults(), Optional.empty());
+        Duration.ofHours(1), MediumSettings.defaults(), Optional.empty());
     double cpu = JoinCpuCost.microsPerJoin(2000);
     Path dir = Files.createTempDirectory("iotgw-join");
     try (EntryRig rig = EntryRig.start(options, dir)) {

@@ -38,7 +38,8 @@ class NetworkEntryEndToEndTest {
       throws Exception {
     Path pcap = dir.resolve("radio.pcap");
     EntryRig.Options options = new EntryRig.Options(8, 1, 1, new EntryRig.AaaChoice.Embedded(),
-        Duration.ofSeconds(2), 64, MediumSettings.defaults(), Optional.of(pcap));
+        Duration.ofSeconds(2), 64, Duration.ofHours(1), MediumSettings.defaults(),
+        Optional.of(pcap));
     try (EntryRig rig = EntryRig.start(options, dir)) {
       CdSimulator.JoinProgress p = rig.awaitJoins(Duration.ofSeconds(60));
 
@@ -75,7 +76,8 @@ class NetworkEntryEndToEndTest {
       EntryRig.Options options = new EntryRig.Options(5, 1, 0,
           new EntryRig.AaaChoice.Radius(
               new InetSocketAddress(InetAddress.getByName("::1"), hostapd.port()), SECRET),
-          Duration.ofSeconds(2), 64, MediumSettings.defaults(), Optional.empty());
+          Duration.ofSeconds(2), 64, Duration.ofHours(1), MediumSettings.defaults(),
+          Optional.empty());
       try (EntryRig rig = EntryRig.start(options, dir)) {
         CdSimulator.JoinProgress p = rig.awaitJoins(Duration.ofSeconds(60));
 
@@ -89,6 +91,32 @@ class NetworkEntryEndToEndTest {
       }
       String log = hostapd.log();
       assertTrue(log.contains("EAP-PSK: Invalid MAC_P"), "hostapd saw the wrong PSK fail");
+    }
+  }
+
+  @Test
+  void admittedCdsReauthenticateBeforeTheirSessionEndsAndKeepTalkingUnderTheNewKeys()
+      throws Exception {
+    // RFC 5191 §4.3: each CD re-authenticates at 3/4 of its 60 s lifetime (45 s); gateway and
+    // CD then derive a new link key from the new MSK and Key-Id (RFC 5807).
+    EntryRig.Options options = new EntryRig.Options(2, 0, 0, new EntryRig.AaaChoice.Embedded(),
+        Duration.ofMillis(500), 8, Duration.ofSeconds(60), MediumSettings.defaults(),
+        Optional.empty());
+    try (EntryRig rig = EntryRig.start(options, dir)) {
+      assertEquals(2, rig.awaitJoins(Duration.ofSeconds(30)).admitted());
+      long until = System.nanoTime() + Duration.ofSeconds(75).toNanos();
+      while (rig.parts().counters().snapshot().reauthenticated() < 2
+          && System.nanoTime() < until) {
+        Thread.sleep(250);
+      }
+      assertEquals(2, rig.parts().counters().snapshot().reauthenticated(),
+          () -> rig.simulator().statsLine());
+      for (int i = 0; i < 2; i++) {
+        SimulatedCd cd = rig.cds().get(i);
+        assertTrue(Pings.answers(rig.ucn(), cd.address(), 200 + i, Duration.ofSeconds(3)),
+            () -> "no echo reply under the new link key from " + cd);
+      }
+      assertEquals(2, rig.parts().counters().snapshot().admitted(), "no second join");
     }
   }
 

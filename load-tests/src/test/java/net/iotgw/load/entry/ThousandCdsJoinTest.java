@@ -22,7 +22,7 @@ class ThousandCdsJoinTest {
   @Test
   void thousandCdsJoinConcurrentlyThroughTheEmulatedRadioWithoutFailure() throws Exception {
     EntryRig.Options options = new EntryRig.Options(1000, 0, 0, new EntryRig.AaaChoice.Embedded(),
-        Duration.ofSeconds(5), 32, MediumSettings.defaults(), Optional.empty());
+        Duration.ofSeconds(5), 32, Duration.ofHours(1), MediumSettings.defaults(), Optional.empty());
     try (EntryRig rig = EntryRig.start(options, dir)) {
       CdSimulator.JoinProgress p = rig.awaitJoins(Duration.ofMinutes(8));
       JoinReport report = JoinReport.of(rig, p, JoinCpuCost.microsPerJoin(200));
