@@ -47,7 +47,8 @@ public final class DeviceStore implements AutoCloseable {
     }
   }
 
-  private static final Set<String> KEYS = Set.of("identity", "psk", "eui64");
+  /** {@code ike}: the CD's IKE profile, read by {@link net.iotgw.gateway.ike.IkeProfiles}. */
+  private static final Set<String> KEYS = Set.of("identity", "psk", "eui64", "ike");
 
   private final Map<ByteBuffer, Device> byIdentity;
 

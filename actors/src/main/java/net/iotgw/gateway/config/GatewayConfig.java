@@ -22,7 +22,17 @@ public record GatewayConfig(
     Pcap pcap,
     Enforcement enforcement,
     NetworkEntryConfig networkEntry,
-    AaaConfig aaa) {
+    AaaConfig aaa,
+    Ike ike) {
+
+  /**
+   * IKE on behalf of the CDs ({@code iotgw.ike}).
+   *
+   * @param deviceStore where the CDs' IKE profiles are (their entries' {@code ike} blocks)
+   * @param cookieThreshold half-open IKE SAs of one CD beyond which a COOKIE is demanded
+   * @param debugKeys log every IKE SA's keys for Wireshark: test runs only
+   */
+  public record Ike(Path deviceStore, int cookieThreshold, boolean debugKeys) {}
 
   /** The unconstrained side: a TUN device. */
   public record Ucn(String tun, int mtu) {}
@@ -88,7 +98,9 @@ public record GatewayConfig(
             level == 5 ? SecurityLevel.ENC_MIC_32 : SecurityLevel.ENC_MIC_64);
     return new GatewayConfig(
         prefix, ucn, radio, lowpan, pcap, enforcement, NetworkEntryConfig.from(c),
-        AaaConfig.from(root));
+        AaaConfig.from(root),
+        new Ike(Path.of(c.getString("ike.device-store")), range(c, "ike.cookie-threshold", 0, 1 << 20),
+            c.getBoolean("ike.debug-keys")));
   }
 
   private static int range(Config c, String key, int min, int max) {

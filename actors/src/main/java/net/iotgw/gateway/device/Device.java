@@ -1,10 +1,16 @@
 package net.iotgw.gateway.device;
 
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
 import net.iotgw.gateway.aaa.Aaa;
 import net.iotgw.gateway.aaa.EapSessionId;
+import net.iotgw.gateway.ike.IkeSaActor;
+import net.iotgw.gateway.ike.IkeSupport;
+import net.iotgw.protocols.ike.engine.Datagram;
+import net.iotgw.protocols.ike.engine.EngineConfig;
+import net.iotgw.protocols.ike.engine.KeyDelivery;
 import net.iotgw.protocols.ieee802154.security.LinkKey;
 import net.iotgw.protocols.pana.PanaMessageType;
 import net.iotgw.protocols.pana.engine.PanaOutput;
@@ -45,12 +51,29 @@ public final class Device {
 
   private record SessionStopped(long sessionId) implements Command {}
 
+  /** An IKE datagram from a UD to this CD's address (port 500, or 4500 without the marker). */
+  public record Ike(Datagram datagram) implements Command {}
+
+  /** An IKE SA asks for its CHILD_SA keys to reach the CD (paper Sec. III-D). */
+  private record DeliverKeys(KeyDelivery delivery, ActorRef<IkeSaActor.Command> sa)
+      implements Command {}
+
+  /** A delivery's outcome, for the IKE SA that asked. */
+  private record KeysOutcome(EapSession.DeliveryOutcome outcome, ActorRef<IkeSaActor.Command> sa)
+      implements Command {}
+
+  private record IkeSaStopped(IkeKey key) implements Command {}
+
+  /** An IKE SA as its initiator names it: its SPI and address (RFC 7296 §2.1). */
+  private record IkeKey(long spiI, InetSocketAddress peer) {}
+
   /** What all Devices share: the AAA, the enforcement point, session settings, randomness. */
   public record Shared(
       ActorRef<Aaa.Command> aaa,
       LinkAdmission admission,
       EapSession.Settings session,
-      SecureRandom random) {}
+      SecureRandom random,
+      IkeSupport ike) {}
 
   private final ActorContext<Command> context;
   private final ActorRef<Devices.Command> devices;
@@ -62,6 +85,9 @@ public final class Device {
   private Long admittedBy;
   /** The session in its authentication phase, or null: at most one at a time. */
   private Long joining;
+  /** The IKE SAs held for this CD. */
+  private final Map<IkeKey, ActorRef<IkeSaActor.Command>> ikeSas = new HashMap<>();
+  private final java.util.Set<IkeKey> halfOpen = new java.util.HashSet<>();
 
   private Device(
       ActorContext<Command> context, ActorRef<Devices.Command> devices, Shared shared, long eui64) {
@@ -83,6 +109,14 @@ public final class Device {
         .onMessage(SessionRejected.class, this::onRejected)
         .onMessage(SessionClosed.class, this::onClosed)
         .onMessage(SessionStopped.class, this::onStopped)
+        .onMessage(Ike.class, this::onIke)
+        .onMessage(DeliverKeys.class, this::onDeliverKeys)
+        .onMessage(KeysOutcome.class, this::onKeysOutcome)
+        .onMessage(IkeSaStopped.class, m -> {
+          ikeSas.remove(m.key());
+          halfOpen.remove(m.key());
+          return stopIfIdle();
+        })
         .onSignal(PostStop.class, s -> {
           // A Device that fails is stopped, not restarted: its CD loses access and joins again.
           if (admittedBy != null) {
@@ -185,7 +219,95 @@ public final class Device {
   }
 
   private Behavior<Command> stopIfIdle() {
-    return sessions.isEmpty() && admittedBy == null ? Behaviors.stopped() : Behaviors.same();
+    return sessions.isEmpty() && admittedBy == null && ikeSas.isEmpty()
+        ? Behaviors.stopped()
+        : Behaviors.same();
+  }
+
+  /**
+   * IKE to this CD: answered as the CD only while it is admitted and has an IKE profile; routed to
+   * its SA by the initiator's SPI and address, a new SA for an IKE_SA_INIT request.
+   */
+  private Behavior<Command> onIke(Ike m) {
+    Datagram d = m.datagram();
+    byte[] msg = d.message();
+    if (admittedBy == null || msg.length < 28) {
+      shared.session().counters().dropped();
+      context.getLog().debug("CD {}: IKE from {} not answered: {}", name, d.remote(),
+          admittedBy == null ? "not admitted" : "too short");
+      return stopIfIdle();
+    }
+    IkeKey key = new IkeKey(java.nio.ByteBuffer.wrap(msg, 0, 8).getLong(), d.remote());
+    ActorRef<IkeSaActor.Command> sa = ikeSas.get(key);
+    if (sa != null) {
+      sa.tell(new IkeSaActor.FromPeer(d));
+      return Behaviors.same();
+    }
+    long spiR = java.nio.ByteBuffer.wrap(msg, 8, 8).getLong();
+    int exchange = msg[18] & 0xff;
+    java.util.Optional<EngineConfig> config = shared.ike().profiles().apply(eui64);
+    if (spiR != 0 || exchange != IKE_SA_INIT || config.isEmpty()) {
+      shared.session().counters().dropped();
+      context.getLog().debug("CD {}: IKE from {} for no SA (profile: {})", name, d.remote(),
+          config.isPresent());
+      return Behaviors.same();
+    }
+    String saName = "ike-" + Long.toHexString(key.spiI());
+    ActorRef<IkeSaActor.Command> created = context.spawn(
+        Behaviors.supervise(IkeSaActor.responder(shared.ike().shared(), keysFor(),
+                config.get(), d, shared.ike().gate(halfOpen.size()),
+                "CD " + name + " IKE SA " + Long.toHexString(key.spiI())))
+            .onFailure(SupervisorStrategy.stop()),
+        saName + "-" + Integer.toHexString(d.remote().hashCode()),
+        org.apache.pekko.actor.typed.DispatcherSelector.fromConfig(CRYPTO_DISPATCHER));
+    context.watchWith(created, new IkeSaStopped(key));
+    ikeSas.put(key, created);
+    halfOpen.add(key);
+    return Behaviors.same();
+  }
+
+  /** The dispatcher for elliptic-curve work (reference.conf), never the default one. */
+  public static final String CRYPTO_DISPATCHER = "iotgw.crypto-dispatcher";
+
+  /** IKEv2 exchange type 34 (RFC 7296 §3.1). */
+  private static final int IKE_SA_INIT = 34;
+
+  private IkeSaActor.Keys keysFor() {
+    ActorRef<Command> self = context.getSelf();
+    return new IkeSaActor.Keys() {
+      @Override
+      public void deliver(KeyDelivery delivery, ActorRef<IkeSaActor.Command> replyTo) {
+        self.tell(new DeliverKeys(delivery, replyTo));
+      }
+
+      @Override
+      public void ended(java.util.List<Integer> cdInboundSpis, String reason) {
+        // The CD's SAs for these SPIs die with the IKE SA; telling the CD comes with the
+        // delete message of the key-delivery codec.
+      }
+    };
+  }
+
+  private Behavior<Command> onDeliverKeys(DeliverKeys m) {
+    ActorRef<EapSession.Command> session = admittedBy == null ? null : sessions.get(admittedBy);
+    if (session == null) {
+      m.sa().tell(new IkeSaActor.KeysNotDelivered("the CD is not admitted"));
+      return Behaviors.same();
+    }
+    ActorRef<EapSession.DeliveryOutcome> reply =
+        context.messageAdapter(EapSession.DeliveryOutcome.class, o -> new KeysOutcome(o, m.sa()));
+    session.tell(new EapSession.Deliver(KeyDeliveryAvps.encode(m.delivery()), reply));
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onKeysOutcome(KeysOutcome m) {
+    if (m.outcome() instanceof EapSession.DeliveryOutcome.Failed f) {
+      m.sa().tell(new IkeSaActor.KeysNotDelivered(f.reason()));
+    } else {
+      halfOpen.removeIf(k -> ikeSas.get(k) == m.sa());
+      m.sa().tell(new IkeSaActor.KeysDelivered());
+    }
+    return Behaviors.same();
   }
 
   /** A fresh non-zero 32-bit Session Identifier, not in use by this CD (RFC 5191 §6.1). */

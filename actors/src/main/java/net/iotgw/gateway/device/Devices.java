@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import net.iotgw.gateway.aaa.Eui64Text;
 import net.iotgw.gateway.config.NetworkEntryConfig;
+import net.iotgw.protocols.ike.engine.Datagram;
 import net.iotgw.protocols.pana.PanaMessageType;
 import net.iotgw.protocols.wire.Decoded;
 import org.apache.pekko.Done;
@@ -39,6 +40,13 @@ public final class Devices {
   /** An IPv6 packet carrying PANA from the radio side; acknowledged once routed or dropped. */
   public record FromRadio(byte[] ipv6, ActorRef<Done> ack) implements Command {}
 
+  /**
+   * An IKE datagram from a UD to a CD's address, from the UCN side; acknowledged once routed or
+   * dropped. Only a CD that has a Device (it joined) can be answered for (its Device checks that
+   * it is admitted).
+   */
+  public record IkeFromUcn(Datagram datagram, ActorRef<Done> ack) implements Command {}
+
   /** A CD's authentication phase ended (admitted, rejected, or abandoned). */
   record JoinFinished(long eui64) implements Command {}
 
@@ -65,6 +73,7 @@ public final class Devices {
   private Behavior<Command> behavior() {
     return Behaviors.receive(Command.class)
         .onMessage(FromRadio.class, this::onFromRadio)
+        .onMessage(IkeFromUcn.class, this::onIke)
         .onMessage(JoinFinished.class, m -> {
           joining.remove(m.eui64());
           return startWaiting();
@@ -149,6 +158,18 @@ public final class Devices {
       devices.put(eui64, device);
     }
     device.tell(new Device.Pana(p));
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onIke(IkeFromUcn m) {
+    m.ack().tell(Done.getInstance());
+    byte[] cd = m.datagram().local().getAddress().getAddress();
+    long iid = java.nio.ByteBuffer.wrap(cd, 8, 8).getLong();
+    ActorRef<Device.Command> device = devices.get(iid ^ 0x0200_0000_0000_0000L);
+    if (device == null) {
+      return drop("IKE to {}: no such CD has joined", m.datagram().local());
+    }
+    device.tell(new Device.Ike(m.datagram()));
     return Behaviors.same();
   }
 

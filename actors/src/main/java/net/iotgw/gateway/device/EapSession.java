@@ -15,6 +15,7 @@ import net.iotgw.protocols.ieee802154.security.Pemk;
 import net.iotgw.protocols.ike.IntegrityAlgorithm;
 import net.iotgw.protocols.ike.PrfAlgorithm;
 import net.iotgw.protocols.ike.crypto.Prf;
+import net.iotgw.protocols.pana.Avp;
 import net.iotgw.protocols.pana.PanaEncryptionAlgorithm;
 import net.iotgw.protocols.pana.engine.PaaEngine;
 import net.iotgw.protocols.pana.engine.PanaOutput;
@@ -57,6 +58,23 @@ public final class EapSession {
   /** A PANA message from the CD, for this session. */
   record Pana(PanaPacket packet) implements Command {}
 
+  /**
+   * Deliver these AVPs to the CD encrypted (RFC 6786) over the open session; {@code done} hears
+   * {@code Delivered} once the CD's PNA acknowledges them, or {@code Failed}. Deliveries go one at
+   * a time, in order; at most {@link #MAX_QUEUED_DELIVERIES} wait.
+   */
+  public record Deliver(List<Avp> avps, ActorRef<DeliveryOutcome> done) implements Command {}
+
+  /** How a delivery ended. */
+  public sealed interface DeliveryOutcome {
+    record Delivered() implements DeliveryOutcome {}
+
+    record Failed(String reason) implements DeliveryOutcome {}
+  }
+
+  /** Deliveries waiting behind the one in flight: a CD has a handful of SAs at most. */
+  static final int MAX_QUEUED_DELIVERIES = 16;
+
   /** End the session: a newer one of the same CD has opened, or the gateway stops. */
   record Terminate(long cause) implements Command {}
 
@@ -84,6 +102,9 @@ public final class EapSession {
   private int lastEapIdentifier;
   private byte[] msk;
   private long relayedAt;
+  /** Deliveries not yet acknowledged; the first is in flight once {@code inFlight}. */
+  private final java.util.ArrayDeque<Deliver> deliveries = new java.util.ArrayDeque<>();
+  private boolean inFlight;
 
   private EapSession(
       ActorContext<Command> context,
@@ -127,11 +148,50 @@ public final class EapSession {
         .onMessage(TimerFired.class, m -> apply(PaaEngine.timer(state, m.timer(), now(), random)))
         .onMessage(AaaAnswered.class, this::onAaa)
         .onMessage(Terminate.class, m -> apply(PaaEngine.terminate(state, m.cause(), now(), random)))
+        .onMessage(Deliver.class, this::onDeliver)
         .onSignal(PostStop.class, s -> {
+          failDeliveries("the PANA session ended");
           forgetMsk();
           return Behaviors.same();
         })
         .build();
+  }
+
+  private Behavior<Command> onDeliver(Deliver d) {
+    if (deliveries.size() > MAX_QUEUED_DELIVERIES) {
+      d.done().tell(new DeliveryOutcome.Failed("too many deliveries waiting for this CD"));
+      return Behaviors.same();
+    }
+    deliveries.add(d);
+    return sendNextDelivery();
+  }
+
+  /** Starts the first waiting delivery if none is in flight and the session can take it. */
+  private Behavior<Command> sendNextDelivery() {
+    if (inFlight || deliveries.isEmpty()) {
+      return Behaviors.same();
+    }
+    PanaStep<PaaEngine.State> step =
+        PaaEngine.deliver(state, deliveries.peek().avps(), now(), random);
+    boolean refused = step.outputs().stream().anyMatch(o -> o instanceof PanaOutput.Dropped);
+    if (refused && !(state instanceof net.iotgw.protocols.pana.engine.OpenSession.Open)) {
+      deliveries.poll().done().tell(new DeliveryOutcome.Failed("the PANA session is not open"));
+      return sendNextDelivery();
+    }
+    if (refused) {
+      // A request of the session's own is outstanding (ping, re-authentication): the delivery
+      // waits for its answer (DeliveryAcknowledged, PingAnswered, Reauthenticated re-try it).
+      return Behaviors.same();
+    }
+    inFlight = true;
+    return apply(step);
+  }
+
+  private void failDeliveries(String reason) {
+    inFlight = false;
+    while (!deliveries.isEmpty()) {
+      deliveries.poll().done().tell(new DeliveryOutcome.Failed(reason));
+    }
   }
 
   private Behavior<Command> onPana(Pana m) {
@@ -162,6 +222,7 @@ public final class EapSession {
   private Behavior<Command> apply(PanaStep<PaaEngine.State> step) {
     state = step.state();
     boolean closed = false;
+    boolean retryDeliveries = false;
     for (PanaOutput o : step.outputs()) {
       if (o instanceof PanaOutput.Send s) {
         send(s.message());
@@ -180,7 +241,18 @@ public final class EapSession {
         // RFC 5191 §4.3: a new MSK and Key-Id, hence a new PEMK and link key (RFC 5807 §3).
         keyId = r.keyId();
         admit(r.sessionId(), keyId, r.lifetimeSeconds());
+        retryDeliveries = true;
+      } else if (o instanceof PanaOutput.DeliveryAcknowledged) {
+        inFlight = false;
+        Deliver done = deliveries.poll();
+        if (done != null) {
+          done.done().tell(new DeliveryOutcome.Delivered());
+        }
+        retryDeliveries = true;
+      } else if (o instanceof PanaOutput.PingAnswered) {
+        retryDeliveries = true;
       } else if (o instanceof PanaOutput.Closed c) {
+        failDeliveries("the PANA session ended: " + c.reason());
         device.tell(new Device.SessionClosed(id.panaSessionId(), c.reason()));
         closed = true;
       } else if (o instanceof PanaOutput.Dropped d) {
@@ -191,7 +263,7 @@ public final class EapSession {
       aaa.tell(new Aaa.Forget(id));
       return Behaviors.stopped();
     }
-    return Behaviors.same();
+    return retryDeliveries ? sendNextDelivery() : Behaviors.same();
   }
 
   /** RFC 3748 §5.1: the authenticator asks for the identity; the AAA takes it from there. */

@@ -2,12 +2,20 @@ package net.iotgw.gateway.node;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import net.iotgw.gateway.aaa.Aaa;
 import net.iotgw.gateway.config.GatewayConfig;
 import net.iotgw.gateway.device.Device;
 import net.iotgw.gateway.device.Devices;
 import net.iotgw.gateway.device.EapSession;
 import net.iotgw.gateway.device.LinkAdmission;
+import net.iotgw.gateway.ike.IkeProfiles;
+import net.iotgw.gateway.ike.IkeSaActor;
+import net.iotgw.gateway.ike.IkeSupport;
+import net.iotgw.protocols.ike.engine.CookieSecrets;
+import net.iotgw.protocols.ike.engine.EngineConfig;
 import net.iotgw.protocols.ieee802154.security.LinkKey;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -71,11 +79,23 @@ public final class Gateway {
                   config.networkEntry().sessionLifetime(),
                   parts.counters(),
                   parts.outlet());
+          SecureRandom random = new SecureRandom();
+          Map<Long, EngineConfig> profiles =
+              IkeProfiles.load(config.ike().deviceStore(), config.cdPrefix(),
+                  config.ike().debugKeys());
+          context.getLog().info("IKE on behalf of {} CDs (profiles from {})", profiles.size(),
+              config.ike().deviceStore());
+          IkeSupport ike =
+              new IkeSupport(
+                  eui64 -> Optional.ofNullable(profiles.get(eui64)),
+                  new IkeSaActor.Shared(parts.ike(), parts.routes(), random),
+                  config.ike().cookieThreshold(),
+                  new AtomicReference<>(CookieSecrets.create(random)));
           ActorRef<Devices.Command> devices =
               context.spawn(
                   Devices.create(
                       config.networkEntry(),
-                      new Device.Shared(aaa, admission, session, new SecureRandom())),
+                      new Device.Shared(aaa, admission, session, random, ike)),
                   "devices");
           context.spawn(
               Behaviors.supervise(DataPlane.create(config, parts, devices))

@@ -4,6 +4,8 @@ import java.io.IOException;
 import net.iotgw.gateway.config.GatewayConfig;
 import net.iotgw.gateway.device.NetworkEntryCounters;
 import net.iotgw.gateway.device.PanaOutlet;
+import net.iotgw.gateway.ike.EspRoutes;
+import net.iotgw.gateway.ike.IkeOutlet;
 import net.iotgw.streams.lowpan.LinkKeyTable;
 import net.iotgw.streams.lowpan.LowpanCounters;
 import net.iotgw.streams.ucn.TunPort;
@@ -21,7 +23,9 @@ public record GatewayParts(
     LinkKeyTable keys,
     PanaOutlet outlet,
     NetworkEntryCounters counters,
-    LowpanCounters lowpan) {
+    LowpanCounters lowpan,
+    IkeOutlet ike,
+    EspRoutes routes) {
 
   /** Opens the UCN port each time the data plane (re)starts. */
   @FunctionalInterface
@@ -37,6 +41,15 @@ public record GatewayParts(
   /** Fresh shared parts around the given UCN. */
   public static GatewayParts with(UcnPorts ucn) {
     return new GatewayParts(ucn, new LinkKeyTable(), new PanaOutlet(), new NetworkEntryCounters(),
-        new LowpanCounters());
+        new LowpanCounters(), new IkeOutlet(), NO_ROUTES);
   }
+
+  /** Until the ESP forwarder's table is wired in: routes go nowhere. */
+  private static final EspRoutes NO_ROUTES = new EspRoutes() {
+    @Override
+    public void install(byte[] cdAddress, net.iotgw.protocols.ike.engine.ChildSa child) {}
+
+    @Override
+    public void remove(int cdInboundSpi) {}
+  };
 }

@@ -1,0 +1,146 @@
+package net.iotgw.gateway.ike;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import net.iotgw.protocols.crypto.PacketProtection;
+import net.iotgw.protocols.ike.DhGroup;
+import net.iotgw.protocols.ike.EncryptionAlgorithm;
+import net.iotgw.protocols.ike.IntegrityAlgorithm;
+import net.iotgw.protocols.ike.PrfAlgorithm;
+import net.iotgw.protocols.ike.engine.Credentials;
+import net.iotgw.protocols.ike.engine.EngineConfig;
+import net.iotgw.protocols.ike.engine.Identity;
+import net.iotgw.protocols.ike.engine.Profile;
+import net.iotgw.protocols.ipv6.Ipv6Address;
+import net.iotgw.protocols.ipv6.Ipv6Prefix;
+
+/**
+ * The CDs' IKE profiles, from the {@code ike} block of their device-store entries:
+ *
+ * <pre>
+ *   { identity = "cd1@iot.example", psk = "...", eui64 = "02:00:00:00:00:00:01:01",
+ *     ike { id = "cd1@example.org", psk = "0123456789abcdef0123456789abcdef",
+ *           peers = [ "ud@example.org" ], transport = false } }
+ * </pre>
+ *
+ * {@code id} is the identity the gateway presents as the CD (RFC 822 if it holds an @, an IPv6
+ * address if it parses as one, else an FQDN); {@code psk} the IKE pre-shared key shared with the
+ * peers, as text (its UTF-8 octets, as strongSwan's {@code secret}) or {@code 0x} and hex;
+ * {@code peers} the identities allowed to reach the CD (its authorization policy); {@code
+ * transport} whether USE_TRANSPORT_MODE is honoured. An entry with {@code ike} needs an {@code
+ * eui64}: the CD's address is the CD prefix and its interface identifier.
+ *
+ * <p>The proposals are the gateway's, one set for every CD, strongest first as strongSwan orders
+ * its defaults: AES-GCM-16 (128, 256), ChaCha20-Poly1305, AES-CBC-256 with HMAC-SHA2-256, over
+ * PRF HMAC-SHA2-256/384 and X25519, ECP-256, ECP-384, MODP-2048; ESP likewise plus AES-CCM-8.
+ */
+public final class IkeProfiles {
+  static final PacketProtection AES_CBC_256_SHA256 = new PacketProtection(
+      EncryptionAlgorithm.ENCR_AES_CBC, 256, IntegrityAlgorithm.AUTH_HMAC_SHA2_256_128);
+
+  static final List<Profile.IkeProposal> IKE_PROPOSALS = List.of(
+      new Profile.IkeProposal(PacketProtection.AES_GCM_16_128, PrfAlgorithm.PRF_HMAC_SHA2_256),
+      new Profile.IkeProposal(PacketProtection.AES_GCM_16_256, PrfAlgorithm.PRF_HMAC_SHA2_384),
+      new Profile.IkeProposal(PacketProtection.CHACHA20_POLY1305, PrfAlgorithm.PRF_HMAC_SHA2_256),
+      new Profile.IkeProposal(AES_CBC_256_SHA256,
+          PrfAlgorithm.PRF_HMAC_SHA2_256));
+
+  static final List<DhGroup> GROUPS =
+      List.of(DhGroup.CURVE25519, DhGroup.ECP_256, DhGroup.ECP_384, DhGroup.MODP_2048);
+
+  static final List<PacketProtection> ESP_PROPOSALS = List.of(
+      PacketProtection.AES_GCM_16_128, PacketProtection.AES_GCM_16_256,
+      PacketProtection.CHACHA20_POLY1305, PacketProtection.AES_CCM_8_128,
+      AES_CBC_256_SHA256);
+
+  private IkeProfiles() {}
+
+  /**
+   * @param debugKeys whether the engine reports SA keys for Wireshark (test runs only)
+   * @throws ConfigException naming the entry and key of anything wrong
+   */
+  public static Map<Long, EngineConfig> load(Path deviceStore, Ipv6Prefix cdPrefix,
+      boolean debugKeys) {
+    Config root = ConfigFactory.parseFile(deviceStore.toFile(),
+        ConfigParseOptions.defaults().setAllowMissing(false));
+    List<? extends Config> entries = root.getConfigList("devices");
+    Map<Long, EngineConfig> out = new HashMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      Config e = entries.get(i);
+      if (!e.hasPath("ike")) {
+        continue;
+      }
+      String at = "devices[" + i + "].";
+      if (!e.hasPath("eui64")) {
+        throw new ConfigException.BadValue(e.origin(), at + "eui64",
+            "an entry with an ike profile needs the CD's EUI-64");
+      }
+      long eui64 = eui64(e, at);
+      Config ike = e.getConfig("ike");
+      Profile profile = new Profile(
+          identity(ike.getString("id")),
+          psk(ike, at),
+          IKE_PROPOSALS, GROUPS, ESP_PROPOSALS,
+          ike.hasPath("transport") && ike.getBoolean("transport"),
+          ike.getStringList("peers").stream().map(IkeProfiles::identity).toList(),
+          Optional.of(psk(ike, at)),
+          List.of());
+      Ipv6Address cd = Ipv6Address.of(cdPrefix.address(), eui64 ^ 0x0200_0000_0000_0000L);
+      EngineConfig base = EngineConfig.of(profile, inet(cd));
+      out.put(eui64, new EngineConfig(base.profile(), base.cdAddress(), base.limits(),
+          base.natTraversal(), base.keyDelivery(), base.ikePort(), base.natTPort(), debugKeys));
+    }
+    return out;
+  }
+
+  static Identity identity(String text) {
+    if (text.contains("@")) {
+      return Identity.rfc822(text);
+    }
+    return Ipv6Address.parse(text).map(a -> Identity.ipv6(a.bytes()))
+        .orElseGet(() -> Identity.fqdn(text));
+  }
+
+  private static Credentials.PreSharedKey psk(Config ike, String at) {
+    String text = ike.getString("psk");
+    byte[] key = text.startsWith("0x")
+        ? HexFormat.of().parseHex(text.substring(2))
+        : text.getBytes(StandardCharsets.UTF_8);
+    if (key.length < 16) {
+      throw new ConfigException.BadValue(ike.origin(), at + "ike.psk",
+          "at least 16 octets (RFC 7296 §2.15 wants a key as strong as the PRF)");
+    }
+    return new Credentials.PreSharedKey(key);
+  }
+
+  private static long eui64(Config e, String at) {
+    String[] octets = e.getString("eui64").split(":");
+    if (octets.length != 8) {
+      throw new ConfigException.BadValue(e.origin(), at + "eui64", "8 colon-separated octets");
+    }
+    long v = 0;
+    for (String o : octets) {
+      v = (v << 8) | Integer.parseInt(o, 16);
+    }
+    return v;
+  }
+
+  private static InetAddress inet(Ipv6Address a) {
+    try {
+      return InetAddress.getByAddress(a.bytes());
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("16 octets are an IPv6 address", e);
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package net.iotgw.gateway.ike;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import net.iotgw.protocols.ike.engine.ChildSa;
+import net.iotgw.protocols.ike.engine.CookieGate;
+import net.iotgw.protocols.ike.engine.Datagram;
+import net.iotgw.protocols.ike.engine.EngineConfig;
+import net.iotgw.protocols.ike.engine.IkeEvent;
+import net.iotgw.protocols.ike.engine.IkeOutput;
+import net.iotgw.protocols.ike.engine.IkeSaEngine;
+import net.iotgw.protocols.ike.engine.IkeState;
+import net.iotgw.protocols.ike.engine.IkeStep;
+import net.iotgw.protocols.ike.engine.IkeTimer;
+import net.iotgw.protocols.ike.engine.KeyDelivery;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.PostStop;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+
+/**
+ * One IKE SA held for one CD (ARCHITECTURE: {@code IkeSa[SPIi,SPIr]}, a child of the CD's
+ * Device): the actor around the pure {@link IkeSaEngine}. It feeds the engine the peer's
+ * datagrams, its timers and the outcome of key deliveries, and turns the engine's outputs into
+ * datagrams for the UCN, timers, key deliveries (through its {@link Keys} owner, which sends them
+ * to the CD over PANA) and ESP routes. It runs on the gateway's crypto dispatcher: elliptic-curve
+ * work never blocks the default one. A hostile packet can at worst end this SA.
+ */
+public final class IkeSaActor {
+
+  public sealed interface Command {}
+
+  /** A datagram from the peer for this SA. */
+  public record FromPeer(Datagram datagram) implements Command {}
+
+  /** The CD acknowledged the key delivery (its PNA arrived). */
+  public record KeysDelivered() implements Command {}
+
+  /** The key delivery failed (no PANA session, retransmissions exhausted). */
+  public record KeysNotDelivered(String reason) implements Command {}
+
+  /** Close the SA (the CD lost its admission, or the gateway stops). */
+  public record Close() implements Command {}
+
+  private record TimerFired(IkeTimer timer) implements Command {}
+
+  /** What the SA asks of the CD's Device. */
+  public interface Keys {
+    /** Deliver {@code delivery} to the CD; answer {@code replyTo} with the outcome. */
+    void deliver(KeyDelivery delivery, ActorRef<Command> replyTo);
+
+    /** The SA has ended: tell the CD to drop the CHILD_SAs with these inbound SPIs. */
+    void ended(List<Integer> cdInboundSpis, String reason);
+  }
+
+  /** What every IKE SA of the gateway shares. */
+  public record Shared(IkeOutlet outlet, EspRoutes routes, SecureRandom random) {}
+
+  private final ActorContext<Command> context;
+  private final TimerScheduler<Command> timers;
+  private final Shared shared;
+  private final Keys keys;
+  private final EngineConfig config;
+  private final String name;
+  private final List<ChildSa> installed = new ArrayList<>();
+  private IkeState state;
+  private KeyDelivery pending;
+
+  private IkeSaActor(ActorContext<Command> context, TimerScheduler<Command> timers,
+      Shared shared, Keys keys, EngineConfig config, String name) {
+    this.context = context;
+    this.timers = timers;
+    this.shared = shared;
+    this.keys = keys;
+    this.config = config;
+    this.name = name;
+  }
+
+  /**
+   * An SA that starts with the peer's IKE_SA_INIT request {@code first}.
+   *
+   * @param gate whether a COOKIE is required (the Device's half-open count decides)
+   */
+  public static Behavior<Command> responder(Shared shared, Keys keys, EngineConfig config,
+      Datagram first, CookieGate gate, String name) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+      IkeSaActor sa = new IkeSaActor(context, timers, shared, keys, config, name);
+      return sa.apply(IkeSaEngine.respond(config, first, gate, now(), shared.random()));
+    }));
+  }
+
+  private Behavior<Command> running() {
+    return Behaviors.receive(Command.class)
+        .onMessage(FromPeer.class, m -> event(new IkeEvent.Received(m.datagram())))
+        .onMessage(TimerFired.class, m -> event(new IkeEvent.TimerFired(m.timer())))
+        .onMessage(KeysDelivered.class, m -> delivered())
+        .onMessage(KeysNotDelivered.class,
+            m -> event(new IkeEvent.KeyDeliveryFailed(m.reason())))
+        .onMessage(Close.class, m -> apply(IkeSaEngine.destroy(state)))
+        .onSignal(PostStop.class, s -> {
+          release("stopped");
+          return Behaviors.same();
+        })
+        .build();
+  }
+
+  private Behavior<Command> event(IkeEvent event) {
+    return apply(IkeSaEngine.handle(state, event, now(), shared.random()));
+  }
+
+  /** The CD holds the keys: route its ESP, then let the engine release its response. */
+  private Behavior<Command> delivered() {
+    if (pending != null) {
+      pending.destroy();
+      pending = null;
+    }
+    return event(new IkeEvent.KeysDelivered());
+  }
+
+  private Behavior<Command> apply(IkeStep step) {
+    state = step.state();
+    for (IkeOutput o : step.outputs()) {
+      if (o instanceof IkeOutput.Send s) {
+        shared.outlet().offer(s.datagram());
+      } else if (o instanceof IkeOutput.Arm a) {
+        timers.startSingleTimer(a.timer(), new TimerFired(a.timer()),
+            Duration.ofMillis(Math.max(0, a.atMillis() - now())));
+      } else if (o instanceof IkeOutput.Disarm d) {
+        timers.cancel(d.timer());
+      } else if (o instanceof IkeOutput.ChildSaAgreed agreed) {
+        // The paper's rule: the CD gets its keys before the peer can send it ESP; the engine
+        // holds its IKE_AUTH response until KeysDelivered, and the route goes in first.
+        pending = agreed.delivery();
+        shared.routes().install(config.cdAddress(), agreed.child());
+        installed.add(agreed.child());
+        keys.deliver(agreed.delivery(), context.getSelf());
+      } else if (o instanceof IkeOutput.Established e) {
+        context.getLog().info("{}: IKE SA established with {}{}", name, e.peer(),
+            e.child().map(c -> ", CHILD_SA " + c.mode() + " " + c.esp()).orElse(""));
+      } else if (o instanceof IkeOutput.AuthorizationRefused r) {
+        context.getLog().warn("{}: peer {} is not allowed to reach this CD", name, r.peer());
+      } else if (o instanceof IkeOutput.ChildSaRefused r) {
+        context.getLog().info("{}: CHILD_SA refused: {}", name, r.error());
+      } else if (o instanceof IkeOutput.KeysForDebug k) {
+        context.getLog().info("{}: IKE keys (debug, test runs only): {}", name,
+            k.keys().wiresharkRecord());
+      } else if (o instanceof IkeOutput.Closed c) {
+        context.getLog().info("{}: IKE SA closed: {} {}", name, c.reason(), c.detail());
+        release(c.reason() + " " + c.detail());
+        return Behaviors.stopped();
+      } else if (o instanceof IkeOutput.Dropped d) {
+        context.getLog().debug("{}: dropped {} {}", name, d.reason(), d.detail());
+      }
+    }
+    if (state instanceof IkeState.Closed) {
+      release("closed");
+      return Behaviors.stopped();
+    }
+    return running();
+  }
+
+  /** Routes out, the CD told, keys zeroed: once, whichever way the SA ends. */
+  private void release(String reason) {
+    if (pending != null) {
+      pending.destroy();
+      pending = null;
+    }
+    if (installed.isEmpty()) {
+      return;
+    }
+    List<Integer> spis = new ArrayList<>();
+    for (ChildSa c : installed) {
+      shared.routes().remove(c.inboundSpi());
+      spis.add(c.inboundSpi());
+      c.destroy();
+    }
+    installed.clear();
+    keys.ended(spis, reason);
+  }
+
+  private static long now() {
+    return System.nanoTime() / 1_000_000;
+  }
+}
