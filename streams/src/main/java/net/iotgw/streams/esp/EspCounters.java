@@ -35,9 +35,14 @@ public final class EspCounters {
     return drops.get(reason).sum();
   }
 
-  /** ESP dropped for lack of a route, either way ({@link EspDrop#NO_ROUTE}). */
+  /** ESP dropped for lack of a route, either way. */
   public long espNoRoute() {
-    return dropped(EspDrop.NO_ROUTE);
+    return espNoRouteFromUd() + dropped(EspDrop.NO_ROUTE_FROM_CD);
+  }
+
+  /** ESP from UDs dropped for lack of a route ({@link EspDrop#NO_ROUTE_FROM_UD}). */
+  public long espNoRouteFromUd() {
+    return dropped(EspDrop.NO_ROUTE_FROM_UD);
   }
 
   /** NAT-keepalives dropped, as RFC 3948 §2.3 says ({@link EspDrop#KEEPALIVE}). */

@@ -3,11 +3,13 @@ package net.iotgw.streams.esp;
 /** Why the ESP forwarder dropped a packet; each counted in {@link EspCounters}. */
 public enum EspDrop {
   /**
-   * ESP whose SPI matches no installed route, either way: from a UD, no route for the SPI to that
-   * CD; from a CD, none for its address, the UD's and the SPI. The count IKE tests watch: a UD's
-   * ESP packet lost because the gateway had not installed its keys' route yet.
+   * ESP from a UD whose SPI matches no installed route to that CD: the count IKE tests watch, a
+   * UD's packet lost because the gateway had not installed the SA pair's route (yet, or any
+   * more).
    */
-  NO_ROUTE,
+  NO_ROUTE_FROM_UD,
+  /** ESP from a CD with no route for its address, the UD's and the SPI: never sent to the UCN. */
+  NO_ROUTE_FROM_CD,
   /** ESP from a UD for a known SPI, but from another address than the route's UD. */
   WRONG_PEER,
   /** A NAT-keepalive (RFC 3948 §2.3), which the receiver ignores: not an error. */

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  *       EspForwardingTable#forDownlink}) for that CD from that UD, the UDP header stripped, IPv6
  *       Next Header 50, same source and destination ({@link ToCd}).
  *   <li>Raw ESP (Next Header 50) with a route: unchanged.
- *   <li>ESP without a route: dropped ({@link EspDrop#NO_ROUTE}).
+ *   <li>ESP without a route: dropped ({@link EspDrop#NO_ROUTE_FROM_UD}).
  * </ul>
  *
  * Everything else passes unchanged ({@link ToCd}). From the radio, raw ESP goes to the UD of its
@@ -139,7 +139,7 @@ public final class EspForwarder {
     int spi = h.value().spi();
     Entry e = table.forUplink(src, dst, spi).orElse(null);
     if (e == null) {
-      return drop(EspDrop.NO_ROUTE, () -> spiText(spi) + " from " + src + " to " + dst);
+      return drop(EspDrop.NO_ROUTE_FROM_CD, () -> spiText(spi) + " from " + src + " to " + dst);
     }
     EspRoute r = e.route();
     if (!r.udpEncapsulated()) {
@@ -255,7 +255,7 @@ public final class EspForwarder {
    */
   private static EspDrop refusesDownlink(Entry e, Ipv6Address src, Ipv6Address dst) {
     if (e == null || !e.route().cdAddress().equals(dst)) {
-      return EspDrop.NO_ROUTE;
+      return EspDrop.NO_ROUTE_FROM_UD;
     }
     return e.route().udAddress().equals(src) ? null : EspDrop.WRONG_PEER;
   }

@@ -1,6 +1,8 @@
 package net.iotgw.streams.esp;
 
 import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import net.iotgw.protocols.crypto.PacketProtection;
 import net.iotgw.protocols.esp.EspPacket;
 import net.iotgw.protocols.esp.EspPayload;
@@ -27,8 +29,14 @@ public final class EspFixtures {
 
   private EspFixtures() {}
 
-  /** One direction of the pair, keyed from fixed octets. */
+  private static final Map<Integer, EspSa> SAS = new ConcurrentHashMap<>();
+
+  /** One direction of the pair, keyed from fixed octets; one instance per SPI (it is immutable). */
   public static EspSa sa(int spi) {
+    return SAS.computeIfAbsent(spi, EspFixtures::keyed);
+  }
+
+  private static EspSa keyed(int spi) {
     byte[] keymat = new byte[PacketProtection.AES_GCM_16_128.keyingMaterialLength()];
     for (int i = 0; i < keymat.length; i++) {
       keymat[i] = (byte) (spi + i * 13);

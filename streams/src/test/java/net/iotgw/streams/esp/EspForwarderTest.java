@@ -134,17 +134,20 @@ class EspForwarderTest {
     encapsulated();
     byte[] esp = esp(0x0bad_0001, 1, EspFixtures.transport(1));
     assertEquals(
-        EspDrop.NO_ROUTE, dropped(forwarder.fromUcn(espInUdp(UD, UD_PORT, CD, 4500, esp, 64))));
-    assertEquals(EspDrop.NO_ROUTE, dropped(forwarder.fromUcn(rawEsp(UD, CD, 64, esp))));
-    assertEquals(EspDrop.NO_ROUTE, dropped(forwarder.fromRadio(rawEsp(CD, UD, 64, esp))));
+        EspDrop.NO_ROUTE_FROM_UD,
+        dropped(forwarder.fromUcn(espInUdp(UD, UD_PORT, CD, 4500, esp, 64))));
+    assertEquals(EspDrop.NO_ROUTE_FROM_UD, dropped(forwarder.fromUcn(rawEsp(UD, CD, 64, esp))));
+    assertEquals(EspDrop.NO_ROUTE_FROM_CD, dropped(forwarder.fromRadio(rawEsp(CD, UD, 64, esp))));
     // A known SPI, but not for this CD, or (uplink) not towards this UD.
     byte[] toOther = esp(CD_IN, 1, EspFixtures.transport(1));
     assertEquals(
-        EspDrop.NO_ROUTE,
+        EspDrop.NO_ROUTE_FROM_UD,
         dropped(forwarder.fromUcn(espInUdp(UD, UD_PORT, OTHER_CD, 4500, toOther, 64))));
     byte[] fromCd = esp(CD_OUT, 1, EspFixtures.transport(1));
-    assertEquals(EspDrop.NO_ROUTE, dropped(forwarder.fromRadio(rawEsp(CD, STRANGER, 64, fromCd))));
+    assertEquals(
+        EspDrop.NO_ROUTE_FROM_CD, dropped(forwarder.fromRadio(rawEsp(CD, STRANGER, 64, fromCd))));
     assertEquals(5, counters.espNoRoute());
+    assertEquals(3, counters.espNoRouteFromUd());
     assertEquals(0, routeCounters().downlinkPackets() + routeCounters().uplinkPackets());
   }
 
@@ -253,8 +256,8 @@ class EspForwarderTest {
     toCd(forwarder.fromUcn(down));
     toUcn(forwarder.fromRadio(up));
     table.remove(CD_IN);
-    assertEquals(EspDrop.NO_ROUTE, dropped(forwarder.fromUcn(down)));
-    assertEquals(EspDrop.NO_ROUTE, dropped(forwarder.fromRadio(up)));
+    assertEquals(EspDrop.NO_ROUTE_FROM_UD, dropped(forwarder.fromUcn(down)));
+    assertEquals(EspDrop.NO_ROUTE_FROM_CD, dropped(forwarder.fromRadio(up)));
     assertEquals(2, counters.espNoRoute());
   }
 
