@@ -13,6 +13,7 @@ import net.iotgw.radio.serial.LinkAddress;
 import net.iotgw.radio.serial.LinkEvent;
 import net.iotgw.radio.serial.ReconnectSettings;
 import net.iotgw.streams.dataplane.DataPlaneGraph;
+import net.iotgw.streams.esp.IkeDatagram;
 import net.iotgw.streams.lowpan.EnforcementMode;
 import net.iotgw.streams.lowpan.LinkKeyTable;
 import net.iotgw.streams.lowpan.LinkResolver;
@@ -126,6 +127,11 @@ public final class DataPlane {
                       parts.lowpan()),
                   DataPlaneGraph.psdus(radio),
                   ControlPlanePort.create(devices, parts.outlet(), context.getSystem()),
+                  // No IKE actors yet: IKE for the CDs is taken and never answered.
+                  Flow.fromSinkAndSource(
+                      Sink.<IkeDatagram>ignore(), Source.<IkeDatagram>never()),
+                  parts.espRoutes(),
+                  config.cdPrefix(),
                   capture(config.pcap().ucn(), LinkType.IPV6, log),
                   capture(config.pcap().radio(), LinkType.IEEE802_15_4_WITHFCS, log))
               .run(context.getSystem());

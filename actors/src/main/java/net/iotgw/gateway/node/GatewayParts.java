@@ -4,6 +4,7 @@ import java.io.IOException;
 import net.iotgw.gateway.config.GatewayConfig;
 import net.iotgw.gateway.device.NetworkEntryCounters;
 import net.iotgw.gateway.device.PanaOutlet;
+import net.iotgw.streams.esp.EspForwardingTable;
 import net.iotgw.streams.lowpan.LinkKeyTable;
 import net.iotgw.streams.lowpan.LowpanCounters;
 import net.iotgw.streams.ucn.TunPort;
@@ -13,12 +14,14 @@ import org.apache.pekko.actor.typed.ActorSystem;
 /**
  * What the actor tree shares with the data plane, made once outside the actors so that it outlives
  * their restarts: the enforcement table (keys installed by Devices, read by the link-security
- * stage), the outlet of control packets towards the radio, the counters, and how to
- * open the UCN port (a TUN for {@code gateway run}, in memory for tests and the demo).
+ * stage), the ESP forwarding table (routes installed by the IKE actors, read by the ESP
+ * forwarder), the outlet of control packets towards the radio, the counters, and how to open the
+ * UCN port (a TUN for {@code gateway run}, in memory for tests and the demo).
  */
 public record GatewayParts(
     UcnPorts ucn,
     LinkKeyTable keys,
+    EspForwardingTable espRoutes,
     PanaOutlet outlet,
     NetworkEntryCounters counters,
     LowpanCounters lowpan) {
@@ -36,7 +39,7 @@ public record GatewayParts(
 
   /** Fresh shared parts around the given UCN. */
   public static GatewayParts with(UcnPorts ucn) {
-    return new GatewayParts(ucn, new LinkKeyTable(), new PanaOutlet(), new NetworkEntryCounters(),
-        new LowpanCounters());
+    return new GatewayParts(ucn, new LinkKeyTable(), new EspForwardingTable(), new PanaOutlet(),
+        new NetworkEntryCounters(), new LowpanCounters());
   }
 }
