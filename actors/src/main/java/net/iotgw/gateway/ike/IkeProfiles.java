@@ -72,6 +72,9 @@ public final class IkeProfiles {
    */
   public static Map<Long, EngineConfig> load(Path deviceStore, Ipv6Prefix cdPrefix,
       boolean debugKeys) {
+    if (!java.nio.file.Files.exists(deviceStore)) {
+      return Map.of(); // no store, no CD answered for: IKE to CDs goes unanswered
+    }
     Config root = ConfigFactory.parseFile(deviceStore.toFile(),
         ConfigParseOptions.defaults().setAllowMissing(false));
     List<? extends Config> entries = root.getConfigList("devices");

@@ -1,8 +1,15 @@
 package net.iotgw.gateway.node;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import net.iotgw.gateway.device.Devices;
 import net.iotgw.gateway.device.PanaOutlet;
+import net.iotgw.gateway.ike.IkeOutlet;
+import net.iotgw.protocols.ike.engine.Datagram;
+import net.iotgw.protocols.ipv6.Ipv6Address;
+import net.iotgw.streams.esp.IkeDatagram;
 import org.apache.pekko.Done;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -52,5 +59,51 @@ final class ControlPlanePort {
                         .exceptionally(e -> Done.getInstance()))
             .to(Sink.ignore());
     return Flow.fromSinkAndSource(toDevices, queue.second());
+  }
+
+  /**
+   * The data plane's IKE port as the actors serve it, the same way: IKE datagrams to CDs' addresses
+   * asked into {@link Devices}, the IKE SA actors' datagrams out through the {@link IkeOutlet}.
+   */
+  static Flow<IkeDatagram, IkeDatagram, NotUsed> ike(
+      ActorRef<Devices.Command> devices, IkeOutlet outlet, ActorSystem<?> system) {
+    Pair<BoundedSourceQueue<Datagram>, Source<Datagram, NotUsed>> queue =
+        Source.<Datagram>queue(OUTLET_CAPACITY).preMaterialize(system);
+    outlet.attach(queue.first());
+    Sink<IkeDatagram, NotUsed> toDevices =
+        Flow.<IkeDatagram>create()
+            .mapAsyncUnordered(
+                PARALLELISM,
+                d ->
+                    AskPattern.<Devices.Command, Done>ask(
+                            devices,
+                            ack -> new Devices.IkeFromUcn(toEngine(d), ack),
+                            ASK_TIMEOUT,
+                            system.scheduler())
+                        .exceptionally(e -> Done.getInstance()))
+            .to(Sink.ignore());
+    return Flow.fromSinkAndSource(toDevices, queue.second().map(ControlPlanePort::toStream));
+  }
+
+  static Datagram toEngine(IkeDatagram d) {
+    return new Datagram(
+        new InetSocketAddress(inet(d.local()), d.localPort()),
+        new InetSocketAddress(inet(d.remote()), d.remotePort()),
+        d.message());
+  }
+
+  static IkeDatagram toStream(Datagram d) {
+    return new IkeDatagram(
+        Ipv6Address.fromBytes(d.remote().getAddress().getAddress()), d.remote().getPort(),
+        Ipv6Address.fromBytes(d.local().getAddress().getAddress()), d.local().getPort(),
+        d.message());
+  }
+
+  private static InetAddress inet(Ipv6Address a) {
+    try {
+      return InetAddress.getByAddress(a.bytes());
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("16 octets are an IPv6 address", e);
+    }
   }
 }

@@ -29,9 +29,6 @@ import org.apache.pekko.actor.typed.PostStop;
 import org.apache.pekko.actor.typed.PreRestart;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.stream.javadsl.Flow;
-import org.apache.pekko.stream.javadsl.Sink;
-import org.apache.pekko.stream.javadsl.Source;
 import org.slf4j.Logger;
 
 /**
@@ -126,6 +123,9 @@ public final class DataPlane {
                       parts.lowpan()),
                   DataPlaneGraph.psdus(radio),
                   ControlPlanePort.create(devices, parts.outlet(), context.getSystem()),
+                  ControlPlanePort.ike(devices, parts.ike(), context.getSystem()),
+                  parts.espRoutes(),
+                  config.cdPrefix(),
                   capture(config.pcap().ucn(), LinkType.IPV6, log),
                   capture(config.pcap().radio(), LinkType.IEEE802_15_4_WITHFCS, log))
               .run(context.getSystem());

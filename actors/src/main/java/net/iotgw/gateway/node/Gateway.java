@@ -11,7 +11,12 @@ import net.iotgw.gateway.device.Device;
 import net.iotgw.gateway.device.Devices;
 import net.iotgw.gateway.device.EapSession;
 import net.iotgw.gateway.device.LinkAdmission;
+import net.iotgw.gateway.ike.EspRoutes;
 import net.iotgw.gateway.ike.IkeProfiles;
+import net.iotgw.protocols.ike.engine.ChildSa;
+import net.iotgw.protocols.ipv6.Ipv6Address;
+import net.iotgw.streams.esp.EspForwardingTable;
+import net.iotgw.streams.esp.EspRoute;
 import net.iotgw.gateway.ike.IkeSaActor;
 import net.iotgw.gateway.ike.IkeSupport;
 import net.iotgw.protocols.ike.engine.CookieSecrets;
@@ -43,6 +48,26 @@ public final class Gateway {
   static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
   private Gateway() {}
+
+  /** The ESP forwarder's table behind the IKE actors' view of it. */
+  static EspRoutes routes(EspForwardingTable table) {
+    return new EspRoutes() {
+      @Override
+      public void install(byte[] cdAddress, ChildSa child) {
+        Ipv6Address cd = Ipv6Address.fromBytes(cdAddress);
+        Ipv6Address ud = Ipv6Address.fromBytes(child.peer().getAddress().getAddress());
+        table.install(child.udpEncapsulation()
+            ? EspRoute.udpEncapsulated(cd, child.inboundSpi(), child.outboundSpi(), ud,
+                child.peer().getPort())
+            : EspRoute.raw(cd, child.inboundSpi(), child.outboundSpi(), ud));
+      }
+
+      @Override
+      public void remove(int cdInboundSpi) {
+        table.remove(cdInboundSpi);
+      }
+    };
+  }
 
   /** A real deployment: the UCN is the configured TUN. */
   public static Behavior<Void> create(GatewayConfig config) {
@@ -88,7 +113,7 @@ public final class Gateway {
           IkeSupport ike =
               new IkeSupport(
                   eui64 -> Optional.ofNullable(profiles.get(eui64)),
-                  new IkeSaActor.Shared(parts.ike(), parts.routes(), random),
+                  new IkeSaActor.Shared(parts.ike(), routes(parts.espRoutes()), random),
                   config.ike().cookieThreshold(),
                   new AtomicReference<>(CookieSecrets.create(random)));
           ActorRef<Devices.Command> devices =

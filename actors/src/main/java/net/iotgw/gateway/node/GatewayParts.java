@@ -4,8 +4,8 @@ import java.io.IOException;
 import net.iotgw.gateway.config.GatewayConfig;
 import net.iotgw.gateway.device.NetworkEntryCounters;
 import net.iotgw.gateway.device.PanaOutlet;
-import net.iotgw.gateway.ike.EspRoutes;
 import net.iotgw.gateway.ike.IkeOutlet;
+import net.iotgw.streams.esp.EspForwardingTable;
 import net.iotgw.streams.lowpan.LinkKeyTable;
 import net.iotgw.streams.lowpan.LowpanCounters;
 import net.iotgw.streams.ucn.TunPort;
@@ -15,17 +15,18 @@ import org.apache.pekko.actor.typed.ActorSystem;
 /**
  * What the actor tree shares with the data plane, made once outside the actors so that it outlives
  * their restarts: the enforcement table (keys installed by Devices, read by the link-security
- * stage), the outlet of control packets towards the radio, the counters, and how to
- * open the UCN port (a TUN for {@code gateway run}, in memory for tests and the demo).
+ * stage), the ESP forwarding table (routes installed by the IKE actors, read by the ESP
+ * forwarder), the outlet of control packets towards the radio, the counters, and how to open the
+ * UCN port (a TUN for {@code gateway run}, in memory for tests and the demo).
  */
 public record GatewayParts(
     UcnPorts ucn,
     LinkKeyTable keys,
+    EspForwardingTable espRoutes,
     PanaOutlet outlet,
     NetworkEntryCounters counters,
     LowpanCounters lowpan,
-    IkeOutlet ike,
-    EspRoutes routes) {
+    IkeOutlet ike) {
 
   /** Opens the UCN port each time the data plane (re)starts. */
   @FunctionalInterface
@@ -40,16 +41,7 @@ public record GatewayParts(
 
   /** Fresh shared parts around the given UCN. */
   public static GatewayParts with(UcnPorts ucn) {
-    return new GatewayParts(ucn, new LinkKeyTable(), new PanaOutlet(), new NetworkEntryCounters(),
-        new LowpanCounters(), new IkeOutlet(), NO_ROUTES);
+    return new GatewayParts(ucn, new LinkKeyTable(), new EspForwardingTable(), new PanaOutlet(),
+        new NetworkEntryCounters(), new LowpanCounters(), new IkeOutlet());
   }
-
-  /** Until the ESP forwarder's table is wired in: routes go nowhere. */
-  private static final EspRoutes NO_ROUTES = new EspRoutes() {
-    @Override
-    public void install(byte[] cdAddress, net.iotgw.protocols.ike.engine.ChildSa child) {}
-
-    @Override
-    public void remove(int cdInboundSpi) {}
-  };
 }

@@ -175,6 +175,7 @@ public final class EntryRig implements AutoCloseable {
       b.append("  aaa { mode = embedded\n    embedded { device-store = \"").append(deviceStore)
           .append("\" } }\n");
     }
+    b.append("  ike { device-store = \"").append(deviceStore).append("\" }\n");
     b.append("}\n");
     return b.toString();
   }

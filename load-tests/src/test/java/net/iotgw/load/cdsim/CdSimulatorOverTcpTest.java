@@ -22,6 +22,8 @@ import net.iotgw.radio.rcp.RcpSettings;
 import net.iotgw.radio.serial.LinkAddress;
 import net.iotgw.radio.serial.ReconnectSettings;
 import net.iotgw.streams.dataplane.DataPlaneGraph;
+import net.iotgw.streams.esp.EspForwardingTable;
+import net.iotgw.streams.esp.IkeDatagram;
 import net.iotgw.streams.lowpan.EnforcementMode;
 import net.iotgw.streams.lowpan.LinkKeyTable;
 import net.iotgw.streams.lowpan.LinkResolver;
@@ -94,6 +96,9 @@ class CdSimulatorOverTcpTest {
                   new LowpanCounters()),
               DataPlaneGraph.psdus(radio),
               Flow.fromSinkAndSource(Sink.ignore(), Source.never()),
+              Flow.fromSinkAndSource(Sink.<IkeDatagram>ignore(), Source.<IkeDatagram>never()),
+              new EspForwardingTable(),
+              PREFIX,
               Optional.empty(),
               Optional.empty())
           .run(system);

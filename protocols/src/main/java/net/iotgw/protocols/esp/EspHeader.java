@@ -15,12 +15,23 @@ public record EspHeader(int spi, long sequenceLow) {
 
   /** Reads the header at the start of {@code packet}; never throws. */
   public static Decoded<EspHeader> decode(byte[] packet) {
-    if (packet.length < LENGTH) {
+    return decode(packet, 0);
+  }
+
+  /**
+   * Reads the header at {@code offset}: an ESP packet inside the IP packet that carries it (RFC
+   * 4303 §2: ESP follows the IP header), read in place by a forwarder. Never throws.
+   *
+   * @return the header, or {@code TRUNCATED} if fewer than 8 bytes follow {@code offset} (an
+   *     offset outside the array included)
+   */
+  public static Decoded<EspHeader> decode(byte[] packet, int offset) {
+    if (offset < 0 || offset > packet.length || packet.length - offset < LENGTH) {
       return Decoded.failed(
-          new DecodeError(DecodeError.Kind.TRUNCATED, 0, "ESP header needs 8 bytes, got "
-              + packet.length));
+          new DecodeError(DecodeError.Kind.TRUNCATED, Math.max(0, offset),
+              "ESP header needs 8 bytes, got " + Math.max(0, packet.length - offset)));
     }
-    return Decoded.ok(new EspHeader((int) u32(packet, 0), u32(packet, 4)));
+    return Decoded.ok(new EspHeader((int) u32(packet, offset), u32(packet, offset + 4)));
   }
 
   static long u32(byte[] b, int at) {

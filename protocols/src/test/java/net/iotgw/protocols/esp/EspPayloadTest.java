@@ -53,4 +53,17 @@ class EspPayloadTest {
     assertEquals(false, EspHeader.decode(new byte[7]).isOk());
     assertEquals(Decoded.Failed.class, EspHeader.decode(new byte[0]).getClass());
   }
+
+  @Test
+  void headerDecodesInPlaceAfterAnIpHeader_rfc4303Section2() {
+    // 40 octets of IPv6 header stand-in, then SPI c0ffee01 and sequence number 2.
+    byte[] packet = new byte[48];
+    System.arraycopy(Hex.decode("c0ffee0100000002"), 0, packet, 40, 8);
+    EspHeader header = EspHeader.decode(packet, 40).orThrow();
+    assertEquals(0xc0ffee01, header.spi());
+    assertEquals(2, header.sequenceLow());
+    assertEquals(false, EspHeader.decode(packet, 41).isOk(), "7 octets left");
+    assertEquals(false, EspHeader.decode(packet, 49).isOk(), "beyond the end");
+    assertEquals(false, EspHeader.decode(packet, -1).isOk());
+  }
 }

@@ -1,6 +1,5 @@
 package net.iotgw.streams.dataplane;
 
-import java.util.ArrayDeque;
 import java.util.Objects;
 import java.util.function.LongConsumer;
 import net.iotgw.streams.dataplane.PacketClassifier.Route;
@@ -52,7 +51,7 @@ public final class ControlPort {
     Objects.requireNonNull(counters, "counters");
     Flow<byte[], byte[], NotUsed> control =
         Flow.of(byte[].class)
-            .via(dropNewestBeyond(QUEUE, counters))
+            .via(DropNewest.<byte[]>beyond(QUEUE, counters::droppedControlPlaneBusy))
             .map(p -> count(p, counters::toControlPlane))
             .via(panaPort)
             .map(p -> count(p, counters::fromControlPlane))
@@ -85,30 +84,6 @@ public final class ControlPort {
               b.from(ucnSide.out()).toInlet(toRadio.in(0));
               return new BidiShape<>(ucnSide.in(), toRadio.out(), classify.in(), classify.out(1));
             }));
-  }
-
-  /**
-   * Passes elements on as fast as downstream takes them, holding up to {@code capacity} while it
-   * does not and dropping (counted) the newest beyond: never backpressures upstream.
-   */
-  static Flow<byte[], byte[], NotUsed> dropNewestBeyond(
-      int capacity, ControlPortCounters counters) {
-    return Flow.of(byte[].class)
-        .conflateWithSeed(
-            first -> {
-              ArrayDeque<byte[]> q = new ArrayDeque<>();
-              q.add(first);
-              return q;
-            },
-            (q, next) -> {
-              if (q.size() < capacity) {
-                q.add(next);
-              } else {
-                counters.droppedControlPlaneBusy(1);
-              }
-              return q;
-            })
-        .mapConcat(q -> q);
   }
 
   private static byte[] count(byte[] p, LongConsumer counter) {

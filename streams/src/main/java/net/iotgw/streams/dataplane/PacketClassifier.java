@@ -3,9 +3,11 @@ package net.iotgw.streams.dataplane;
 import net.iotgw.streams.lowpan.PanaPackets;
 
 /**
- * Where an IPv6 packet goes in the data plane (ARCHITECTURE, "The streams": classify). For now
- * it tells the control plane's packets, PANA, from the data traffic; IKE and ESP on the UCN side
- * join it later. Decided from the packet's octets alone, without decoding: total on any input.
+ * Where an IPv6 packet goes in the data plane (ARCHITECTURE, "The streams": classify), as far as
+ * the {@link ControlPort} is concerned: it tells the control plane's packets, PANA, from the data
+ * traffic. IKE and ESP are told apart above it, by {@link net.iotgw.streams.esp.EspForwarder} in
+ * the {@link IpsecJunction}. Decided from the packet's octets alone, without decoding: total on
+ * any input.
  *
  * <p>PANA is recognised as the enforcement point recognises it ({@link PanaPackets}): so what a
  * CD may send in clear, before admission, reaches the control plane only, never the UCN; and a

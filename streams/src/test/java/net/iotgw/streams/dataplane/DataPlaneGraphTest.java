@@ -33,6 +33,8 @@ import net.iotgw.protocols.ipv6.Ipv6Prefix;
 import net.iotgw.protocols.sixlowpan.IphcCompressor;
 import net.iotgw.protocols.sixlowpan.IphcDecompressor;
 import net.iotgw.protocols.sixlowpan.LinkAddress;
+import net.iotgw.streams.esp.EspForwardingTable;
+import net.iotgw.streams.esp.IkeDatagram;
 import net.iotgw.streams.lowpan.LinkKeyTable;
 import net.iotgw.streams.lowpan.LinkResolver;
 import net.iotgw.streams.lowpan.LowpanAdaptation;
@@ -83,6 +85,9 @@ class DataPlaneGraphTest {
                 adaptation(keys),
                 radio,
                 noControlPlane(),
+                noIkePort(),
+                new EspForwardingTable(),
+                PREFIX,
                 Optional.of(PcapWriter.create(ucnPcap, LinkType.IPV6, Clock.systemUTC())),
                 Optional.of(
                     PcapWriter.create(radioPcap, LinkType.IEEE802_15_4_WITHFCS, Clock.systemUTC())))
@@ -129,6 +134,9 @@ class DataPlaneGraphTest {
                 adaptation(new LinkKeyTable()),
                 radio,
                 noControlPlane(),
+                noIkePort(),
+                new EspForwardingTable(),
+                PREFIX,
                 Optional.empty(),
                 Optional.empty())
             .run(kit.system());
@@ -163,6 +171,9 @@ class DataPlaneGraphTest {
                 Flow.fromSinkAndSource(Sink.foreach(onAir::add), air.second()),
                 Flow.fromSinkAndSource(
                     Sink.foreach(toControlPlane::add), fromControlPlane.second()),
+                noIkePort(),
+                new EspForwardingTable(),
+                PREFIX,
                 Optional.empty(),
                 Optional.empty())
             .run(kit.system());
@@ -225,6 +236,10 @@ class DataPlaneGraphTest {
   }
 
   private static Flow<byte[], byte[], NotUsed> noControlPlane() {
+    return Flow.fromSinkAndSource(Sink.ignore(), Source.never());
+  }
+
+  private static Flow<IkeDatagram, IkeDatagram, NotUsed> noIkePort() {
     return Flow.fromSinkAndSource(Sink.ignore(), Source.never());
   }
 

@@ -10,18 +10,18 @@ import net.iotgw.protocols.ipv6.Ipv6Prefix;
 import org.junit.jupiter.api.Assertions;
 
 /** The nodes of the tests: a gateway and a CD in PAN 0xabcd, and a UD beyond the gateway. */
-final class Nodes {
-  static final Ipv6Prefix PREFIX = Ipv6Prefix.of("2001:db8:1::/64");
+public final class Nodes {
+  public static final Ipv6Prefix PREFIX = Ipv6Prefix.of("2001:db8:1::/64");
   static final int PAN = 0xabcd;
   static final long GW_EUI64 = 0x00124b0001020304L;
-  static final long CD_EUI64 = 0x00124b000a0b0c0dL;
+  public static final long CD_EUI64 = 0x00124b000a0b0c0dL;
 
   /** The CD's address: the prefix and the IID of its EUI-64, U/L bit inverted (RFC 4944 §6). */
   static final Ipv6Address CD = Ipv6Address.of("2001:db8:1::212:4b00:a0b:c0d");
 
-  static final Ipv6Address UD = Ipv6Address.of("2001:db8:ffff::1");
+  public static final Ipv6Address UD = Ipv6Address.of("2001:db8:ffff::1");
 
-  static final LowpanConfig GATEWAY =
+  public static final LowpanConfig GATEWAY =
       new LowpanConfig(PREFIX, GW_EUI64, 0x0000, PAN, 4, 4096, Duration.ofSeconds(1));
   static final LowpanConfig CD_NODE =
       new LowpanConfig(
@@ -36,7 +36,8 @@ final class Nodes {
   static final LowpanConfig CD_OPEN = CD_NODE.withEnforcement(EnforcementMode.OPEN);
 
   /** The gateway reaches CDs by their interface identifiers. */
-  static final LinkResolver GATEWAY_RESOLVER = LinkResolver.fromInterfaceIdentifiers(PREFIX);
+  public static final LinkResolver GATEWAY_RESOLVER =
+      LinkResolver.fromInterfaceIdentifiers(PREFIX);
 
   /** A CD reaches its neighbours by IID and everything else through the gateway. */
   static final LinkResolver CD_RESOLVER =

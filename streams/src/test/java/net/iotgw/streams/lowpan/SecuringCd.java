@@ -30,16 +30,17 @@ import net.iotgw.protocols.sixlowpan.Reassembler;
  * A CD built from the protocols codecs alone, none of the adaptation's code: IPHC, RFC 4944
  * fragments and 802.15.4 frames, secured with {@link FrameProtection} under its key when asked. It
  * plays the other end of the gateway's enforcement point in the tests, including the forgeries a
- * hostile node would send.
+ * hostile node would send. Public for the data plane's tests, which need a CD side behind the
+ * enforcement point too.
  */
-final class SecuringCd {
+public final class SecuringCd {
   static final Address.Extended GATEWAY = new Address.Extended(Nodes.GW_EUI64);
   static final LinkAddress GATEWAY_LINK = LinkAddress.extended(Nodes.GW_EUI64);
 
   /** A packet the CD received, and whether every frame of it was secured. */
-  record Received(byte[] packet, boolean secured) {}
+  public record Received(byte[] packet, boolean secured) {}
 
-  final long eui64;
+  public final long eui64;
   final Address.Extended address;
   final LinkAddress link;
   final SecurityLevel level;
@@ -51,7 +52,7 @@ final class SecuringCd {
   private int sequence;
   private int tag = 0x700;
 
-  SecuringCd(long eui64, LinkKey key) {
+  public SecuringCd(long eui64, LinkKey key) {
     this(eui64, key, LowpanConfig.DEFAULT_SECURITY_LEVEL);
   }
 
@@ -64,14 +65,14 @@ final class SecuringCd {
   }
 
   /** A 16-octet key whose every octet is {@code b}. */
-  static LinkKey key(int b) {
+  public static LinkKey key(int b) {
     byte[] k = new byte[16];
     java.util.Arrays.fill(k, (byte) b);
     return LinkKey.of(k);
   }
 
   /** Its address in the CD prefix, the IID from its EUI-64 (RFC 4944 §6). */
-  Ipv6Address globalAddress() {
+  public Ipv6Address globalAddress() {
     return Ipv6Address.of(Nodes.PREFIX.address(), LinkResolver.interfaceIdentifierOf(eui64));
   }
 
@@ -114,7 +115,7 @@ final class SecuringCd {
   }
 
   /** The PSDUs that carry {@code packet} to the gateway, secured or not. */
-  List<byte[]> send(byte[] packet, boolean secure) {
+  public List<byte[]> send(byte[] packet, boolean secure) {
     return send(packet, secure, level);
   }
 
@@ -158,7 +159,7 @@ final class SecuringCd {
    *
    * @throws AssertionError if the frame is secured and does not verify
    */
-  Optional<Received> receive(byte[] psdu) {
+  public Optional<Received> receive(byte[] psdu) {
     MacFrame f = MacFrameCodec.decode(psdu, true).orThrow();
     boolean isSecured = f.header().frameControl().securityEnabled();
     byte[] payload = f.payload();
