@@ -192,14 +192,6 @@ final class CdEsp {
     return true;
   }
 
-  boolean holds(int inboundSpi, long now) {
-    return lookup(inboundSpi, now) != null;
-  }
-
-  int size() {
-    return byInboundSpi.size();
-  }
-
   /**
    * RFC 4303 §3.4 on {@code outer}, an IPv6 packet with protocol 50 to one of the CD's addresses,
    * then the checks of RFC 4301 §5.2: the payload's mode is the SA's and the inner packet lies
