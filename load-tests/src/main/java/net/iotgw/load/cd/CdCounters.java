@@ -15,7 +15,12 @@ final class CdCounters {
   private long pingsAnswered;
   private long coapRequestsServed;
   private long coapDuplicatesAnswered;
+  private long keyDeliveries;
+  private long saRemovals;
+  private long espReceived;
+  private long espSent;
   private final long[] drops = new long[DropReason.values().length];
+  private final long[] crypto = new long[CryptoOperation.values().length];
 
   void received(int psduOctets) {
     framesReceived++;
@@ -50,6 +55,31 @@ final class CdCounters {
     coapDuplicatesAnswered++;
   }
 
+  void keyDelivered() {
+    keyDeliveries++;
+  }
+
+  void saRemoved() {
+    saRemovals++;
+  }
+
+  void espReceived() {
+    espReceived++;
+  }
+
+  void espSent() {
+    espSent++;
+  }
+
+  /** {@code n} operations of kind {@code op}, done by the CD. */
+  void crypto(CryptoOperation op, int n) {
+    crypto[op.ordinal()] += n;
+  }
+
+  void crypto(CryptoOperation op) {
+    crypto[op.ordinal()]++;
+  }
+
   void drop(DropReason reason) {
     drops[reason.ordinal()]++;
   }
@@ -61,6 +91,7 @@ final class CdCounters {
   CdStats snapshot() {
     return new CdStats(framesReceived, octetsReceived, framesSent, octetsSent,
         securedFramesReceived, securedFramesSent, forgedFramesSent, pingsAnswered,
-        coapRequestsServed, coapDuplicatesAnswered, drops);
+        coapRequestsServed, coapDuplicatesAnswered, keyDeliveries, saRemovals, espReceived,
+        espSent, drops, new CdCryptoCounters(crypto));
   }
 }

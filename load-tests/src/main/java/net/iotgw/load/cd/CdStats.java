@@ -16,7 +16,12 @@ import java.util.Arrays;
  * @param pingsAnswered ICMPv6 echo requests answered
  * @param coapRequestsServed CoAP requests answered, errors (4.04, 4.05) included
  * @param coapDuplicatesAnswered retransmitted confirmable requests answered from the cache
+ * @param keyDeliveries ESP SA pairs installed from the gateway's key deliveries (paper Sec. III-D)
+ * @param saRemovals SA pairs removed at the gateway's word
+ * @param espReceived ESP packets opened and accepted (RFC 4303 §3.4)
+ * @param espSent ESP packets sealed and sent
  * @param drops by {@link DropReason} ordinal; read with {@link #drops(DropReason)}
+ * @param crypto the CD's cryptographic operations by kind
  */
 public record CdStats(
     long framesReceived,
@@ -29,12 +34,20 @@ public record CdStats(
     long pingsAnswered,
     long coapRequestsServed,
     long coapDuplicatesAnswered,
-    long[] drops) {
+    long keyDeliveries,
+    long saRemovals,
+    long espReceived,
+    long espSent,
+    long[] drops,
+    CdCryptoCounters crypto) {
 
-  public static final CdStats ZERO = new CdStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-      new long[DropReason.values().length]);
+  public static final CdStats ZERO = new CdStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+      new long[DropReason.values().length], CdCryptoCounters.ZERO);
 
   public CdStats {
+    if (crypto == null) {
+      throw new IllegalArgumentException("crypto counters needed");
+    }
     if (drops.length != DropReason.values().length) {
       throw new IllegalArgumentException("one drop count per reason");
     }
@@ -43,6 +56,11 @@ public record CdStats(
 
   public long drops(DropReason reason) {
     return drops[reason.ordinal()];
+  }
+
+  /** ESP packets dropped because the CD held no SA for their SPI: lost for lack of keys. */
+  public long espNoSa() {
+    return drops(DropReason.ESP_NO_SA);
   }
 
   /** All drops, whatever the reason. */
@@ -76,7 +94,12 @@ public record CdStats(
         pingsAnswered + other.pingsAnswered,
         coapRequestsServed + other.coapRequestsServed,
         coapDuplicatesAnswered + other.coapDuplicatesAnswered,
-        d);
+        keyDeliveries + other.keyDeliveries,
+        saRemovals + other.saRemovals,
+        espReceived + other.espReceived,
+        espSent + other.espSent,
+        d,
+        crypto.plus(other.crypto));
   }
 
   @Override
@@ -92,7 +115,12 @@ public record CdStats(
         && pingsAnswered == s.pingsAnswered
         && coapRequestsServed == s.coapRequestsServed
         && coapDuplicatesAnswered == s.coapDuplicatesAnswered
-        && Arrays.equals(drops, s.drops);
+        && keyDeliveries == s.keyDeliveries
+        && saRemovals == s.saRemovals
+        && espReceived == s.espReceived
+        && espSent == s.espSent
+        && Arrays.equals(drops, s.drops)
+        && crypto.equals(s.crypto);
   }
 
   @Override
@@ -112,11 +140,15 @@ public record CdStats(
     b.append(", pings ")
         .append(pingsAnswered).append(", coap ").append(coapRequestsServed)
         .append(" (+").append(coapDuplicatesAnswered).append(" dup)");
+    if (keyDeliveries != 0 || espReceived != 0 || espSent != 0) {
+      b.append(", SAs ").append(keyDeliveries).append(" (-").append(saRemovals)
+          .append("), ESP in ").append(espReceived).append(" out ").append(espSent);
+    }
     for (DropReason r : DropReason.values()) {
       if (drops[r.ordinal()] != 0) {
         b.append(", ").append(r).append(' ').append(drops[r.ordinal()]);
       }
     }
-    return b.append(']').toString();
+    return b.append(", ").append(crypto).append(']').toString();
   }
 }

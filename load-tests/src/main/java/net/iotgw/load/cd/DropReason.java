@@ -52,8 +52,33 @@ public enum DropReason {
   MALFORMED_COAP,
   /** A CoAP acknowledgment, reset or response: the CD is a server with nothing outstanding. */
   UNEXPECTED_COAP,
+  /**
+   * An offload AVP delivered over PANA that does not decode ({@code KeyDeliveryCodec}). The PaC
+   * has acknowledged the delivery all the same: its PNA answers the PNR, not the content.
+   */
+  KEY_DELIVERY_REFUSED,
+  /**
+   * An ESP packet whose SPI names no SA the CD holds: never delivered, removed, or past its
+   * lifetime (RFC 4303 §3.4.2). What "lost for lack of keys" counts.
+   */
+  ESP_NO_SA,
+  /** An ESP packet shorter than its header, misaligned, or with bad padding (RFC 4303 §2.4). */
+  ESP_MALFORMED,
+  /** An ESP sequence number already received or left of the window (RFC 4303 §3.4.3). */
+  ESP_REPLAYED,
+  /** An ESP packet whose ICV did not verify (RFC 4303 §3.4.4). */
+  ESP_AUTHENTICATION_FAILED,
+  /** A dummy ESP packet (Next Header 59), discarded as RFC 4303 §2.6 says. */
+  ESP_DUMMY,
+  /**
+   * A packet the SA may not carry: an inner packet outside its traffic selectors, or a tunnel
+   * payload on a transport SA and vice versa (RFC 4301 §5.2), either way.
+   */
+  ESP_POLICY,
   /** Outbound: data other than PANA the CD did not send because it is not admitted (no key). */
   NOT_ADMITTED,
   /** Outbound: data not sent because the key's frame counter would run out (a new key first). */
-  COUNTER_EXHAUSTED
+  COUNTER_EXHAUSTED,
+  /** Outbound: a reply not sent because its SA has used every sequence number (RFC 4303 §3.3.3). */
+  ESP_SEQUENCE_EXHAUSTED
 }

@@ -104,6 +104,11 @@ final class LowpanLink {
         return drop(counters, DropReason.SECURED_FRAME);
       }
       Unprotected u = security.unprotect(psdu);
+      // CCM* runs once the sender, level and counter passed (802.15.4-2006 §7.5.8.2.3).
+      if (u instanceof Unprotected.Accepted
+          || (u instanceof Unprotected.Rejected r && r.reason() == Unprotected.Reason.BAD_MIC)) {
+        counters.crypto(CryptoOperation.AEAD_OPEN);
+      }
       if (u instanceof Unprotected.Rejected r) {
         return drop(counters, r.reason() == Unprotected.Reason.REPLAYED
             ? DropReason.REPLAYED_FRAME : DropReason.UNVERIFIED_FRAME);
@@ -187,6 +192,9 @@ final class LowpanLink {
     for (byte[] p : payloads) {
       MacFrame frame = new MacFrame(header(macSequence), p);
       byte[] psdu = security == null ? MacFrameCodec.encode(frame) : security.protect(frame);
+      if (security != null) {
+        counters.crypto(CryptoOperation.AEAD_SEAL);
+      }
       macSequence = (macSequence + 1) & 0xff;
       counters.sent(psdu.length, security != null);
       psdus.add(psdu);

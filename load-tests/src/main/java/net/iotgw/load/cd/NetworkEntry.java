@@ -12,6 +12,7 @@ import net.iotgw.protocols.eap.psk.PskOutput;
 import net.iotgw.protocols.eap.psk.PskStep;
 import net.iotgw.protocols.ike.IntegrityAlgorithm;
 import net.iotgw.protocols.ike.PrfAlgorithm;
+import net.iotgw.protocols.offload.KeyDeliveryCodec;
 import net.iotgw.protocols.pana.engine.OpenSession;
 import net.iotgw.protocols.pana.PanaEncryptionAlgorithm;
 import net.iotgw.protocols.pana.engine.PacEngine;
@@ -24,6 +25,12 @@ import net.iotgw.protocols.pana.engine.RetransmitPolicy;
  * ({@link EapPskPeer}, RFC 4764), the timers the engine arms, and, once the session opens, the
  * link key (RFC 5807 PEMK, see {@link LinkSecurity}). It speaks PANA messages (UDP payloads);
  * addressing and framing are its CD's.
+ *
+ * <p>Over the open session the gateway delivers the keys of the ESP SAs it negotiated for the CD
+ * (paper Sec. III-D, {@link KeyDeliveryCodec}); the PaC's PNA acknowledges them, and the SA pairs
+ * go into the CD's {@link CdEsp}, which outlives the session (the SAs are the UD's and the
+ * gateway's to end, by a removal) until {@link #destroy}. Every cryptographic operation is
+ * counted ({@link NetworkEntryCrypto}).
  *
  * <p>Pure and mutable, confined to its CD's thread: time comes in as a parameter, randomness
  * from the generator its CD was given (PANA nonce and initial sequence number, RAND_P, the §9
@@ -40,6 +47,7 @@ final class NetworkEntry {
   private final RandomGenerator random;
   private final long selfEui64;
   private final long gatewayEui64;
+  private final CdCounters counters;
   /** The engine's timers by {@link PanaOutput.Timer} (§9 retransmission, §4.4 lifetime, ...). */
   private final long[] engineTimers = new long[PanaOutput.Timer.values().length];
   private long stallAt = UNARMED;
@@ -56,9 +64,12 @@ final class NetworkEntry {
   private EapKeys eapKeys;
   private LinkSecurity security;
   private LinkSecurity madeUp;
+  /** Created with the first delivery. */
+  private CdEsp esp;
 
   NetworkEntry(CdCredentials credentials, JoinSettings settings, RandomGenerator random,
-      long selfEui64, long gatewayEui64) {
+      long selfEui64, long gatewayEui64, CdCounters counters) {
+    this.counters = counters;
     this.credentials = credentials;
     this.settings = settings;
     this.random = random;
@@ -91,7 +102,7 @@ final class NetworkEntry {
     joinStartedAt = now;
     admittedAt = NO_TIME;
     List<byte[]> out = new ArrayList<>();
-    apply(PacEngine.start(pac, now, random), now, out);
+    apply(PacEngine.start(pac, now, random), now, out, true);
     stallAt = now + settings.stallTimeoutMillis();
     if (settings.forgery() != Forgery.NONE && settings.forgeEveryMillis() > 0
         && forgeAt == UNARMED) {
@@ -107,7 +118,10 @@ final class NetworkEntry {
     }
     List<byte[]> out = new ArrayList<>();
     PacEngine.State before = pac;
-    apply(PacEngine.receive(pac, pana, now, random), now, out);
+    NetworkEntryCrypto.panaReceived(pac, pana, counters);
+    PanaStep<PacEngine.State> step = PacEngine.receive(pac, pana, now, random);
+    // An unchanged state answered a duplicate with the answer it had: nothing new signed.
+    apply(step, now, out, step.state() != before);
     if (state == JoinState.JOINING && pac != before) {
       stallAt = now + settings.stallTimeoutMillis();
     }
@@ -123,7 +137,8 @@ final class NetworkEntry {
     for (PanaOutput.Timer t : PanaOutput.Timer.values()) {
       if (engineTimers[t.ordinal()] <= now && pac != null) {
         engineTimers[t.ordinal()] = UNARMED;
-        apply(PacEngine.timer(pac, t, now, random), now, out);
+        // A retransmission resends the request as it was: nothing new signed.
+        apply(PacEngine.timer(pac, t, now, random), now, out, t != PanaOutput.Timer.RETRANSMIT);
       }
     }
     if (stallAt <= now) {
@@ -193,6 +208,11 @@ final class NetworkEntry {
     return pac;
   }
 
+  /** The ESP SAs delivered so far; null before the first delivery. */
+  CdEsp esp() {
+    return esp;
+  }
+
   /** Ends whatever is under way and zeroes every key it holds; the PSK stays the owner's. */
   void destroy() {
     abandon();
@@ -200,16 +220,24 @@ final class NetworkEntry {
       madeUp.destroy();
       madeUp = null;
     }
+    if (esp != null) {
+      esp.destroy();
+    }
     if (state != JoinState.REJECTED) {
       state = JoinState.NOT_JOINED;
     }
   }
 
-  private void apply(PanaStep<PacEngine.State> step, long now, List<byte[]> out) {
+  /** @param fresh whether the messages it sends are new (signed now), not resent */
+  private void apply(
+      PanaStep<PacEngine.State> step, long now, List<byte[]> out, boolean fresh) {
     PacEngine.State before = pac;
     pac = step.state();
     for (PanaOutput o : step.outputs()) {
       if (o instanceof PanaOutput.Send s) {
+        if (fresh) {
+          NetworkEntryCrypto.panaSent(s.message(), counters);
+        }
         out.add(s.message());
       } else if (o instanceof PanaOutput.Arm a) {
         engineTimers[a.timer().ordinal()] = a.atMillis();
@@ -225,6 +253,12 @@ final class NetworkEntry {
         admit(before, opened, now);
       } else if (o instanceof PanaOutput.Closed c) {
         ended(SessionEnd.of(c.reason()));
+      } else if (o instanceof PanaOutput.Delivered d) {
+        NetworkEntryCrypto.delivered(counters);
+        if (esp == null) {
+          esp = new CdEsp(random, counters);
+        }
+        esp.deliver(d.avps(), now);
       }
       // Dropped: the engine keeps its state and the PAA retransmits; PingAnswered: nothing to do.
     }
@@ -250,6 +284,7 @@ final class NetworkEntry {
     }
     LinkSecurity next = LinkSecurity.fromSession(PrfAlgorithm.PRF_HMAC_SHA2_256, eapKeys.msk(),
         r.sessionId(), r.keyId(), selfEui64, gatewayEui64, settings.level());
+    NetworkEntryCrypto.linkKey(PrfAlgorithm.PRF_HMAC_SHA2_256, counters);
     if (security != null) {
       security.destroy();
     }
@@ -262,16 +297,18 @@ final class NetworkEntry {
       return;
     }
     PskStep<EapPskPeer.State> step = EapPskPeer.receive(peer, eap);
+    NetworkEntryCrypto.eapPsk(peer, step.state(), counters);
     peer = step.state();
     for (PskOutput o : step.outputs()) {
       if (o instanceof PskOutput.Send s) {
-        apply(PacEngine.eapToPaa(pac, s.eapPacket()), now, out);
+        apply(PacEngine.eapToPaa(pac, s.eapPacket()), now, out, true);
       } else if (o instanceof PskOutput.Authenticated a) {
         if (eapKeys != null) {
           eapKeys.destroy();
         }
         eapKeys = a.keys();
-        apply(PacEngine.eapKeys(pac, eapKeys.msk(), now), now, out);
+        NetworkEntryCrypto.panaKeys(pac, counters);
+        apply(PacEngine.eapKeys(pac, eapKeys.msk(), now), now, out, true);
       }
     }
   }
@@ -286,6 +323,7 @@ final class NetworkEntry {
     }
     security = LinkSecurity.fromSession(r.keying().prf(), eapKeys.msk(), opened.sessionId(),
         r.keyId(), selfEui64, gatewayEui64, settings.level());
+    NetworkEntryCrypto.linkKey(r.keying().prf(), counters);
     state = JoinState.ADMITTED;
     admittedAt = now;
     stallAt = UNARMED;

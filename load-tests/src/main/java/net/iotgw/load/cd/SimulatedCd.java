@@ -5,10 +5,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
-import net.iotgw.protocols.ipv6.DestinationUnreachableCode;
-import net.iotgw.protocols.ipv6.IcmpV6Codec;
-import net.iotgw.protocols.ipv6.IcmpV6Message;
-import net.iotgw.protocols.ipv6.IcmpV6Type;
 import net.iotgw.protocols.ipv6.Ipv6Address;
 import net.iotgw.protocols.ipv6.Ipv6Codec;
 import net.iotgw.protocols.ipv6.Ipv6Packet;
@@ -42,6 +38,12 @@ import net.iotgw.protocols.wire.Decoded;
  * security level 6 (or 5); it accepts unsecured frames only for PANA and secured ones only from
  * the gateway, fresh and verified; before admission it sends no data at all. A CD without
  * credentials has no PANA and no link security, as before network entry existed.
+ *
+ * <p>A joined CD also ends the ESP SAs a UD negotiated with the gateway acting for it (paper Sec.
+ * III-D): the gateway delivers their keys over the PANA session, the CD derives its ESP keys
+ * from them ({@link CdEsp}), opens raw ESP (IPv6 Next Header 50) from the UD, serves what it
+ * carries, in tunnel or transport mode, and answers under the same SA pair. Its cryptographic
+ * operations are counted by kind ({@link CdStats#crypto()}).
  */
 public final class SimulatedCd {
   /** macShortAddress 0xfffe: the device uses its extended address (802.15.4-2006 §7.4.2). */
@@ -50,16 +52,12 @@ public final class SimulatedCd {
   /** PANA's UDP port (RFC 5191 §6), both ends. */
   public static final int PANA_PORT = 716;
 
-  /** RFC 4443 §2.4(f): ICMPv6 errors are rate-limited; one a second per CD is plenty. */
-  static final long ERROR_INTERVAL_MILLIS = 1_000;
-
   private final CdNetwork network;
   private final long eui64;
   private final int shortAddress;
   private final LowpanLink link;
-  private final CdCoapServer coap;
+  private final CdServices services;
   private final CdCounters counters = new CdCounters();
-  private long lastErrorAt = Long.MIN_VALUE;
   /** Null for a CD without credentials. */
   private final NetworkEntry entry;
   private int forgedSequence;
@@ -85,9 +83,9 @@ public final class SimulatedCd {
     this.eui64 = eui64;
     this.shortAddress = shortAddress;
     this.link = new LowpanLink(network, eui64, shortAddress);
-    this.coap = new CdCoapServer(eui64);
+    this.services = new CdServices(new CdCoapServer(eui64), counters);
     this.entry = credentials == null ? null
-        : new NetworkEntry(credentials, settings, random, eui64, network.gatewayEui64());
+        : new NetworkEntry(credentials, settings, random, eui64, network.gatewayEui64(), counters);
   }
 
   /**
@@ -212,16 +210,24 @@ public final class SimulatedCd {
       // 6LoWPAN carries up to 1280 octets unfragmented at the IP layer (RFC 4944 §4).
       return drop(DropReason.UNSUPPORTED);
     }
+    UdpDatagram udp = null;
     if (p.protocol() == UdpDatagram.PROTOCOL) {
-      return udp(p, bytes, secured, nowMillis);
+      if (!(UdpCodec.decode(p) instanceof Decoded.Ok<UdpDatagram> okUdp)) {
+        return drop(DropReason.BAD_UPPER_LAYER);
+      }
+      udp = okUdp.value();
+      // Unsecured frames carry PANA to the PaC (port 716) and nothing else (the contract).
+      if (udp.destinationPort() == PANA_PORT && entry != null) {
+        return pana(entry.receive(udp.payload(), nowMillis));
+      }
     }
     if (!admits(secured)) {
       return drop(DropReason.UNSECURED_DATA);
     }
-    if (p.protocol() == IcmpV6Message.PROTOCOL) {
-      return echo(p);
+    if (p.protocol() == CdEsp.PROTOCOL) {
+      return esp(p, nowMillis);
     }
-    return drop(DropReason.UNSUPPORTED);
+    return services.serve(p, udp, bytes, nowMillis, this::send);
   }
 
   /** Whether data (not PANA) in such frames is taken: secured, or a CD without link security. */
@@ -229,68 +235,30 @@ public final class SimulatedCd {
     return secured || entry == null || entry.isForging();
   }
 
-  private List<byte[]> echo(Ipv6Packet request) {
-    Decoded<IcmpV6Message> icmp = IcmpV6Codec.decode(request);
-    if (!(icmp instanceof Decoded.Ok<IcmpV6Message> ok)) {
-      return drop(DropReason.BAD_UPPER_LAYER);
+  /**
+   * Raw ESP from a UD (RFC 4303 §3.4) under an SA the gateway delivered: the packet it protects
+   * is served like any other, and the reply goes back under the SA's outbound half.
+   */
+  private List<byte[]> esp(Ipv6Packet outer, long nowMillis) {
+    CdEsp esp = entry == null ? null : entry.esp();
+    if (esp == null) {
+      return drop(DropReason.ESP_NO_SA);
     }
-    if (ok.value().type() != IcmpV6Type.ECHO_REQUEST.id()) {
+    CdEsp.Opened opened = esp.open(outer, nowMillis);
+    if (opened instanceof CdEsp.Refused r) {
+      return drop(r.reason());
+    }
+    CdEsp.Accepted a = (CdEsp.Accepted) opened;
+    counters.espReceived();
+    Ipv6Packet inner = a.inner();
+    if (!isOwnAddress(inner.destination())) {
+      return drop(DropReason.OTHER_IPV6_DESTINATION);
+    }
+    if (inner.fragmentHeader().isPresent()) {
       return drop(DropReason.UNSUPPORTED);
     }
-    Decoded<Ipv6Packet> reply = Ipv6Packets.echoReplyFor(request);
-    if (!(reply instanceof Decoded.Ok<Ipv6Packet> okReply)) {
-      return drop(DropReason.BAD_UPPER_LAYER);
-    }
-    counters.pingAnswered();
-    return send(okReply.value());
-  }
-
-  private List<byte[]> udp(Ipv6Packet p, byte[] raw, boolean secured, long nowMillis) {
-    Decoded<UdpDatagram> decoded = UdpCodec.decode(p);
-    if (!(decoded instanceof Decoded.Ok<UdpDatagram> ok)) {
-      return drop(DropReason.BAD_UPPER_LAYER);
-    }
-    UdpDatagram d = ok.value();
-    // Unsecured frames carry PANA to the PaC (port 716) and nothing else (the contract).
-    if (d.destinationPort() == PANA_PORT && entry != null) {
-      return pana(entry.receive(d.payload(), nowMillis));
-    }
-    if (!admits(secured)) {
-      return drop(DropReason.UNSECURED_DATA);
-    }
-    if (d.destinationPort() != CdCoapServer.PORT) {
-      counters.drop(DropReason.CLOSED_PORT);
-      return portUnreachable(p, raw, nowMillis);
-    }
-    CoapOutcome outcome = coap.handle(d.payload(), p.source(), d.sourcePort(), nowMillis);
-    byte[] message;
-    if (outcome instanceof CoapOutcome.Answered a) {
-      counters.coapRequestServed();
-      message = a.message();
-    } else if (outcome instanceof CoapOutcome.Repeated r) {
-      counters.coapDuplicateAnswered();
-      message = r.message();
-    } else if (outcome instanceof CoapOutcome.Reset r) {
-      message = r.message();
-    } else {
-      return drop(((CoapOutcome.Ignored) outcome).reason());
-    }
-    return send(Ipv6Packets.udp(p.destination(), p.source(), CdCoapServer.PORT,
-        d.sourcePort(), message, Ipv6Packets.DEFAULT_HOP_LIMIT));
-  }
-
-  /** RFC 4443 §3.1 code 4, as a host's stack answers a closed UDP port, rate-limited. */
-  private List<byte[]> portUnreachable(Ipv6Packet p, byte[] raw, long nowMillis) {
-    if (lastErrorAt != Long.MIN_VALUE && nowMillis - lastErrorAt < ERROR_INTERVAL_MILLIS) {
-      return List.of();
-    }
-    Decoded<Ipv6Packet> error = Ipv6Packets.destinationUnreachable(p.destination(),
-        DestinationUnreachableCode.PORT_UNREACHABLE, raw, Ipv6Packets.DEFAULT_HOP_LIMIT);
-    if (!(error instanceof Decoded.Ok<Ipv6Packet> ok)) {
-      return List.of();
-    }
-    lastErrorAt = nowMillis;
-    return send(ok.value());
+    return services.serve(inner, null, a.innerBytes(), nowMillis,
+        reply -> esp.seal(a.sa(), reply).map(this::send).orElse(List.of()));
   }
 
   /** Whether {@code a} is one of this CD's unicast addresses. */

@@ -111,6 +111,11 @@ final class JoinHarness {
     }
   }
 
+  /** The PAA delivers {@code avps} to the admitted CD; the CD's PNA goes back to the PAA. */
+  void deliver(List<net.iotgw.protocols.pana.Avp> avps) {
+    toCd(paa.deliver(avps, now));
+  }
+
   /** Moves the clock to the earliest deadline of either side and fires it; false if none. */
   boolean fireNext() {
     OptionalLong c = cd.nextDeadline();

@@ -19,7 +19,9 @@ import net.iotgw.protocols.ieee802154.security.Pemk;
 import net.iotgw.protocols.ike.IntegrityAlgorithm;
 import net.iotgw.protocols.ike.PrfAlgorithm;
 import net.iotgw.protocols.ike.crypto.Prf;
+import net.iotgw.protocols.pana.Avp;
 import net.iotgw.protocols.pana.PanaCodec;
+import net.iotgw.protocols.pana.PanaEncryptionAlgorithm;
 import net.iotgw.protocols.pana.PanaMessage;
 import net.iotgw.protocols.pana.PanaMessageType;
 import net.iotgw.protocols.pana.engine.OpenSession;
@@ -61,8 +63,10 @@ final class PaaSide {
   private PaaEngine.Config config() {
     byte[] nonce = new byte[16];
     random.nextBytes(nonce);
+    // RFC 6786: the channel key deliveries travel over, as the gateway's PAA offers it.
     return new PaaEngine.Config(List.of(PrfAlgorithm.PRF_HMAC_SHA2_256),
-        List.of(IntegrityAlgorithm.AUTH_HMAC_SHA2_256_128), RetransmitPolicy.REQUEST, sessionId,
+        List.of(IntegrityAlgorithm.AUTH_HMAC_SHA2_256_128),
+        List.of(PanaEncryptionAlgorithm.AES128_CTR), RetransmitPolicy.REQUEST, sessionId,
         random.nextInt() & 0xffff_ffffL, nonce, keyId);
   }
 
@@ -100,6 +104,16 @@ final class PaaSide {
 
   OptionalLong nextDeadline() {
     return timers.values().stream().mapToLong(Long::longValue).min();
+  }
+
+  /**
+   * The PAA delivers {@code avps} encrypted in a PNR (RFC 6786, {@link PaaEngine#deliver}); the
+   * PaC's PNA shows up as {@link PanaOutput.DeliveryAcknowledged} in {@link #saw}.
+   */
+  List<byte[]> deliver(List<Avp> avps, long now) {
+    List<byte[]> out = new ArrayList<>();
+    apply(PaaEngine.deliver(paa, avps, now, random), now, out);
+    return out;
   }
 
   /** The PAA ends the session (§4.4): its PTR. */

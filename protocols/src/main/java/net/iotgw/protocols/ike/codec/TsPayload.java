@@ -55,7 +55,11 @@ public record TsPayload(Role role, List<TrafficSelector> selectors) implements P
     }
   }
 
-  static TsPayload read(Role role, WireReader body) throws Malformed {
+  /**
+   * Reads a TS payload body (Number of TSs, reserved, selectors) from {@code body}, consuming
+   * exactly the selectors it counts; also the selector lists of the offload key delivery.
+   */
+  public static TsPayload read(Role role, WireReader body) throws Malformed {
     int count = body.u8("number of TSs");
     body.u24("TS reserved");
     List<TrafficSelector> selectors = new ArrayList<>();
