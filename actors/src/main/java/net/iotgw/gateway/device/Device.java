@@ -64,6 +64,11 @@ public final class Device {
 
   private record IkeSaStopped(IkeKey key) implements Command {}
 
+  /** The CD's CHILD_SAs with these inbound SPIs are gone: tell it, best effort. */
+  private record RemoveSas(java.util.List<Integer> cdInboundSpis) implements Command {}
+
+  private record Ignored() implements Command {}
+
   /** An IKE SA as its initiator names it: its SPI and address (RFC 7296 §2.1). */
   private record IkeKey(long spiI, InetSocketAddress peer) {}
 
@@ -112,6 +117,8 @@ public final class Device {
         .onMessage(Ike.class, this::onIke)
         .onMessage(DeliverKeys.class, this::onDeliverKeys)
         .onMessage(KeysOutcome.class, this::onKeysOutcome)
+        .onMessage(RemoveSas.class, this::onRemoveSas)
+        .onMessage(Ignored.class, m -> Behaviors.same())
         .onMessage(IkeSaStopped.class, m -> {
           ikeSas.remove(m.key());
           halfOpen.remove(m.key());
@@ -282,8 +289,7 @@ public final class Device {
 
       @Override
       public void ended(java.util.List<Integer> cdInboundSpis, String reason) {
-        // The CD's SAs for these SPIs die with the IKE SA; telling the CD comes with the
-        // delete message of the key-delivery codec.
+        self.tell(new RemoveSas(cdInboundSpis));
       }
     };
   }
@@ -297,6 +303,17 @@ public final class Device {
     ActorRef<EapSession.DeliveryOutcome> reply =
         context.messageAdapter(EapSession.DeliveryOutcome.class, o -> new KeysOutcome(o, m.sa()));
     session.tell(new EapSession.Deliver(KeyDeliveryAvps.encode(m.delivery()), reply));
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onRemoveSas(RemoveSas m) {
+    ActorRef<EapSession.Command> session = admittedBy == null ? null : sessions.get(admittedBy);
+    if (session != null) {
+      ActorRef<EapSession.DeliveryOutcome> ignore =
+          context.messageAdapter(EapSession.DeliveryOutcome.class, o -> new Ignored());
+      m.cdInboundSpis().forEach(spi ->
+          session.tell(new EapSession.Deliver(KeyDeliveryAvps.removal(spi), ignore)));
+    }
     return Behaviors.same();
   }
 

@@ -46,20 +46,20 @@ import net.iotgw.protocols.ipv6.Ipv6Prefix;
  * PRF HMAC-SHA2-256/384 and X25519, ECP-256, ECP-384, MODP-2048; ESP likewise plus AES-CCM-8.
  */
 public final class IkeProfiles {
-  static final PacketProtection AES_CBC_256_SHA256 = new PacketProtection(
+  public static final PacketProtection AES_CBC_256_SHA256 = new PacketProtection(
       EncryptionAlgorithm.ENCR_AES_CBC, 256, IntegrityAlgorithm.AUTH_HMAC_SHA2_256_128);
 
-  static final List<Profile.IkeProposal> IKE_PROPOSALS = List.of(
+  public static final List<Profile.IkeProposal> IKE_PROPOSALS = List.of(
       new Profile.IkeProposal(PacketProtection.AES_GCM_16_128, PrfAlgorithm.PRF_HMAC_SHA2_256),
       new Profile.IkeProposal(PacketProtection.AES_GCM_16_256, PrfAlgorithm.PRF_HMAC_SHA2_384),
       new Profile.IkeProposal(PacketProtection.CHACHA20_POLY1305, PrfAlgorithm.PRF_HMAC_SHA2_256),
       new Profile.IkeProposal(AES_CBC_256_SHA256,
           PrfAlgorithm.PRF_HMAC_SHA2_256));
 
-  static final List<DhGroup> GROUPS =
+  public static final List<DhGroup> GROUPS =
       List.of(DhGroup.CURVE25519, DhGroup.ECP_256, DhGroup.ECP_384, DhGroup.MODP_2048);
 
-  static final List<PacketProtection> ESP_PROPOSALS = List.of(
+  public static final List<PacketProtection> ESP_PROPOSALS = List.of(
       PacketProtection.AES_GCM_16_128, PacketProtection.AES_GCM_16_256,
       PacketProtection.CHACHA20_POLY1305, PacketProtection.AES_CCM_8_128,
       AES_CBC_256_SHA256);

@@ -180,12 +180,24 @@ public final class EntryRig implements AutoCloseable {
     return b.toString();
   }
 
+  /** The IKE identity the gateway presents for CD {@code i}, and the PSK it shares with UDs. */
+  public static String ikeIdentity(int i) {
+    return String.format("cd-%05d.iot.example", i);
+  }
+
+  public static final String IKE_PSK = "offload-test-psk-0123456789abcdef";
+
+  public static final String UD_IDENTITY = "ud@example.org";
+
   private static String deviceStoreText(List<CdCredentials> store) {
     StringBuilder b = new StringBuilder("devices = [\n");
-    for (CdCredentials c : store) {
+    for (int i = 0; i < store.size(); i++) {
+      CdCredentials c = store.get(i);
       b.append("  { identity = \"").append(c.identity()).append("\", psk = \"")
           .append(HexFormat.of().formatHex(c.psk().key())).append("\", eui64 = \"")
-          .append(colons(c.eui64().getAsLong())).append("\" }\n");
+          .append(colons(c.eui64().getAsLong())).append("\"\n")
+          .append("    ike { id = \"").append(ikeIdentity(i)).append("\", psk = \"")
+          .append(IKE_PSK).append("\", peers = [ \"").append(UD_IDENTITY).append("\" ] } }\n");
     }
     return b.append("]\n").toString();
   }
