@@ -1,6 +1,5 @@
 package net.iotgw.gateway.device;
 
-import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.Map;
@@ -69,8 +68,11 @@ public final class Device {
 
   private record Ignored() implements Command {}
 
-  /** An IKE SA as its initiator names it: its SPI and address (RFC 7296 §2.1). */
-  private record IkeKey(long spiI, InetSocketAddress peer) {}
+  /**
+   * An IKE SA as its initiator names it: its SPI and address (RFC 7296 §2.1), without the port,
+   * which moves to 4500 after IKE_SA_INIT (§2.23).
+   */
+  private record IkeKey(long spiI, java.net.InetAddress peer) {}
 
   /** What all Devices share: the AAA, the enforcement point, session settings, randomness. */
   public record Shared(
@@ -244,7 +246,7 @@ public final class Device {
           admittedBy == null ? "not admitted" : "too short");
       return stopIfIdle();
     }
-    IkeKey key = new IkeKey(java.nio.ByteBuffer.wrap(msg, 0, 8).getLong(), d.remote());
+    IkeKey key = new IkeKey(java.nio.ByteBuffer.wrap(msg, 0, 8).getLong(), d.remote().getAddress());
     ActorRef<IkeSaActor.Command> sa = ikeSas.get(key);
     if (sa != null) {
       sa.tell(new IkeSaActor.FromPeer(d));

@@ -1,0 +1,54 @@
+package net.iotgw.load.entry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import net.iotgw.load.cd.CdStats;
+import net.iotgw.load.cd.CryptoOperation;
+import net.iotgw.load.cd.SimulatedCd;
+import net.iotgw.protocols.ipv6.Ipv6Packet;
+import net.iotgw.radio.emulator.MediumSettings;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 5 in one JVM: a UD (our initiator engine, forcing UDP encapsulation as strongSwan does)
+ * opens an IKE SA to an admitted CD's address; the gateway answers as the CD, delivers the CD its
+ * key material over PANA (RFC 6786), releases its IKE_AUTH response only after the CD's
+ * acknowledgement, and forwards ESP end to end: the UD's echo requests reach the CD's own ESP
+ * and its replies come back, none lost for lack of keys, and the CD does no public-key work.
+ */
+class IkeOffloadInMemoryTest {
+  @TempDir Path dir;
+
+  @Test
+  void udOpensAnSaToAnAdmittedCdThroughTheGatewayAndPingsItOverEsp() throws Exception {
+    EntryRig.Options options = new EntryRig.Options(2, 0, 0, new EntryRig.AaaChoice.Embedded(),
+        Duration.ofMillis(500), 8, Duration.ofHours(1), MediumSettings.defaults(),
+        Optional.empty());
+    try (EntryRig rig = EntryRig.start(options, dir)) {
+      assertEquals(2, rig.awaitJoins(Duration.ofSeconds(30)).admitted());
+      SimulatedCd cd = rig.cds().get(0);
+      UdInitiator ud = new UdInitiator(rig.ucn(), cd.address());
+
+      assertTrue(ud.connect(EntryRig.ikeIdentity(0), EntryRig.IKE_PSK, Duration.ofSeconds(20)),
+          () -> "no SA: " + ud.outputs());
+      CdStats afterKeys = cd.stats();
+      assertEquals(1, afterKeys.keyDeliveries(), afterKeys::toString);
+
+      for (int i = 1; i <= 5; i++) {
+        ud.sendEcho(7, i);
+        Optional<Ipv6Packet> reply = ud.receiveEsp(Duration.ofSeconds(3));
+        assertTrue(reply.isPresent(), "no ESP echo reply " + i);
+        assertEquals(cd.address(), reply.get().source());
+      }
+      CdStats after = cd.stats();
+      assertEquals(0, after.espNoSa(), "a UD ESP packet reached the CD before its keys");
+      assertTrue(after.espReceived() >= 5, after::toString);
+      assertEquals(0, after.crypto().count(CryptoOperation.PUBLIC_KEY), "the CD did public-key work");
+    }
+  }
+}
