@@ -169,7 +169,9 @@ class AccessRequestTest {
           "the first 256 requests use every Identifier once");
       assertEquals(300, fake.received.size());
       var c = counters(KIT, aaa);
-      assertEquals(44, c.get(Counter.WAITED), c::toString);
+      // Requests told after the server's 256 answers got back find free Identifiers: how many
+      // did depends on scheduling, but the 257th, told at once, always finds none.
+      assertTrue(c.get(Counter.WAITED) >= 1 && c.get(Counter.WAITED) <= 44, c::toString);
       assertEquals(300, c.get(Counter.REQUESTS), c::toString);
       assertEquals(0, c.get(Counter.RETRANSMISSIONS), c::toString);
     }

@@ -191,7 +191,7 @@ class BorderRouterEndToEndIT {
     }
   }
 
-  private static void deleteRecursively(Path dir) throws IOException {
+  static void deleteRecursively(Path dir) throws IOException {
     try (var paths = Files.walk(dir)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);
@@ -257,13 +257,13 @@ class BorderRouterEndToEndIT {
     assertTrue(!text.contains("Malformed") && !text.contains("Incorrect"), "malformed or bad FCS");
   }
 
-  private static HostTools.Result inNamespace(String namespace, String... command) {
+  static HostTools.Result inNamespace(String namespace, String... command) {
     List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", namespace));
     full.addAll(List.of(command));
     return HostTools.run(full, Duration.ofSeconds(30));
   }
 
-  private static void script(Path topology, Map<String, String> env, String verb) {
+  static void script(Path topology, Map<String, String> env, String verb) {
     try {
       ProcessBuilder pb = new ProcessBuilder("bash", topology.toString(), verb)
           .redirectErrorStream(true);
@@ -281,7 +281,7 @@ class BorderRouterEndToEndIT {
   }
 
   /** Debian's libcoap3-bin installs coap-client-notls (and TLS variants), not coap-client. */
-  private static Path coapClient() {
+  static Path coapClient() {
     for (String name : List.of("coap-client", "coap-client-notls", "coap-client-openssl",
         "coap-client-gnutls")) {
       for (String d : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
@@ -294,7 +294,7 @@ class BorderRouterEndToEndIT {
     return HostTools.require("coap-client");
   }
 
-  private static Path fileProperty(String name) {
+  static Path fileProperty(String name) {
     String value = System.getProperty(name);
     if (value == null || !Files.exists(Path.of(value))) {
       fail(name + " must name an existing file (set by the failsafe configuration), not " + value);
@@ -302,11 +302,11 @@ class BorderRouterEndToEndIT {
     return Path.of(value);
   }
 
-  private static String java() {
+  static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static void waitFor(Check check, Duration timeout, String what) {
+  static void waitFor(Check check, Duration timeout, String what) {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (check.ok()) {
@@ -318,7 +318,7 @@ class BorderRouterEndToEndIT {
   }
 
   @FunctionalInterface
-  private interface Check {
+  interface Check {
     boolean ok();
   }
 }
