@@ -38,7 +38,9 @@ import net.iotgw.protocols.ipv6.Ipv6Prefix;
  * address if it parses as one, else an FQDN); {@code psk} the IKE pre-shared key shared with the
  * peers, as text (its UTF-8 octets, as strongSwan's {@code secret}) or {@code 0x} and hex;
  * {@code peers} the identities allowed to reach the CD (its authorization policy); {@code
- * transport} whether USE_TRANSPORT_MODE is honoured. An entry with {@code ike} needs an {@code
+ * transport} whether USE_TRANSPORT_MODE is honoured. For RFC 7427 signatures instead of (or beside)
+ * the PSK: {@code certificate} and {@code key} (PEM files, ECDSA P-256 or Ed25519) and {@code ca},
+ * the trust anchor of the peers' certificates; paths relative to the device store. An entry with {@code ike} needs an {@code
  * eui64}: the CD's address is the CD prefix and its interface identifier.
  *
  * <p>The proposals are the gateway's, one set for every CD, strongest first as strongSwan orders
@@ -91,18 +93,27 @@ public final class IkeProfiles {
       }
       long eui64 = eui64(e, at);
       Config ike = e.getConfig("ike");
+      Path base = deviceStore.toAbsolutePath().getParent();
+      boolean certificate = ike.hasPath("certificate");
+      Optional<Credentials.PreSharedKey> psk =
+          ike.hasPath("psk") ? Optional.of(psk(ike, at)) : Optional.empty();
+      if (!certificate && psk.isEmpty()) {
+        throw new ConfigException.BadValue(ike.origin(), at + "ike",
+            "needs a psk, or a certificate with its key and the peers' ca");
+      }
       Profile profile = new Profile(
           identity(ike.getString("id")),
-          psk(ike, at),
+          certificate ? certificate(ike, at, base) : psk.get(),
           IKE_PROPOSALS, GROUPS, ESP_PROPOSALS,
           ike.hasPath("transport") && ike.getBoolean("transport"),
           ike.getStringList("peers").stream().map(IkeProfiles::identity).toList(),
-          Optional.of(psk(ike, at)),
-          List.of());
+          psk,
+          certificate ? List.of(certificateHolder(ike, at, base, "ca")) : List.of());
       Ipv6Address cd = Ipv6Address.of(cdPrefix.address(), eui64 ^ 0x0200_0000_0000_0000L);
-      EngineConfig base = EngineConfig.of(profile, inet(cd));
-      out.put(eui64, new EngineConfig(base.profile(), base.cdAddress(), base.limits(),
-          base.natTraversal(), base.keyDelivery(), base.ikePort(), base.natTPort(), debugKeys));
+      EngineConfig defaults = EngineConfig.of(profile, inet(cd));
+      out.put(eui64, new EngineConfig(defaults.profile(), defaults.cdAddress(), defaults.limits(),
+          defaults.natTraversal(), defaults.keyDelivery(), defaults.ikePort(),
+          defaults.natTPort(), debugKeys));
     }
     return out;
   }
@@ -125,6 +136,35 @@ public final class IkeProfiles {
           "at least 16 octets (RFC 7296 §2.15 wants a key as strong as the PRF)");
     }
     return new Credentials.PreSharedKey(key);
+  }
+
+  /** RFC 7427 credentials: {@code certificate} (PEM), {@code key} (PEM, P-256 or Ed25519). */
+  private static Credentials.Certificate certificate(Config ike, String at, Path base) {
+    try {
+      byte[] der = certificateHolder(ike, at, base, "certificate").getEncoded();
+      String keyPem = java.nio.file.Files.readString(base.resolve(ike.getString("key")));
+      var key = net.iotgw.protocols.ike.auth.AuthKeys.privateKeyFromPem(keyPem);
+      if (!(key instanceof net.iotgw.protocols.wire.Decoded.Ok<
+          org.bouncycastle.crypto.params.AsymmetricKeyParameter> ok)) {
+        throw new ConfigException.BadValue(ike.origin(), at + "ike.key", "not a private key");
+      }
+      return new Credentials.Certificate(ok.value(), List.of(der));
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new ConfigException.BadValue(ike.origin(), at + "ike", e.getMessage());
+    }
+  }
+
+  private static org.bouncycastle.cert.X509CertificateHolder certificateHolder(
+      Config ike, String at, Path base, String key) {
+    try (var reader = new org.bouncycastle.openssl.PEMParser(
+        java.nio.file.Files.newBufferedReader(base.resolve(ike.getString(key))))) {
+      if (reader.readObject() instanceof org.bouncycastle.cert.X509CertificateHolder h) {
+        return h;
+      }
+      throw new ConfigException.BadValue(ike.origin(), at + "ike." + key, "not a certificate");
+    } catch (java.io.IOException e) {
+      throw new ConfigException.BadValue(ike.origin(), at + "ike." + key, e.getMessage());
+    }
   }
 
   private static long eui64(Config e, String at) {

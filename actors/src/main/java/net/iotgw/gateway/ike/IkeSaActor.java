@@ -182,7 +182,11 @@ public final class IkeSaActor {
     keys.ended(spis, reason);
   }
 
+  /**
+   * Wall-clock milliseconds: the engine checks certificates' validity against this time as well
+   * as scheduling its timers from it (a clock step shifts a pending timer, nothing more).
+   */
   private static long now() {
-    return System.nanoTime() / 1_000_000;
+    return System.currentTimeMillis();
   }
 }

@@ -75,7 +75,14 @@ class IkeOffloadStrongSwanIT {
           "    eui64 = \"02:00:00:00:00:00:00:01\",",
           "    ike { id = \"" + CD1_ID + "\", psk = \"" + IKE_PSK + "\", peers = [ \"" + UD_ID
               + "\" ] } }",
+          "  { identity = \"cd2@iot.example\", psk = \"101112131415161718191a1b1c1d1e1f\",",
+          "    eui64 = \"02:00:00:00:00:00:00:02\",",
+          "    ike { id = \"" + CD2_ID + "\", certificate = \"cd1.pem\", key = \"cd1.key\",",
+          "          ca = \"ca.pem\", peers = [ \"" + UD_ID + "\" ] } }",
           "]", ""));
+      for (String f : List.of("cd1.pem", "cd1.key", "ca.pem", "ud.pem", "ud.key")) {
+        copyCertificate(f, dir.resolve(f));
+      }
       BackgroundProcess cdSim = BackgroundProcess.start("cd-sim", dir.resolve("cd-sim.log"),
           List.of(java(), "-jar", loadTestsJar.toString(), "cd-sim", "--device-store",
               devices.toString(), "--join-window", "1s", "--join-delay", "2s",
@@ -96,28 +103,48 @@ class IkeOffloadStrongSwanIT {
               "run", "--config", config.toString()));
       cleanup.push(gateway);
       gateway.awaitOutput("radio ready", Duration.ofSeconds(30));
-      cdSim.awaitOutput("joined 1, rejected 0", Duration.ofSeconds(60));
+      cdSim.awaitOutput("joined 2, rejected 0", Duration.ofSeconds(60));
 
-      Charon ud1 = Charon.start(charon, ud, dir.resolve("charon"), CD1, CD1_ID);
+      Charon ud1 = Charon.start(charon, ud, dir.resolve("charon"), dir);
       cleanup.push(ud1);
       String diagnostics = "\n--- gateway ---\n%s\n--- cd-sim ---\n%s\n--- charon ---\n%s";
-      HostTools.Result initiated = ud1.swanctl(Duration.ofSeconds(40), "--initiate",
-          "--child", "c", "--ike", "cd1");
-      assertEquals(0, initiated.exitCode(), initiated.output()
-          + diagnostics.formatted(gateway.output(), cdSim.output(), ud1.log()));
-      String sas = ud1.swanctl(Duration.ofSeconds(10), "--list-sas").output();
-      assertTrue(sas.contains("ESTABLISHED") && sas.contains("INSTALLED"), sas);
+      // PSK with the three suites the issue names, then ECDSA P-256 certificates (RFC 7427).
+      for (String conn : List.of("gcm-x25519", "cbc-ecp256", "chacha-x25519", "cert")) {
+        String cd = conn.equals("cert") ? CD2 : CD1;
+        HostTools.Result initiated = ud1.swanctl(Duration.ofSeconds(40), "--initiate",
+            "--child", conn, "--ike", conn);
+        assertEquals(0, initiated.exitCode(), conn + ": " + initiated.output()
+            + diagnostics.formatted(gateway.output(), cdSim.output(), ud1.log()));
+        String sas = ud1.swanctl(Duration.ofSeconds(10), "--list-sas", "--ike", conn).output();
+        assertTrue(sas.contains("ESTABLISHED") && sas.contains("INSTALLED"), conn + ":\n" + sas);
 
-      HostTools.Result ping = inNamespace(ud, "ping", "-6", "-c", "3", "-W", "5", CD1);
-      assertEquals(0, ping.exitCode(), ping.output()
-          + diagnostics.formatted(gateway.output(), cdSim.output(), ud1.log()));
-      HostTools.Result reading = inNamespace(ud, coap.toString(), "-m", "get", "-B", "10",
-          "coap://[" + CD1 + "]/sensors/temperature");
-      assertEquals(0, reading.exitCode(), reading.output());
-      assertTrue(reading.output().strip().matches("-?\\d+(\\.\\d+)?"), reading.output());
-      String counters = ud1.swanctl(Duration.ofSeconds(10), "--list-sas").output();
-      assertTrue(counters.matches("(?s).*in .*[1-9]\\d* packets.*out .*[1-9]\\d* packets.*"),
-          "ESP counted both ways by strongSwan:\n" + counters);
+        HostTools.Result ping = inNamespace(ud, "ping", "-6", "-c", "3", "-W", "5", cd);
+        assertEquals(0, ping.exitCode(), conn + ": " + ping.output()
+            + diagnostics.formatted(gateway.output(), cdSim.output(), ud1.log()));
+        if (conn.equals("gcm-x25519")) {
+          HostTools.Result reading = inNamespace(ud, coap.toString(), "-m", "get", "-B", "10",
+              "coap://[" + cd + "]/sensors/temperature");
+          assertEquals(0, reading.exitCode(), reading.output());
+          assertTrue(reading.output().strip().matches("-?\\d+(\\.\\d+)?"), reading.output());
+        }
+        String counters = ud1.swanctl(Duration.ofSeconds(10), "--list-sas", "--ike", conn)
+            .output();
+        assertTrue(counters.matches("(?s).*in .*[1-9]\\d* packets.*out .*[1-9]\\d* packets.*"),
+            conn + ": ESP counted both ways by strongSwan:\n" + counters);
+        ud1.swanctl(Duration.ofSeconds(20), "--terminate", "--ike", conn, "--force");
+      }
+
+      // An authenticated UD that cd1's policy does not list is refused (AUTHENTICATION_FAILED).
+      String keysBefore = gateway.output();
+      HostTools.Result intruder = ud1.swanctl(Duration.ofSeconds(40), "--initiate",
+          "--child", "intruder", "--ike", "intruder");
+      assertTrue(intruder.exitCode() != 0, intruder.output());
+      assertTrue(intruder.output().contains("AUTHENTICATION_FAILED"), intruder.output());
+      BorderRouterEndToEndIT.waitFor(
+          () -> gateway.output().contains("intruder@example.org is not allowed to reach this CD"),
+          Duration.ofSeconds(5), "the gateway's refusal");
+      assertEquals(countOf(keysBefore, "IKE SA established"),
+          countOf(gateway.output(), "IKE SA established"), "no SA, no keys for the CD");
       passed = true;
     } catch (AssertionError | RuntimeException e) {
       System.err.println("IKE e2e files kept in " + dir);
@@ -137,6 +164,24 @@ class IkeOffloadStrongSwanIT {
     }
   }
 
+  private static final String CD2 = "2001:db8:cd::2";
+  /** The certificate fixtures' CD identity (subjectAltName email:cd1@example.org). */
+  private static final String CD2_ID = "cd1@example.org";
+
+  private static int countOf(String text, String needle) {
+    return text.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
+  }
+
+  private static void copyCertificate(String name, Path to) throws IOException {
+    try (var in = IkeOffloadStrongSwanIT.class.getResourceAsStream(
+        "/fixtures/strongswan/certs/" + name)) {
+      if (in == null) {
+        fail("missing certificate fixture " + name);
+      }
+      Files.copy(in, to);
+    }
+  }
+
   /** charon in the UD's namespace, after shared/interop/strongswan.md. */
   static final class Charon implements AutoCloseable {
     private final Path dir;
@@ -147,12 +192,12 @@ class IkeOffloadStrongSwanIT {
       this.process = process;
     }
 
-    static Charon start(Path charon, String namespace, Path dir, String cd, String cdId)
+    static Charon start(Path charon, String namespace, Path dir, Path certificates)
         throws IOException, InterruptedException {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve("strongswan.conf"), """
           charon {
-            load = kdf random nonce openssl x509 pem pkcs1 curve25519 aes sha1 sha2 hmac gcm chapoly kernel-libipsec kernel-netlink socket-default vici
+            load = kdf random nonce openssl x509 pem pkcs1 pkcs8 pubkey curve25519 aes sha1 sha2 hmac gcm chapoly kernel-libipsec kernel-netlink socket-default vici
             retransmit_timeout = 2
             retransmit_tries = 3
             plugins {
@@ -170,16 +215,30 @@ class IkeOffloadStrongSwanIT {
             }
           }
           """.replace("DIR", dir.toString()));
-      Files.writeString(dir.resolve("swanctl.conf"), String.join("\n",
-          "connections {", "  cd1 {", "    version = 2",
-          "    local_addrs = " + UD_ADDRESS, "    remote_addrs = " + cd,
-          "    proposals = aes128gcm16-prfsha256-x25519",
-          "    local {", "      auth = psk", "      id = " + UD_ID, "    }",
-          "    remote {", "      auth = psk", "      id = " + cdId, "    }",
-          "    children {", "      c {", "        mode = tunnel",
-          "        esp_proposals = aes128gcm16", "      }", "    }", "  }", "}",
-          "secrets {", "  ike-1 {", "    id-1 = " + UD_ID, "    id-2 = " + cdId,
-          "    secret = \"" + IKE_PSK + "\"", "  }", "}", ""));
+      for (String sub : List.of("x509", "x509ca", "private")) {
+        Files.createDirectories(dir.resolve(sub));
+      }
+      Files.copy(certificates.resolve("ud.pem"), dir.resolve("x509/ud.pem"));
+      Files.copy(certificates.resolve("ca.pem"), dir.resolve("x509ca/ca.pem"));
+      Files.copy(certificates.resolve("ud.key"), dir.resolve("private/ud.key"));
+      StringBuilder conf = new StringBuilder("connections {\n");
+      conf.append(connection("gcm-x25519", CD1, "aes128gcm16-prfsha256-x25519", "aes128gcm16",
+          psk(UD_ID), psk(CD1_ID)));
+      conf.append(connection("cbc-ecp256", CD1, "aes256-sha256-prfsha256-ecp256",
+          "aes256-sha256", psk(UD_ID), psk(CD1_ID)));
+      conf.append(connection("chacha-x25519", CD1, "chacha20poly1305-prfsha256-x25519",
+          "chacha20poly1305", psk(UD_ID), psk(CD1_ID)));
+      conf.append(connection("cert", CD2, "aes128gcm16-prfsha256-x25519", "aes128gcm16",
+          "auth = pubkey\n      id = " + UD_ID + "\n      certs = ud.pem",
+          "auth = pubkey\n      id = " + CD2_ID + "\n      cacerts = ca.pem"));
+      conf.append(connection("intruder", CD1, "aes128gcm16-prfsha256-x25519", "aes128gcm16",
+          psk("intruder@example.org"), psk(CD1_ID)));
+      conf.append("}\nsecrets {\n");
+      conf.append("  ike-ud {\n    id-1 = " + UD_ID + "\n    id-2 = " + CD1_ID
+          + "\n    secret = \"" + IKE_PSK + "\"\n  }\n");
+      conf.append("  ike-intruder {\n    id-1 = intruder@example.org\n    id-2 = " + CD1_ID
+          + "\n    secret = \"" + IKE_PSK + "\"\n  }\n}\n");
+      Files.writeString(dir.resolve("swanctl.conf"), conf.toString());
       Process p = new ProcessBuilder("env", "STRONGSWAN_CONF=" + dir.resolve("strongswan.conf"),
           "ip", "netns", "exec", namespace, "unshare", "-m", "sh", "-c",
           "mount -t tmpfs none /run && exec " + charon)
@@ -201,6 +260,19 @@ class IkeOffloadStrongSwanIT {
         fail("swanctl --load-all:\n" + load.output());
       }
       return c;
+    }
+
+    private static String psk(String id) {
+      return "auth = psk\n      id = " + id;
+    }
+
+    private static String connection(String name, String cd, String ike, String esp,
+        String local, String remote) {
+      return "  " + name + " {\n    version = 2\n    local_addrs = " + UD_ADDRESS
+          + "\n    remote_addrs = " + cd + "\n    proposals = " + ike
+          + "\n    local {\n      " + local + "\n    }\n    remote {\n      " + remote
+          + "\n    }\n    children {\n      " + name + " {\n        mode = tunnel"
+          + "\n        esp_proposals = " + esp + "\n      }\n    }\n  }\n";
     }
 
     HostTools.Result swanctl(Duration timeout, String... args) {
