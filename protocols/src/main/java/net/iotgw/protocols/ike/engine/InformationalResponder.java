@@ -58,8 +58,27 @@ enum InformationalResponder implements ResponderTask {
     List<Payload> response =
         ours.isEmpty() ? List.of() : List.of(new DeletePayload(ProtocolId.ESP.id(), 4, ours));
     TaskOutcome outcome = gone.isEmpty() ? new TaskOutcome.Done(s.sa(), List.of())
-        : new TaskOutcome.Changed(after -> DeleteChildSa.remove(after, gone));
+        : new TaskOutcome.Changed(after -> removeAfterRekeys(after, gone));
     return new Reply(response, outcome);
+  }
+
+  /**
+   * The CHILD_SAs go. One that our rekey in flight was replacing while the peer's crossing rekey
+   * of it completed is deleted by the peer as that rekey's initiator (RFC 7296 §2.8): the peer's
+   * successor is reported first.
+   */
+  private static IkeStep removeAfterRekeys(Established after, List<Integer> gone) {
+    List<IkeOutput> out = new ArrayList<>();
+    for (int spi : gone) {
+      Optional<ChildSa> old = after.child(spi);
+      CreateChildSaInFlight.rekeying(after, spi)
+          .flatMap(CreateChildSaInFlight::collision)
+          .flatMap(passive -> after.child(passive.inboundSpi()))
+          .ifPresent(successor -> out.add(new IkeOutput.ChildSaRekeyed(old.get(), successor)));
+    }
+    IkeStep removed = DeleteChildSa.remove(after, gone);
+    out.addAll(removed.outputs());
+    return new IkeStep(removed.state(), out);
   }
 
   /** The CHILD_SA the peer names by its own inbound SPI, our outbound (§3.11, §3.10). */

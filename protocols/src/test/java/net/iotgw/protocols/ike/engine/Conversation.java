@@ -193,6 +193,11 @@ final class Conversation {
     return side == Side.INITIATOR ? stepToInitiator() : stepToResponder();
   }
 
+  /** Takes the oldest datagram queued towards {@code side} off the network (to deliver later). */
+  Datagram takeNextTo(Side side) {
+    return (side == Side.INITIATOR ? toInitiator : toResponder).poll();
+  }
+
   /** Drops the oldest datagram queued towards {@code side} (one lost on the way). */
   void loseNextTo(Side side) {
     (side == Side.INITIATOR ? toInitiator : toResponder).poll();
