@@ -135,7 +135,7 @@ record CreateChildSaInFlight(
           after -> adoptPassive(after, old, collision.get().inboundSpi()));
     }
     if (type == NotifyType.CHILD_SA_NOT_FOUND) {
-      return new TaskOutcome.Changed(after -> DeleteChildSa.remove(after, List.of(old)));
+      return new TaskOutcome.Changed(after -> DeleteChildSa.remove(after, List.of(old), now));
     }
     return new TaskOutcome.Changed(after -> {
       Established next = after.withLifetimes(after.lifetimes().retryChildRekey(old, now));
@@ -153,7 +153,7 @@ record CreateChildSaInFlight(
     if (o.isEmpty()) {
       return IkeStep.of(after);
     }
-    Established next = after.withLifetimes(after.lifetimes().replaced(old));
+    Established next = after.withLifetimes(after.lifetimes().replaced(old, replacement));
     List<IkeOutput> out = new ArrayList<>();
     r.ifPresent(n -> out.add(new IkeOutput.ChildSaRekeyed(o.get(), n)));
     out.add(next.lifetimes().childTimer());

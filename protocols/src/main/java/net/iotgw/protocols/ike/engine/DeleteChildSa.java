@@ -34,7 +34,7 @@ public record DeleteChildSa(int inboundSpi) implements InitiatorTask, InitiatorT
   @Override
   public TaskOutcome processResponse(
       Established s, List<Payload> response, long now, SecureRandom random) {
-    return new TaskOutcome.Changed(after -> remove(after, List.of(inboundSpi)));
+    return new TaskOutcome.Changed(after -> remove(after, List.of(inboundSpi), now));
   }
 
   /** Whether our Delete of the CHILD_SA is in flight (§1.4.1: deletes that cross). */
@@ -50,13 +50,13 @@ public record DeleteChildSa(int inboundSpi) implements InitiatorTask, InitiatorT
   }
 
   /** The CHILD_SAs leave the SA: keys zeroed, the owner told, the lifetime timer moved. */
-  static IkeStep remove(Established s, Collection<Integer> inboundSpis) {
+  static IkeStep remove(Established s, Collection<Integer> inboundSpis, long now) {
     List<IkeOutput> out = new ArrayList<>();
     Established next = s;
     for (int spi : inboundSpis) {
       Optional<ChildSa> child = next.child(spi);
       if (child.isPresent()) {
-        next = next.withoutChild(spi);
+        next = next.withoutChild(spi, now);
         out.add(new IkeOutput.ChildSaDeleted(child.get()));
         child.get().destroy();
       }

@@ -151,10 +151,10 @@ public sealed interface IkeState {
     }
 
     /** The CHILD_SA leaves (the caller zeroes its keys). */
-    Established withoutChild(int inboundSpi) {
+    Established withoutChild(int inboundSpi, long now) {
       return new Established(sa, exchanges,
           children.stream().filter(c -> c.inboundSpi() != inboundSpi).toList(), tasks,
-          lifetimes.without(inboundSpi), retired);
+          lifetimes.without(inboundSpi, now), retired);
     }
 
     /** {@code task} runs next, before what is queued. */

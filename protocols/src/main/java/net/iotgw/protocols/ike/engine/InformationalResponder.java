@@ -58,7 +58,7 @@ enum InformationalResponder implements ResponderTask {
     List<Payload> response =
         ours.isEmpty() ? List.of() : List.of(new DeletePayload(ProtocolId.ESP.id(), 4, ours));
     TaskOutcome outcome = gone.isEmpty() ? new TaskOutcome.Done(s.sa(), List.of())
-        : new TaskOutcome.Changed(after -> removeAfterRekeys(after, gone));
+        : new TaskOutcome.Changed(after -> removeAfterRekeys(after, gone, now));
     return new Reply(response, outcome);
   }
 
@@ -67,7 +67,7 @@ enum InformationalResponder implements ResponderTask {
    * of it completed is deleted by the peer as that rekey's initiator (RFC 7296 §2.8): the peer's
    * successor is reported first.
    */
-  private static IkeStep removeAfterRekeys(Established after, List<Integer> gone) {
+  private static IkeStep removeAfterRekeys(Established after, List<Integer> gone, long now) {
     List<IkeOutput> out = new ArrayList<>();
     for (int spi : gone) {
       Optional<ChildSa> old = after.child(spi);
@@ -76,7 +76,7 @@ enum InformationalResponder implements ResponderTask {
           .flatMap(passive -> after.child(passive.inboundSpi()))
           .ifPresent(successor -> out.add(new IkeOutput.ChildSaRekeyed(old.get(), successor)));
     }
-    IkeStep removed = DeleteChildSa.remove(after, gone);
+    IkeStep removed = DeleteChildSa.remove(after, gone, now);
     out.addAll(removed.outputs());
     return new IkeStep(removed.state(), out);
   }

@@ -118,8 +118,8 @@ final class KeyHold {
     IkeOutput report = new IkeOutput.ChildSaRekeyed(old.get(), held.child());
     if (rekey.weInitiated()) {
       // RFC 7296 §2.8: the initiator of the surviving rekey deletes the old CHILD_SA.
-      return IkeStep.of(next.withLifetimes(next.lifetimes().replaced(rekey.oldInboundSpi()))
-          .first(new DeleteChildSa(rekey.oldInboundSpi())), report);
+      return IkeStep.of(next.withLifetimes(next.lifetimes().replaced(rekey.oldInboundSpi(),
+          held.child().inboundSpi())).first(new DeleteChildSa(rekey.oldInboundSpi())), report);
     }
     Optional<CreateChildSaInFlight> ours =
         CreateChildSaInFlight.rekeying(next, rekey.oldInboundSpi());
@@ -128,8 +128,8 @@ final class KeyHold {
           ours.get().withCollision(held.child().inboundSpi(), rekey.lowerNonce());
       return IkeStep.of(next.withTasks(next.tasks().withActive(Optional.of(noted))));
     }
-    return IkeStep.of(next.withLifetimes(next.lifetimes().replaced(rekey.oldInboundSpi())),
-        report);
+    return IkeStep.of(next.withLifetimes(next.lifetimes().replaced(rekey.oldInboundSpi(),
+        held.child().inboundSpi())), report);
   }
 
   /**

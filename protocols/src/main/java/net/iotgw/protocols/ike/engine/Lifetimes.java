@@ -19,10 +19,15 @@ record Lifetimes(long ikeRekeyAt, long ikeExpiresAt, List<Child> children) {
   static final long NEVER = Long.MAX_VALUE;
 
   /**
-   * One CHILD_SA's times. {@code replaced}: a rekey made its successor and it only waits for its
-   * Delete (ours, or the peer's as the rekey's initiator): it is not rekeyed again.
+   * One CHILD_SA's times. {@code replacedBy}: the inbound SPI of the successor a rekey made (0 if
+   * none; SPIs below 256 are reserved); the CHILD_SA then only waits for its Delete (ours, or the
+   * peer's as the rekey's initiator) and is not rekeyed again.
    */
-  record Child(int inboundSpi, long rekeyAt, long expiresAt, boolean replaced) {}
+  record Child(int inboundSpi, long rekeyAt, long expiresAt, int replacedBy) {
+    boolean replaced() {
+      return replacedBy != 0;
+    }
+  }
 
   Lifetimes {
     children = List.copyOf(children);
@@ -41,21 +46,33 @@ record Lifetimes(long ikeRekeyAt, long ikeExpiresAt, List<Child> children) {
   Lifetimes withChild(int inboundSpi, Limits limits, long now, SecureRandom random) {
     List<Child> next = new ArrayList<>(without(inboundSpi).children);
     next.add(new Child(inboundSpi, now + limits.childSaRekeyMillis() - jitter(limits, random),
-        now + limits.childSaLifetimeMillis(), false));
+        now + limits.childSaLifetimeMillis(), 0));
     return new Lifetimes(ikeRekeyAt, ikeExpiresAt, next);
   }
 
-  Lifetimes without(int inboundSpi) {
+  private Lifetimes without(int inboundSpi) {
     return new Lifetimes(ikeRekeyAt, ikeExpiresAt,
         children.stream().filter(c -> c.inboundSpi() != inboundSpi).toList());
+  }
+
+  /**
+   * The CHILD_SA is gone; one it was to replace (its successor deleted before the old one) is
+   * rekeyed again in time.
+   */
+  Lifetimes without(int inboundSpi, long now) {
+    return new Lifetimes(ikeRekeyAt, ikeExpiresAt, children.stream()
+        .filter(c -> c.inboundSpi() != inboundSpi)
+        .map(c -> c.replacedBy() != inboundSpi ? c
+            : new Child(c.inboundSpi(), retry(now, c.expiresAt()), c.expiresAt(), 0))
+        .toList());
   }
 
   Optional<Child> child(int inboundSpi) {
     return children.stream().filter(c -> c.inboundSpi() == inboundSpi).findFirst();
   }
 
-  Lifetimes replaced(int inboundSpi) {
-    return update(inboundSpi, c -> new Child(c.inboundSpi(), NEVER, c.expiresAt(), true));
+  Lifetimes replaced(int inboundSpi, int by) {
+    return update(inboundSpi, c -> new Child(c.inboundSpi(), NEVER, c.expiresAt(), by));
   }
 
   boolean isReplaced(int inboundSpi) {
@@ -65,7 +82,7 @@ record Lifetimes(long ikeRekeyAt, long ikeExpiresAt, List<Child> children) {
   /** The CHILD_SA's rekey is under way (or its delete, {@code expiring}): no second trigger. */
   Lifetimes handled(int inboundSpi, boolean expiring) {
     return update(inboundSpi, c -> new Child(c.inboundSpi(), NEVER,
-        expiring ? NEVER : c.expiresAt(), c.replaced()));
+        expiring ? NEVER : c.expiresAt(), c.replacedBy()));
   }
 
   /**
@@ -74,7 +91,7 @@ record Lifetimes(long ikeRekeyAt, long ikeExpiresAt, List<Child> children) {
    */
   Lifetimes retryChildRekey(int inboundSpi, long now) {
     return update(inboundSpi, c -> c.replaced() ? c
-        : new Child(c.inboundSpi(), retry(now, c.expiresAt()), c.expiresAt(), false));
+        : new Child(c.inboundSpi(), retry(now, c.expiresAt()), c.expiresAt(), 0));
   }
 
   Lifetimes ikeRekeyHandled() {
