@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.iotgw.protocols.ike.DhGroup;
-import net.iotgw.protocols.ike.codec.ExchangeType;
 import net.iotgw.protocols.ike.codec.KePayload;
 import net.iotgw.protocols.ike.codec.NoncePayload;
 import net.iotgw.protocols.ike.codec.Payload;

@@ -60,7 +60,8 @@ record IkeAuthResponder(InitExchange init) {
     if (child instanceof ChildSaNegotiation.Agreed agreed) {
       out.addAll(agreed.payloads());
       KeyDelivery delivery = KeyDelivery.of(sa, agreed.child(), init.ni(), init.nr());
-      return new ResponderTask.Reply(out, new TaskOutcome.Agreed(authenticated, agreed.child(), delivery,
+      return new ResponderTask.Reply(out,
+          new TaskOutcome.Agreed(authenticated, agreed.child(), delivery,
           List.of()));
     }
     NotifyType refused = ((ChildSaNegotiation.Refused) child).error();
@@ -69,7 +70,8 @@ record IkeAuthResponder(InitExchange init) {
         List.of(new IkeOutput.ChildSaRefused(refused))));
   }
 
-  private static ResponderTask.Reply refuse(CloseReason reason, String detail, List<IkeOutput> events) {
+  private static ResponderTask.Reply refuse(
+      CloseReason reason, String detail, List<IkeOutput> events) {
     return new ResponderTask.Reply(
         List.of(NotifyPayload.of(NotifyType.AUTHENTICATION_FAILED)),
         new TaskOutcome.Failed(reason, detail, events));

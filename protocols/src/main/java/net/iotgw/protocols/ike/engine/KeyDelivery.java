@@ -70,7 +70,7 @@ public record KeyDelivery(
     peerSelectors = List.copyOf(peerSelectors);
   }
 
-  /** What to deliver for {@code child}, created in IKE_AUTH with the nonces {@code ni} and {@code nr}. */
+  /** What to deliver for {@code child}, created in IKE_AUTH with its nonces {@code ni}, {@code nr}. */
   static KeyDelivery of(IkeSa sa, ChildSa child, byte[] ni, byte[] nr) {
     return of(sa, child, ni, nr, new byte[0]);
   }

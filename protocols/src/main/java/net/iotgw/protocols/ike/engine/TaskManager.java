@@ -71,7 +71,8 @@ final class TaskManager {
     TaskOutcome outcome = reply.outcome();
     // RFC 7296 §2.11: the response goes to the address and port the request came from.
     IkeSa to = outcomeSa(before.sa(), outcome).withEndpoints(from.local(), from.remote());
-    List<Datagram> response = Outbound.seal(to, messageId, exchange, true, reply.response(), random);
+    List<Datagram> response =
+        Outbound.seal(to, messageId, exchange, true, reply.response(), random);
     if (outcome instanceof TaskOutcome.Agreed agreed) {
       Established held = before.withExchanges(before.exchanges().answered(messageId, List.of()));
       return hold(held, agreed, exchange, messageId, response, establishing, out, now);

@@ -38,9 +38,9 @@ public sealed interface TaskOutcome {
   }
 
   /**
-   * A CHILD_SA rekey (RFC 7296 §1.3.3): the one replaced, whether we initiated the exchange (then we
-   * delete the old one after the release, §2.8), and the lower of the exchange's two nonces, which
-   * settles a collision with a rekey of the same CHILD_SA from the other side (§2.8.1).
+   * A CHILD_SA rekey (RFC 7296 §1.3.3): the one replaced, whether we initiated the exchange (then
+   * we delete the old one after the release, §2.8), and the lower of the exchange's two nonces,
+   * which settles a collision with a rekey of the same CHILD_SA from the other side (§2.8.1).
    */
   record Rekey(int oldInboundSpi, boolean weInitiated, byte[] lowerNonce) {
     public Rekey {
@@ -77,7 +77,10 @@ public sealed interface TaskOutcome {
    */
   record Changed(Function<Established, IkeStep> change) implements TaskOutcome {}
 
-  /** The IKE SA cannot go on (RFC 7296 §2.21.2: AUTHENTICATION_FAILED and the like), or is deleted. */
+  /**
+   * The IKE SA cannot go on (RFC 7296 §2.21.2: AUTHENTICATION_FAILED and the like), or is deleted
+   * (§1.4.1).
+   */
   record Failed(IkeOutput.CloseReason reason, String detail, List<IkeOutput> events)
       implements TaskOutcome {
     public Failed {
