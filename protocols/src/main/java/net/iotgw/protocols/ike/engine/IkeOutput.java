@@ -19,9 +19,9 @@ public sealed interface IkeOutput {
   record Dropped(DropReason reason, String detail) implements IkeOutput {}
 
   /**
-   * The CHILD_SA is agreed: deliver {@code delivery} to the CD and answer {@link
-   * IkeEvent.KeysDelivered} or {@link IkeEvent.KeyDeliveryFailed}. Until then the responder holds
-   * its IKE_AUTH response (paper Sec. III-D).
+   * A CHILD_SA is agreed (in IKE_AUTH or CREATE_CHILD_SA): deliver {@code delivery} to the CD and
+   * answer {@link IkeEvent.KeysDelivered} or {@link IkeEvent.KeyDeliveryFailed}. Until then a
+   * responder holds its response (paper Sec. III-D).
    */
   record ChildSaAgreed(KeyDelivery delivery, ChildSa child) implements IkeOutput {}
 

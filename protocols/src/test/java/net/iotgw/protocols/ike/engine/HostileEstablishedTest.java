@@ -38,8 +38,14 @@ import org.junit.jupiter.api.Test;
  */
 class HostileEstablishedTest {
 
+  /** {@code viaRetired}: the inputs travel in the IKE SA a rekey retired, not the current one. */
   private record Situation(String name, Supplier<Conversation> make, Side target,
-      boolean answers) {}
+      boolean answers, boolean viaRetired) {
+
+    Situation(String name, Supplier<Conversation> make, Side target, boolean answers) {
+      this(name, make, target, answers, false);
+    }
+  }
 
   private static List<Situation> situations() {
     return List.of(
@@ -63,7 +69,15 @@ class HostileEstablishedTest {
           c.queue(INITIATOR, CreateChildSa.additional());
           c.run();
           return c;
-        }, RESPONDER, false));
+        }, RESPONDER, false),
+        new Situation("with a retired IKE SA", () -> {
+          Conversation c = TaskQueueTest.established(807);
+          c.queue(INITIATOR, new RekeyIkeSa());
+          c.stepToResponder();
+          c.stepToInitiator();
+          c.loseQueued();
+          return c;
+        }, RESPONDER, true, true));
   }
 
   @Test
@@ -75,9 +89,12 @@ class HostileEstablishedTest {
           Conversation c = s.make().get();
           Side from = c.other(s.target());
           IkeState.Established sender = senderState(c, from);
+          IkeSa sa = s.viaRetired() ? sender.retired().get(0).sa() : sender.sa();
+          long id = s.viaRetired()
+              ? c.established(s.target()).retired().get(0).exchanges().nextPeerRequestId()
+              : sender.exchanges().nextRequestId();
           c.forget();
-          for (Datagram d : Outbound.seal(sender.sa(), sender.exchanges().nextRequestId(), type,
-              false, payloads, c.random)) {
+          for (Datagram d : Outbound.seal(sa, id, type, false, payloads, c.random)) {
             deliver(c, s, d, type + " " + payloads);
           }
           List<Datagram> answers = s.target() == INITIATOR ? c.sentByInitiator : c.sentByResponder;
@@ -96,6 +113,7 @@ class HostileEstablishedTest {
   @Test
   void oddAuthenticResponsesToOurRekeysNeverThrowNorCloseTheIkeSa() {
     for (Situation s : situations().subList(1, 3)) {
+      assertTrue(s.name().startsWith("rekeying"));
       for (List<Payload> payloads : responses()) {
         Conversation c = s.make().get();
         IkeState.Established peer = c.established(RESPONDER);
