@@ -70,6 +70,20 @@ public record KeyDelivery(
     peerSelectors = List.copyOf(peerSelectors);
   }
 
+  /**
+   * A delivery for IKE_AUTH's CHILD_SA, whose nonces are the IKE SA's and which has no PFS (the
+   * form before CREATE_CHILD_SA, kept for decoders of it).
+   */
+  public KeyDelivery(
+      EngineConfig.KeyDeliveryMode mode, byte[] secret, PrfAlgorithm prf, byte[] ni, byte[] nr,
+      long spiI, long spiR, PacketProtection esp, ChildSa.Mode childMode, int cdInboundSpi,
+      int cdOutboundSpi, List<TrafficSelector> cdSelectors, List<TrafficSelector> peerSelectors,
+      Role cdRole, InetSocketAddress peer, boolean udpEncapsulation, long lifetimeMillis) {
+    this(mode, secret, prf, ni, nr, spiI, spiR, ni, nr, new byte[0], esp, childMode, cdInboundSpi,
+        cdOutboundSpi, cdSelectors, peerSelectors, cdRole, peer, udpEncapsulation,
+        lifetimeMillis);
+  }
+
   /** What to deliver for {@code child}, created in IKE_AUTH with its nonces {@code ni}, {@code nr}. */
   static KeyDelivery of(IkeSa sa, ChildSa child, byte[] ni, byte[] nr) {
     return of(sa, child, ni, nr, new byte[0]);
