@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /**
  * The CHILD_SA keys charon logs at {@code chd = 4} ("encryption initiator key => 20 bytes @ ..."
  * followed by its hex dump, per worker thread) and the SPIs of "CHILD_SA c{1} established with SPIs
- * 07741619_i ea5ca33c_o".
+ * 07741619_i ea5ca33c_o" (for a rekey's CHILD_SA, 5.9.8 says "inbound CHILD_SA c{2} established"
+ * and, once the old one is gone, "outbound ..."). The last CHILD_SA logged wins.
  */
 final class CharonLog {
   private static final Pattern LINE = Pattern.compile("^\\S+ (\\d+)\\[(\\w+)\\] (?:<[^>]*> )?(.*)$");
@@ -18,7 +19,8 @@ final class CharonLog {
       Pattern.compile("^((?:encryption|integrity) (?:initiator|responder) key) => (\\d+) bytes @.*");
   private static final Pattern DUMP = Pattern.compile("^\\s*\\d+: ((?:[0-9A-F]{2} )+).*");
   private static final Pattern SPIS =
-      Pattern.compile("^CHILD_SA \\S+ established with SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o.*");
+      Pattern.compile(
+          "^(?:inbound |outbound )?CHILD_SA \\S+ established with SPIs ([0-9a-f]{8})_i ([0-9a-f]{8})_o.*");
 
   private CharonLog() {}
 

@@ -55,6 +55,15 @@ final class CharonPeer implements AutoCloseable {
    */
   static CharonPeer start(Auth auth, String ikeProposal, String espProposal, int fragmentSize)
       throws IOException {
+    return start(auth, ikeProposal, espProposal, fragmentSize, "");
+  }
+
+  /**
+   * The same with {@code connectionOptions}, swanctl.conf lines for the connection {@code cd1}
+   * (such as {@code dpd_delay = 2s}), one per line.
+   */
+  static CharonPeer start(Auth auth, String ikeProposal, String espProposal, int fragmentSize,
+      String connectionOptions) throws IOException {
     long pid = ProcessHandle.current().pid();
     String tag = Long.toHexString(pid & 0xffffff);
     String prefix = "2001:db8:e5:" + Long.toHexString(pid & 0xffff) + "::";
@@ -63,7 +72,7 @@ final class CharonPeer implements AutoCloseable {
         Files.createTempDirectory("iotgw-charon"));
     try {
       p.network();
-      p.configure(auth, ikeProposal, espProposal, fragmentSize);
+      p.configure(auth, ikeProposal, espProposal, fragmentSize, connectionOptions);
       p.launch();
       p.swanctl("--load-all", "--noprompt", "--file", p.dir.resolve("swanctl.conf").toString());
       return p;
@@ -91,7 +100,8 @@ final class CharonPeer implements AutoCloseable {
     HostTools.check(List.of("ip", "-n", ns, "link", "set", "veth0", "up"));
   }
 
-  private void configure(Auth auth, String ike, String esp, int fragmentSize) throws IOException {
+  private void configure(Auth auth, String ike, String esp, int fragmentSize, String options)
+      throws IOException {
     Files.writeString(dir.resolve("strongswan.conf"), """
         charon {
           load = kdf random nonce openssl gmp x509 pem pkcs1 pkcs8 pubkey curve25519 aes sha1 sha2 hmac gcm chapoly kernel-libipsec kernel-netlink socket-default vici
@@ -135,6 +145,7 @@ final class CharonPeer implements AutoCloseable {
         + "    local_addrs = " + udAddress.getHostAddress() + "\n"
         + "    remote_addrs = " + cdAddress.getHostAddress() + "\n"
         + "    proposals = " + ike + "\n"
+        + options.lines().map(l -> "    " + l.strip() + "\n").reduce("", String::concat)
         + "    local {\n      " + local + "\n    }\n"
         + "    remote {\n      " + remote + "\n    }\n"
         + "    children {\n      c {\n        mode = tunnel\n        esp_proposals = " + esp

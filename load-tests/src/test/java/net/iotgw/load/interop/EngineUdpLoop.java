@@ -25,6 +25,7 @@ import net.iotgw.protocols.ike.engine.IkeSaEngine;
 import net.iotgw.protocols.ike.engine.IkeState;
 import net.iotgw.protocols.ike.engine.IkeStep;
 import net.iotgw.protocols.ike.engine.IkeTimer;
+import net.iotgw.protocols.ike.engine.InitiatorTask;
 
 /**
  * A test driver standing in for the IkeSa actor: one thread owns the engine's state, two UDP
@@ -65,6 +66,33 @@ final class EngineUdpLoop implements AutoCloseable {
   void initiate(InetSocketAddress peer) {
     commands.add(s -> IkeSaEngine.initiate(config, peer, Optional.empty(), now(), random));
     selector.wakeup();
+  }
+
+  /** The owner queues an exchange on the SA (a liveness check, a rekey, a delete). */
+  void queue(InitiatorTask task) {
+    commands.add(s -> IkeSaEngine.queue(s, task, now(), random));
+    selector.wakeup();
+  }
+
+  /** Waits for the {@code n}-th output (from 1) of a kind. */
+  <T extends IkeOutput> T await(Class<T> kind, int n, Duration timeout)
+      throws InterruptedException {
+    long until = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < until) {
+      List<IkeOutput> all = outputs();
+      List<IkeOutput> found = all.stream().filter(kind::isInstance).toList();
+      if (found.size() >= n) {
+        return kind.cast(found.get(n - 1));
+      }
+      Thread.sleep(20);
+    }
+    throw new AssertionError("no " + kind.getSimpleName() + " #" + n + " within " + timeout
+        + "; outputs: " + outputs());
+  }
+
+  /** The outputs of one kind so far. */
+  <T extends IkeOutput> List<T> all(Class<T> kind) {
+    return outputs().stream().filter(kind::isInstance).map(kind::cast).toList();
   }
 
   /** Everything the engine said so far. */

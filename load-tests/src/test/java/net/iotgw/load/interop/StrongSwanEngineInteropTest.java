@@ -164,7 +164,7 @@ class StrongSwanEngineInteropTest {
   }
 
   /** The CD cd1@example.org as the profile of interop/strongswan.md's recipe. */
-  private static EngineConfig config(CharonPeer.Auth auth, InetAddress cd) {
+  static EngineConfig config(CharonPeer.Auth auth, InetAddress cd) {
     boolean cert = auth == CharonPeer.Auth.CERT;
     Credentials.PreSharedKey psk =
         new Credentials.PreSharedKey(CharonPeer.PSK.getBytes(StandardCharsets.US_ASCII));

@@ -11,17 +11,20 @@ import net.iotgw.protocols.ike.codec.NotifyType;
 import net.iotgw.protocols.ike.engine.IkeOutput.CloseReason;
 import net.iotgw.protocols.ike.engine.IkeOutput.DropReason;
 import net.iotgw.protocols.ike.engine.IkeState.AuthRequested;
-import net.iotgw.protocols.ike.engine.IkeState.AwaitingKeys;
+import net.iotgw.protocols.ike.engine.IkeState.Established;
 import net.iotgw.protocols.ike.engine.IkeState.HalfOpen;
 import net.iotgw.protocols.ike.engine.IkeState.TaskQueue;
 import net.iotgw.protocols.wire.DecodeError;
 
 /** The handlers of the states between IKE_SA_INIT and an established SA. */
 final class AuthSteps {
-  private static final TaskManager.After FIRST_EXCHANGE =
-      new TaskManager.After(List.of(), TaskQueue.EMPTY, 0, true);
-
   private AuthSteps() {}
+
+  /** The SA IKE_AUTH makes established, its lifetimes from now. */
+  private static Established becoming(IkeSa sa, Exchanges ex, long now, SecureRandom random) {
+    return new Established(sa, ex, List.of(), TaskQueue.EMPTY,
+        Lifetimes.ikeSa(sa.config().limits(), List.of(), now, random), List.of());
+  }
 
   /** Responder, waiting for IKE_AUTH. */
   static IkeStep onHalfOpen(HalfOpen s, IkeEvent event, long now, SecureRandom random) {
@@ -52,8 +55,9 @@ final class AuthSteps {
     // RFC 7296 §2.23: answer where the authentic request came from (the peer may have floated).
     IkeSa sa = s.sa().withEndpoints(req.datagram().local(), req.datagram().remote());
     ResponderTask.Reply reply = s.task().processRequest(sa, req.payloads(), now, random);
-    return TaskManager.afterReply(sa, req.exchanges(), req.messageId(), ExchangeType.IKE_AUTH,
-        reply, FIRST_EXCHANGE, List.of(new IkeOutput.Disarm(IkeTimer.HALF_OPEN)), now, random);
+    return TaskManager.afterReply(becoming(sa, req.exchanges(), now, random), req.messageId(),
+        ExchangeType.IKE_AUTH, req.datagram(), reply, true,
+        List.of(new IkeOutput.Disarm(IkeTimer.HALF_OPEN)), now, random);
   }
 
   /** Initiator, our IKE_AUTH request in flight. */
@@ -73,36 +77,8 @@ final class AuthSteps {
       return unused(s, in, (ex) -> new AuthRequested(s.sa(), ex, s.task()));
     }
     TaskOutcome outcome = s.task().processResponse(s.sa(), resp.payloads(), now);
-    return TaskManager.afterResponse(s.sa(), resp.exchanges(), ExchangeType.IKE_AUTH, outcome,
-        FIRST_EXCHANGE, List.of(), now);
-  }
-
-  /** Either role, the CHILD_SA's keys on their way to the CD. */
-  static IkeStep onAwaitingKeys(AwaitingKeys s, IkeEvent event, long now, SecureRandom random) {
-    if (event instanceof IkeEvent.KeysDelivered) {
-      return TaskManager.release(s);
-    }
-    if (event instanceof IkeEvent.KeyDeliveryFailed f) {
-      return TaskManager.abandon(s, f.reason(), random);
-    }
-    if (event instanceof IkeEvent.TimerFired t) {
-      if (t.timer() == IkeTimer.KEY_DELIVERY && now >= s.held().deadline()) {
-        return TaskManager.abandon(s, "no KeysDelivered in time", random);
-      }
-      if (t.timer() == IkeTimer.IKE_SA_EXPIRY && now >= s.expiresAt()) {
-        return TaskManager.close(List.of(), CloseReason.EXPIRED, "lifetime", s.sa(),
-            s.children(), s.held());
-      }
-      return IkeStep.of(s, new IkeOutput.Dropped(DropReason.STALE_TIMER, t.timer().name()));
-    }
-    IkeEvent.Received r = (IkeEvent.Received) event;
-    Inbound.Result in = Inbound.classify(s.sa(), s.exchanges(), r.datagram());
-    if (in instanceof Inbound.Retransmission) {
-      // The response is held: a retransmitted request is not answered twice (paper Sec. III-D).
-      return IkeStep.of(s, new IkeOutput.Dropped(DropReason.HELD, "response held for key delivery"));
-    }
-    return unused(s, in, (ex) -> new AwaitingKeys(s.sa(), ex, s.held(), s.children(), s.tasks(),
-        s.expiresAt()));
+    return TaskManager.afterResponse(becoming(s.sa(), resp.exchanges(), now, random),
+        ExchangeType.IKE_AUTH, outcome, true, List.of(), now);
   }
 
   private static IkeStep retransmitOrFail(AuthRequested s, IkeEvent.TimerFired t, long now) {
@@ -127,6 +103,18 @@ final class AuthSteps {
    * (UNSUPPORTED_CRITICAL_PAYLOAD for an unknown critical payload), and the IKE SA is deleted.
    */
   static IkeStep invalidSyntax(IkeSa sa, Inbound.Malformed m, SecureRandom random) {
+    return TaskManager.close(invalidSyntaxAnswer(sa, m, random), CloseReason.INVALID_SYNTAX,
+        m.error().toString(), sa, List.of(), null);
+  }
+
+  /** The same on an established SA, whose CHILD_SAs and retired IKE SAs die with it. */
+  static IkeStep invalidSyntax(Established s, Inbound.Malformed m, SecureRandom random) {
+    return TaskManager.close(invalidSyntaxAnswer(s.sa(), m, random), CloseReason.INVALID_SYNTAX,
+        m.error().toString(), s, null);
+  }
+
+  private static List<IkeOutput> invalidSyntaxAnswer(
+      IkeSa sa, Inbound.Malformed m, SecureRandom random) {
     NotifyPayload notify =
         m.error().kind() == DecodeError.Kind.UNSUPPORTED_CRITICAL_PAYLOAD
             ? NotifyPayload.of(NotifyType.UNSUPPORTED_CRITICAL_PAYLOAD,
@@ -138,8 +126,7 @@ final class AuthSteps {
     List<IkeOutput> out = new ArrayList<>();
     Outbound.seal(to, m.messageId(), type, true, List.of(notify), random)
         .forEach(d -> out.add(new IkeOutput.Send(d)));
-    return TaskManager.close(out, CloseReason.INVALID_SYNTAX, m.error().toString(), sa, List.of(),
-        null);
+    return out;
   }
 
   /** Classifications that leave the state as it is, apart from reassembly progress. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import net.iotgw.protocols.ike.DhGroup;
 import net.iotgw.protocols.ike.codec.NotifyPayload;
 import net.iotgw.protocols.ike.codec.NotifyType;
 import net.iotgw.protocols.ike.codec.Payload;
@@ -19,8 +20,8 @@ import net.iotgw.protocols.ike.keys.KeySchedule;
  * The CHILD_SA part of an exchange (RFC 7296 §1.2, §2.9, §2.17; strongSwan's child_create):
  * ESP proposal, traffic selectors narrowed to the CD and the peer, transport or tunnel mode
  * (§1.3.1: transport only when asked and the profile allows it, the notify echoed), the CD's
- * inbound SPI and KEYMAT = prf+(SK_d, Ni | Nr). Written for IKE_AUTH; CREATE_CHILD_SA will call it
- * with its own nonces (and g^ir with PFS).
+ * inbound SPI and KEYMAT = prf+(SK_d, [g^ir (new) |] Ni | Nr). IKE_AUTH calls it with the IKE SA's
+ * nonces; CREATE_CHILD_SA ({@link ChildSaExchange}) with its own, and g^ir with PFS (§1.3.1).
  */
 final class ChildSaNegotiation {
   /** The error notifies that fail only the CHILD_SA, not the IKE SA (RFC 7296 §1.2). */
@@ -39,27 +40,57 @@ final class ChildSaNegotiation {
 
   private ChildSaNegotiation() {}
 
-  /** What the initiator asked for, kept to check the answer against. */
-  record Offer(int spi, boolean transport, TrafficSelector cd, TrafficSelector peer) {
+  /**
+   * What the initiator asked for, kept to check the answer against; {@code pfsGroups} are the DH
+   * transforms offered (CREATE_CHILD_SA with PFS: the KE's group first), none in IKE_AUTH.
+   */
+  record Offer(
+      int spi, boolean transport, TrafficSelector cd, TrafficSelector peer,
+      List<DhGroup> pfsGroups) {
 
-    static Offer create(IkeSa sa, SecureRandom random) {
+    Offer {
+      pfsGroups = List.copyOf(pfsGroups);
+    }
+
+    /** A CHILD_SA between the CD and the peer's address. */
+    static Offer create(IkeSa sa, List<DhGroup> pfsGroups, SecureRandom random) {
       return new Offer(
           newSpi(random),
           sa.config().profile().transportModeAllowed(),
           TrafficSelectors.host(sa.config().cdAddress()),
-          TrafficSelectors.host(sa.remote().getAddress().getAddress()));
+          TrafficSelectors.host(sa.remote().getAddress().getAddress()),
+          pfsGroups);
+    }
+
+    static Offer create(IkeSa sa, SecureRandom random) {
+      return create(sa, List.of(), random);
+    }
+
+    /** The successor of {@code old} (RFC 7296 §1.3.3): its mode and traffic selectors. */
+    static Offer replacing(ChildSa old, List<DhGroup> pfsGroups, SecureRandom random) {
+      return new Offer(newSpi(random), old.mode() == ChildSa.Mode.TRANSPORT,
+          old.cdSelectors().get(0), old.peerSelectors().get(0), pfsGroups);
     }
 
     /** [N(USE_TRANSPORT_MODE)] SA TSi TSr, the CD being the exchange's initiator. */
     List<Payload> payloads(IkeSa sa) {
-      List<Payload> out = new ArrayList<>();
-      if (transport) {
-        out.add(NotifyPayload.of(NotifyType.USE_TRANSPORT_MODE));
-      }
-      out.add(Proposals.espOffer(sa.config().profile(), spi));
-      out.add(new TsPayload(Role.INITIATOR, List.of(cd)));
-      out.add(new TsPayload(Role.RESPONDER, List.of(peer)));
+      List<Payload> out = new ArrayList<>(mode());
+      out.add(sa(sa.config().profile()));
+      out.addAll(selectors());
       return out;
+    }
+
+    List<Payload> mode() {
+      return transport ? List.of(NotifyPayload.of(NotifyType.USE_TRANSPORT_MODE)) : List.of();
+    }
+
+    SaPayload sa(Profile profile) {
+      return Proposals.espOffer(profile, spi, pfsGroups);
+    }
+
+    List<Payload> selectors() {
+      return List.of(new TsPayload(Role.INITIATOR, List.of(cd)),
+          new TsPayload(Role.RESPONDER, List.of(peer)));
     }
   }
 
@@ -70,20 +101,33 @@ final class ChildSaNegotiation {
 
   record Refused(NotifyType error, String detail) implements Result {}
 
-  /** Responder: the CD answers the peer's SA, TSi and TSr. */
+  /** Responder in IKE_AUTH: the CD answers the peer's SA, TSi and TSr. */
   static Result respond(
       IkeSa sa, List<Payload> request, byte[] ni, byte[] nr, SecureRandom random) {
     Optional<SaPayload> offer = InitPayloads.first(request, SaPayload.class);
-    Optional<TsPayload> tsi = ts(request, Role.INITIATOR);
-    Optional<TsPayload> tsr = ts(request, Role.RESPONDER);
-    if (offer.isEmpty() || tsi.isEmpty() || tsr.isEmpty()) {
-      return new Refused(NotifyType.NO_PROPOSAL_CHOSEN, "no SA, TSi or TSr");
+    if (offer.isEmpty()) {
+      return new Refused(NotifyType.NO_PROPOSAL_CHOSEN, "no SA");
     }
-    Profile profile = sa.config().profile();
-    Optional<Proposals.EspChoice> esp = Proposals.selectEsp(profile, offer.get());
+    Optional<Proposals.EspChoice> esp = Proposals.selectEsp(sa.config().profile(), offer.get());
     if (esp.isEmpty()) {
       return new Refused(NotifyType.NO_PROPOSAL_CHOSEN, "no ESP proposal");
     }
+    return respond(sa, request, esp.get(), ni, nr, new byte[0], random);
+  }
+
+  /**
+   * Responder, the ESP proposal {@code esp} chosen: traffic selectors, mode, our SPI and the keys,
+   * with {@code gir} the PFS secret (empty without).
+   */
+  static Result respond(
+      IkeSa sa, List<Payload> request, Proposals.EspChoice esp, byte[] ni, byte[] nr, byte[] gir,
+      SecureRandom random) {
+    Optional<TsPayload> tsi = ts(request, Role.INITIATOR);
+    Optional<TsPayload> tsr = ts(request, Role.RESPONDER);
+    if (tsi.isEmpty() || tsr.isEmpty()) {
+      return new Refused(NotifyType.NO_PROPOSAL_CHOSEN, "no TSi or TSr");
+    }
+    Profile profile = sa.config().profile();
     Optional<TrafficSelector> peerTs =
         TrafficSelectors.narrowTo(tsi.get().selectors(), sa.remote().getAddress().getAddress());
     Optional<TrafficSelector> cdTs =
@@ -96,19 +140,29 @@ final class ChildSaNegotiation {
             && InitPayloads.notify(request, NotifyType.USE_TRANSPORT_MODE).isPresent();
     int spi = newSpi(random);
     ChildSa child =
-        child(sa, esp.get(), transport, spi, cdTs.get(), peerTs.get(), Role.RESPONDER, ni, nr);
+        child(sa, esp, transport, spi, cdTs.get(), peerTs.get(), Role.RESPONDER, ni, nr, gir);
     List<Payload> out = new ArrayList<>();
     if (transport) {
       out.add(NotifyPayload.of(NotifyType.USE_TRANSPORT_MODE));
     }
-    out.add(new SaPayload(List.of(Proposals.espAnswer(esp.get(), spi))));
+    out.add(new SaPayload(List.of(Proposals.espAnswer(esp, spi))));
     out.add(new TsPayload(Role.INITIATOR, List.of(peerTs.get())));
     out.add(new TsPayload(Role.RESPONDER, List.of(cdTs.get())));
     return new Agreed(child, out);
   }
 
-  /** Initiator: the peer's answer to our {@code offer}. */
+  /** Initiator in IKE_AUTH: the peer's answer to our {@code offer}. */
   static Result accept(IkeSa sa, Offer offer, List<Payload> response, byte[] ni, byte[] nr) {
+    return accept(sa, offer, response, Optional.empty(), ni, nr, new byte[0]);
+  }
+
+  /**
+   * Initiator: the peer's answer to our {@code offer}, for which we sent a KE of {@code sent} (PFS,
+   * {@code gir} the secret) or none.
+   */
+  static Result accept(
+      IkeSa sa, Offer offer, List<Payload> response, Optional<DhGroup> sent, byte[] ni, byte[] nr,
+      byte[] gir) {
     Optional<NotifyPayload> error =
         response.stream()
             .filter(p -> p instanceof NotifyPayload n && CHILD_ERRORS.contains(n.notifyType()))
@@ -124,7 +178,8 @@ final class ChildSaNegotiation {
     if (answer.isEmpty() || tsi.isEmpty() || tsr.isEmpty()) {
       return new Refused(NotifyType.NO_PROPOSAL_CHOSEN, "no SA, TSi or TSr in the answer");
     }
-    Optional<Proposals.EspChoice> esp = Proposals.acceptEsp(sa.config().profile(), answer.get());
+    Optional<Proposals.EspChoice> esp =
+        Proposals.acceptEsp(sa.config().profile(), answer.get(), sent);
     if (esp.isEmpty()) {
       return new Refused(NotifyType.NO_PROPOSAL_CHOSEN, "ESP answer is not one we offered");
     }
@@ -139,14 +194,16 @@ final class ChildSaNegotiation {
             && InitPayloads.notify(response, NotifyType.USE_TRANSPORT_MODE).isPresent();
     ChildSa child =
         child(sa, esp.get(), transport, offer.spi(), cd.get(0), peer.get(0), Role.INITIATOR, ni,
-            nr);
+            nr, gir);
     return new Agreed(child, List.of());
   }
 
   private static ChildSa child(
       IkeSa sa, Proposals.EspChoice esp, boolean transport, int ourSpi, TrafficSelector cd,
-      TrafficSelector peer, Role cdRole, byte[] ni, byte[] nr) {
-    ChildSaKeys keys = KeySchedule.childSa(sa.suite().prf(), sa.keys().skD(), esp.esp(), ni, nr);
+      TrafficSelector peer, Role cdRole, byte[] ni, byte[] nr, byte[] gir) {
+    ChildSaKeys keys = gir.length == 0
+        ? KeySchedule.childSa(sa.suite().prf(), sa.keys().skD(), esp.esp(), ni, nr)
+        : KeySchedule.childSa(sa.suite().prf(), sa.keys().skD(), esp.esp(), gir, ni, nr);
     return new ChildSa(
         esp.esp(),
         transport ? ChildSa.Mode.TRANSPORT : ChildSa.Mode.TUNNEL,
@@ -161,7 +218,7 @@ final class ChildSaNegotiation {
         keys);
   }
 
-  private static Optional<TsPayload> ts(List<Payload> payloads, Role role) {
+  static Optional<TsPayload> ts(List<Payload> payloads, Role role) {
     return payloads.stream()
         .filter(p -> p instanceof TsPayload t && t.role() == role)
         .map(TsPayload.class::cast)

@@ -41,6 +41,12 @@ record Exchanges(
         reassembler(limits));
   }
 
+  /** A new IKE SA made by a rekey: message IDs start again at 0 both ways (RFC 7296 §2.18). */
+  static Exchanges fresh(Limits limits) {
+    return new Exchanges(0, 0, Optional.empty(), Optional.empty(), reassembler(limits),
+        reassembler(limits));
+  }
+
   /** After IKE_SA_INIT, responder side: IKE_SA_INIT (message ID 0) is answered. */
   static Exchanges afterInitAsResponder(Limits limits, byte[] request, Datagram response) {
     return new Exchanges(

@@ -23,15 +23,13 @@ import net.iotgw.protocols.ike.engine.IkeOutput.CloseReason;
  */
 record IkeAuthInitiator(
     InitExchange init, Optional<Identity> expectedPeer, ChildSaNegotiation.Offer offer)
-    implements InitiatorTask {
+{
 
-  @Override
-  public ExchangeType exchange() {
+  ExchangeType exchange() {
     return ExchangeType.IKE_AUTH;
   }
 
-  @Override
-  public List<Payload> buildRequest(IkeSa sa) {
+  List<Payload> buildRequest(IkeSa sa) {
     Profile profile = sa.config().profile();
     IdPayload ourId = profile.identity().toPayload(Role.INITIATOR);
     List<Payload> out = new ArrayList<>();
@@ -44,8 +42,7 @@ record IkeAuthInitiator(
     return out;
   }
 
-  @Override
-  public TaskOutcome processResponse(IkeSa sa, List<Payload> response, long now) {
+  TaskOutcome processResponse(IkeSa sa, List<Payload> response, long now) {
     Optional<NotifyPayload> error =
         InitPayloads.firstError(response)
             .filter(n -> !ChildSaNegotiation.CHILD_ERRORS.contains(n.notifyType()));

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import net.iotgw.protocols.ike.codec.AuthPayload;
 import net.iotgw.protocols.ike.codec.CertPayload;
-import net.iotgw.protocols.ike.codec.ExchangeType;
 import net.iotgw.protocols.ike.codec.IdPayload;
 import net.iotgw.protocols.ike.codec.NotifyPayload;
 import net.iotgw.protocols.ike.codec.NotifyType;
@@ -23,15 +22,9 @@ import net.iotgw.protocols.ike.engine.IkeOutput.CloseReason;
  * Any authentication or authorization failure is answered with AUTHENTICATION_FAILED alone and
  * ends the SA (§2.21.2).
  */
-record IkeAuthResponder(InitExchange init) implements ResponderTask {
+record IkeAuthResponder(InitExchange init) {
 
-  @Override
-  public ExchangeType exchange() {
-    return ExchangeType.IKE_AUTH;
-  }
-
-  @Override
-  public Reply processRequest(
+  ResponderTask.Reply processRequest(
       IkeSa sa, List<Payload> request, long now, SecureRandom random) {
     Profile profile = sa.config().profile();
     Optional<IdPayload> idi = id(request, Role.INITIATOR);
@@ -67,17 +60,19 @@ record IkeAuthResponder(InitExchange init) implements ResponderTask {
     if (child instanceof ChildSaNegotiation.Agreed agreed) {
       out.addAll(agreed.payloads());
       KeyDelivery delivery = KeyDelivery.of(sa, agreed.child(), init.ni(), init.nr());
-      return new Reply(out, new TaskOutcome.Agreed(authenticated, agreed.child(), delivery,
+      return new ResponderTask.Reply(out,
+          new TaskOutcome.Agreed(authenticated, agreed.child(), delivery,
           List.of()));
     }
     NotifyType refused = ((ChildSaNegotiation.Refused) child).error();
     out.add(NotifyPayload.of(refused));
-    return new Reply(out, new TaskOutcome.Done(authenticated,
+    return new ResponderTask.Reply(out, new TaskOutcome.Done(authenticated,
         List.of(new IkeOutput.ChildSaRefused(refused))));
   }
 
-  private static Reply refuse(CloseReason reason, String detail, List<IkeOutput> events) {
-    return new Reply(
+  private static ResponderTask.Reply refuse(
+      CloseReason reason, String detail, List<IkeOutput> events) {
+    return new ResponderTask.Reply(
         List.of(NotifyPayload.of(NotifyType.AUTHENTICATION_FAILED)),
         new TaskOutcome.Failed(reason, detail, events));
   }

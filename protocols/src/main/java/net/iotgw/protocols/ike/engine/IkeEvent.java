@@ -10,11 +10,14 @@ public sealed interface IkeEvent {
   record TimerFired(IkeTimer timer) implements IkeEvent {}
 
   /**
-   * The CD acknowledged the keys of {@link IkeOutput.ChildSaAgreed}: the responder releases its
-   * IKE_AUTH response, the initiator reports the SA established.
+   * The CD acknowledged the keys of {@link IkeOutput.ChildSaAgreed}: a responder releases its held
+   * response, and the CHILD_SA joins the SA (after IKE_AUTH, the SA is reported established).
    */
   record KeysDelivered() implements IkeEvent {}
 
-  /** The keys could not be delivered: the SA dies (the responder answers with an error notify). */
+  /**
+   * The keys could not be delivered: after IKE_AUTH the SA dies, after CREATE_CHILD_SA only the new
+   * CHILD_SA (a responder answers TEMPORARY_FAILURE, an initiator deletes it at the peer).
+   */
   record KeyDeliveryFailed(String reason) implements IkeEvent {}
 }

@@ -175,7 +175,7 @@ record IkeInitInitiator(
     InetSocketAddress to = natT ? new InetSocketAddress(remote.getAddress(), config.natTPort()) : remote;
     IkeSa ikeSa =
         IkeSa.create(config, Role.INITIATOR, spiI, h.spiR(), keys, from, to,
-            InitPayloads.peerSupport(in), natT);
+            InitPayloads.peerSupport(in), natT, new IkeSa.Nonces(ni, nonceR));
     return new Done(ikeSa, new InitExchange(request, wire, ni, nonceR));
   }
 

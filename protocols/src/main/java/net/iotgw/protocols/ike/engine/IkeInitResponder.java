@@ -149,7 +149,7 @@ final class IkeInitResponder {
     IkeSa sa =
         IkeSa.create(
             config, Role.RESPONDER, h.spiI(), spiR, keys, request.local(), request.remote(),
-            InitPayloads.peerSupport(in), nat.any() || force);
+            InitPayloads.peerSupport(in), nat.any() || force, new IkeSa.Nonces(ni, nr));
     return new Accepted(
         sa,
         new InitExchange(request.message(), response, ni, nr),

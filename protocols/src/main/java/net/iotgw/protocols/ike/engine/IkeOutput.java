@@ -19,9 +19,9 @@ public sealed interface IkeOutput {
   record Dropped(DropReason reason, String detail) implements IkeOutput {}
 
   /**
-   * The CHILD_SA is agreed: deliver {@code delivery} to the CD and answer {@link
-   * IkeEvent.KeysDelivered} or {@link IkeEvent.KeyDeliveryFailed}. Until then the responder holds
-   * its IKE_AUTH response (paper Sec. III-D).
+   * A CHILD_SA is agreed (in IKE_AUTH or CREATE_CHILD_SA): deliver {@code delivery} to the CD and
+   * answer {@link IkeEvent.KeysDelivered} or {@link IkeEvent.KeyDeliveryFailed}. Until then a
+   * responder holds its response (paper Sec. III-D).
    */
   record ChildSaAgreed(KeyDelivery delivery, ChildSa child) implements IkeOutput {}
 
@@ -32,8 +32,42 @@ public sealed interface IkeOutput {
   record Established(long spiI, long spiR, Identity peer, Optional<ChildSa> child)
       implements IkeOutput {}
 
-  /** The first CHILD_SA was refused with {@code error}; the IKE SA itself lives (RFC 7296 §1.2). */
+  /**
+   * A CHILD_SA was refused with {@code error} (the first one in IKE_AUTH, or one of CREATE_CHILD_SA,
+   * new or rekey); the IKE SA itself lives (RFC 7296 §1.2).
+   */
   record ChildSaRefused(NotifyType error) implements IkeOutput {}
+
+  /**
+   * {@code replacement} (announced by its {@link ChildSaAgreed}) takes over from {@code old}
+   * (RFC 7296 §2.8): send on the replacement; {@code old} still receives until its {@link
+   * ChildSaDeleted}.
+   */
+  record ChildSaRekeyed(ChildSa old, ChildSa replacement) implements IkeOutput {}
+
+  /**
+   * The CHILD_SA is gone (deleted by either side, replaced, or expired): remove its ESP routes and
+   * tell the CD. Its keys are zeroed.
+   */
+  record ChildSaDeleted(ChildSa child) implements IkeOutput {}
+
+  /**
+   * The IKE SA was rekeyed (RFC 7296 §1.3.2, §2.18): it goes on under {@code spiI}/{@code spiR};
+   * route both pairs here until {@link IkeSaRetired} names the old one.
+   */
+  record IkeSaRekeyed(long oldSpiI, long oldSpiR, long spiI, long spiR) implements IkeOutput {}
+
+  /**
+   * A simultaneous IKE SA rekey made this redundant IKE SA (RFC 7296 §2.8.2): route its SPIs here
+   * too until {@link IkeSaRetired}, so that its Delete is answered.
+   */
+  record RedundantIkeSa(long spiI, long spiR) implements IkeOutput {}
+
+  /** The IKE SA with these SPIs (rekeyed or redundant) is deleted: stop routing them here. */
+  record IkeSaRetired(long spiI, long spiR) implements IkeOutput {}
+
+  /** The peer answered our liveness check (RFC 7296 §1.4). */
+  record LivenessConfirmed() implements IkeOutput {}
 
   /** The peer authenticated but its identity is not allowed by the CD's policy. */
   record AuthorizationRefused(Identity peer) implements IkeOutput {}
@@ -55,7 +89,10 @@ public sealed interface IkeOutput {
     WRONG_MESSAGE_ID,
     /** An SK/SKF payload whose ICV does not verify: dropped silently (RFC 7296 §2.21). */
     INTEGRITY,
-    /** A retransmitted request while its response waits for key delivery: not answered twice. */
+    /**
+     * A retransmitted request while its response waits for key delivery: not answered twice; or a
+     * request beyond the bounded number kept until then.
+     */
     HELD,
     /** A fragment of a message not yet complete (RFC 7383), or a duplicate fragment. */
     FRAGMENT,
@@ -91,6 +128,10 @@ public sealed interface IkeOutput {
     /** The IKE SA's hard lifetime ended. */
     EXPIRED,
     /** The owner destroyed the SA. */
-    DESTROYED
+    DESTROYED,
+    /** Our Delete of the IKE SA was answered, or sent once when it expired (RFC 7296 §1.4.1). */
+    DELETED,
+    /** The peer deleted the IKE SA (RFC 7296 §1.4.1). */
+    DELETED_BY_PEER
   }
 }

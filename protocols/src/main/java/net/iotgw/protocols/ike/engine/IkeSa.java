@@ -25,6 +25,8 @@ import net.iotgw.protocols.ike.keys.Suite;
  * @param peer what the peer announced in IKE_SA_INIT
  * @param natDetected NAT between us (or {@link EngineConfig.NatTraversal#FORCE}): ESP in UDP
  * @param peerIdentity the peer's identity once IKE_AUTH authenticated it
+ * @param nonces Ni and Nr of the exchange that made these keys (IKE_SA_INIT, or the CREATE_CHILD_SA
+ *     of a rekey): with SKEYSEED they give SK_d again, on the CD's side (RFC 7296 §2.14)
  */
 public record IkeSa(
     EngineConfig config,
@@ -38,7 +40,8 @@ public record IkeSa(
     InetSocketAddress remote,
     PeerSupport peer,
     boolean natDetected,
-    Optional<Identity> peerIdentity) {
+    Optional<Identity> peerIdentity,
+    Nonces nonces) {
 
   /**
    * What the peer's IKE_SA_INIT announced.
@@ -52,6 +55,40 @@ public record IkeSa(
     }
   }
 
+  /** Ni and Nr, copied in and out: public values, not secrets. */
+  public record Nonces(byte[] ni, byte[] nr) {
+    public Nonces {
+      ni = ni.clone();
+      nr = nr.clone();
+    }
+
+    @Override
+    public byte[] ni() {
+      return ni.clone();
+    }
+
+    @Override
+    public byte[] nr() {
+      return nr.clone();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Nonces n && java.util.Arrays.equals(ni, n.ni)
+          && java.util.Arrays.equals(nr, n.nr);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * java.util.Arrays.hashCode(ni) + java.util.Arrays.hashCode(nr);
+    }
+
+    @Override
+    public String toString() {
+      return "Nonces[" + ni.length + " + " + nr.length + " bytes]";
+    }
+  }
+
   static IkeSa create(
       EngineConfig config,
       Role role,
@@ -61,7 +98,8 @@ public record IkeSa(
       InetSocketAddress local,
       InetSocketAddress remote,
       PeerSupport peer,
-      boolean natDetected) {
+      boolean natDetected,
+      Nonces nonces) {
     boolean initiator = role == Role.INITIATOR;
     return new IkeSa(
         config,
@@ -75,7 +113,8 @@ public record IkeSa(
         remote,
         peer,
         natDetected,
-        Optional.empty());
+        Optional.empty(),
+        nonces);
   }
 
   public Suite suite() {
@@ -86,13 +125,23 @@ public record IkeSa(
   IkeSa withEndpoints(InetSocketAddress newLocal, InetSocketAddress newRemote) {
     return new IkeSa(
         config, role, spiI, spiR, keys, sendCipher, receiveCipher, newLocal, newRemote, peer,
-        natDetected, peerIdentity);
+        natDetected, peerIdentity, nonces);
   }
 
   IkeSa withPeerIdentity(Identity identity) {
     return new IkeSa(
         config, role, spiI, spiR, keys, sendCipher, receiveCipher, local, remote, peer,
-        natDetected, Optional.of(identity));
+        natDetected, Optional.of(identity), nonces);
+  }
+
+  /**
+   * The IKE SA a rekey made of this one (RFC 7296 §2.18): new role (the rekey's initiator is the
+   * new original initiator), SPIs, keys and nonces; same peer, endpoints and capabilities.
+   */
+  IkeSa rekeyed(Role newRole, long newSpiI, long newSpiR, IkeSaKeys newKeys, Nonces newNonces) {
+    IkeSa next = create(config, newRole, newSpiI, newSpiR, newKeys, local, remote, peer,
+        natDetected, newNonces);
+    return peerIdentity.map(next::withPeerIdentity).orElse(next);
   }
 
   /** Zeroes SKEYSEED, every SK_* key and the ciphers' copies. */

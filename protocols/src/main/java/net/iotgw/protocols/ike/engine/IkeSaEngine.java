@@ -14,7 +14,6 @@ import net.iotgw.protocols.ike.engine.IkeState.Closed;
 import net.iotgw.protocols.ike.engine.IkeState.Connecting;
 import net.iotgw.protocols.ike.engine.IkeState.Established;
 import net.iotgw.protocols.ike.engine.IkeState.HalfOpen;
-import net.iotgw.protocols.ike.engine.IkeState.TaskQueue;
 
 /**
  * A pure IKEv2 engine for one IKE SA held on behalf of a constrained device (RFC 7296; paper Sec.
@@ -89,7 +88,7 @@ public final class IkeSaEngine {
       return AuthSteps.onAuthRequested(s, event, now, random);
     }
     if (state instanceof AwaitingKeys s) {
-      return AuthSteps.onAwaitingKeys(s, event, now, random);
+      return KeyHold.onEvent(s, event, now, random);
     }
     if (state instanceof Established s) {
       return EstablishedSteps.onEvent(s, event, now, random);
@@ -98,20 +97,20 @@ public final class IkeSaEngine {
   }
 
   /**
-   * Queues an exchange for an established SA (CREATE_CHILD_SA, INFORMATIONAL ... as tasks are
-   * written); it starts at once if no request is in flight. Refused in other states.
+   * Queues an exchange for an established SA: {@link LivenessCheck}, {@link DeleteChildSa}, {@link
+   * DeleteIkeSa}, {@link CreateChildSa} (additional or rekey), {@link RekeyIkeSa}. It starts at
+   * once if no request is in flight; while a CHILD_SA waits for its keys, after the release.
+   * Refused in other states.
    */
   public static IkeStep queue(IkeState state, InitiatorTask task, long now, SecureRandom random) {
+    if (state instanceof AwaitingKeys s) {
+      return IkeStep.of(new AwaitingKeys(s.base().last(task), s.held(), s.deferred()));
+    }
     if (!(state instanceof Established s)) {
       return IkeStep.of(state, new IkeOutput.Dropped(DropReason.UNEXPECTED,
           "tasks are queued on an established SA"));
     }
-    List<InitiatorTask> queued = new ArrayList<>(s.tasks().queued());
-    queued.add(task);
-    Established withTask =
-        new Established(s.sa(), s.exchanges(), s.children(),
-            new TaskQueue(s.tasks().active(), queued), s.expiresAt());
-    return EstablishedSteps.startNext(withTask, List.of(), now, random);
+    return TaskManager.startNext(s.last(task), List.of(), now, random);
   }
 
   /** The owner ends the SA (its device left, shutdown): keys are zeroed, nothing is sent. */
@@ -122,12 +121,11 @@ public final class IkeSaEngine {
           null);
     }
     if (state instanceof AwaitingKeys s) {
-      return TaskManager.close(List.of(), CloseReason.DESTROYED, "by the owner", s.sa(),
-          s.children(), s.held());
+      return TaskManager.close(List.of(), CloseReason.DESTROYED, "by the owner", s.base(),
+          s.held());
     }
     if (state instanceof Established s) {
-      return TaskManager.close(List.of(), CloseReason.DESTROYED, "by the owner", s.sa(),
-          s.children(), null);
+      return TaskManager.close(List.of(), CloseReason.DESTROYED, "by the owner", s, null);
     }
     Optional<IkeSa> sa = state.ikeSa();
     if (sa.isPresent()) {

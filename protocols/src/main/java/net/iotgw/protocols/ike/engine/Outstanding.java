@@ -14,9 +14,12 @@ import net.iotgw.protocols.ike.codec.ExchangeType;
  * @param datagrams the request as sent (several with IKE fragmentation)
  * @param sent transmissions beyond the first so far
  * @param deadline when the current timeout ends (a timer firing earlier is stale)
+ * @param timer the timer its timeouts run on: {@link IkeTimer#RETRANSMIT}, or {@link
+ *     IkeTimer#RETIRED_IKE_SA} for the Delete of a rekeyed IKE SA
  */
 record Outstanding(
-    long messageId, ExchangeType exchange, List<Datagram> datagrams, int sent, long deadline) {
+    long messageId, ExchangeType exchange, List<Datagram> datagrams, int sent, long deadline,
+    IkeTimer timer) {
 
   Outstanding {
     datagrams = List.copyOf(datagrams);
@@ -26,9 +29,16 @@ record Outstanding(
   static Transmission first(
       long messageId, ExchangeType exchange, List<Datagram> datagrams, RetransmitPolicy policy,
       long now) {
+    return first(messageId, exchange, datagrams, policy, now, IkeTimer.RETRANSMIT);
+  }
+
+  /** The first transmission, its timeouts on {@code timer}. */
+  static Transmission first(
+      long messageId, ExchangeType exchange, List<Datagram> datagrams, RetransmitPolicy policy,
+      long now, IkeTimer timer) {
     long deadline = now + policy.timeoutMillis(0);
-    Outstanding o = new Outstanding(messageId, exchange, datagrams, 0, deadline);
-    return new Transmission(o, sendAll(datagrams, deadline));
+    Outstanding o = new Outstanding(messageId, exchange, datagrams, 0, deadline, timer);
+    return new Transmission(o, sendAll(datagrams, deadline, timer));
   }
 
   /** The request and what to output for it. */
@@ -46,14 +56,14 @@ record Outstanding(
     long nextDeadline = now + policy.timeoutMillis(next);
     return Optional.of(
         new Transmission(
-            new Outstanding(messageId, exchange, datagrams, next, nextDeadline),
-            sendAll(datagrams, nextDeadline)));
+            new Outstanding(messageId, exchange, datagrams, next, nextDeadline, timer),
+            sendAll(datagrams, nextDeadline, timer)));
   }
 
-  private static List<IkeOutput> sendAll(List<Datagram> datagrams, long deadline) {
+  private static List<IkeOutput> sendAll(List<Datagram> datagrams, long deadline, IkeTimer timer) {
     List<IkeOutput> out = new ArrayList<>();
     datagrams.forEach(d -> out.add(new IkeOutput.Send(d)));
-    out.add(new IkeOutput.Arm(IkeTimer.RETRANSMIT, deadline));
+    out.add(new IkeOutput.Arm(timer, deadline));
     return out;
   }
 }

@@ -23,6 +23,10 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * @param peerPsk the key a peer's Shared Key MIC (AUTH method 2) is checked with, if PSKs are
  *     accepted
  * @param trustAnchors the CAs a peer's certificate chain must end at, if certificates are accepted
+ * @param childSaPfs whether CHILD_SAs created or rekeyed by CREATE_CHILD_SA take a fresh
+ *     Diffie-Hellman exchange with one of {@link #dhGroups} (RFC 7296 §1.3.1, §2.17): our requests
+ *     then carry KE and a responder requires it; without it, a peer's KE for one of the groups is
+ *     still accepted
  */
 public record Profile(
     Identity identity,
@@ -33,7 +37,8 @@ public record Profile(
     boolean transportModeAllowed,
     List<Identity> allowedPeers,
     Optional<Credentials.PreSharedKey> peerPsk,
-    List<X509CertificateHolder> trustAnchors) {
+    List<X509CertificateHolder> trustAnchors,
+    boolean childSaPfs) {
 
   /** One IKE SA proposal without its group: the groups come from {@link #dhGroups}. */
   public record IkeProposal(PacketProtection protection, PrfAlgorithm prf) {}
@@ -52,10 +57,32 @@ public record Profile(
     }
   }
 
+  /** A profile without PFS for CHILD_SAs. */
+  public Profile(
+      Identity identity,
+      Credentials credentials,
+      List<IkeProposal> ikeProposals,
+      List<DhGroup> dhGroups,
+      List<PacketProtection> espProposals,
+      boolean transportModeAllowed,
+      List<Identity> allowedPeers,
+      Optional<Credentials.PreSharedKey> peerPsk,
+      List<X509CertificateHolder> trustAnchors) {
+    this(identity, credentials, ikeProposals, dhGroups, espProposals, transportModeAllowed,
+        allowedPeers, peerPsk, trustAnchors, false);
+  }
+
   /** This profile with a different set of allowed peers. */
   public Profile withAllowedPeers(List<Identity> peers) {
     return new Profile(
         identity, credentials, ikeProposals, dhGroups, espProposals, transportModeAllowed, peers,
-        peerPsk, trustAnchors);
+        peerPsk, trustAnchors, childSaPfs);
+  }
+
+  /** This profile with PFS for CHILD_SAs on or off. */
+  public Profile withChildSaPfs(boolean pfs) {
+    return new Profile(
+        identity, credentials, ikeProposals, dhGroups, espProposals, transportModeAllowed,
+        allowedPeers, peerPsk, trustAnchors, pfs);
   }
 }

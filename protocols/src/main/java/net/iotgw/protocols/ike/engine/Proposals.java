@@ -31,43 +31,80 @@ final class Proposals {
       Set.of(TransformType.ENCR.id(), TransformType.INTEG.id(), TransformType.ESN.id(),
           TransformType.DH.id());
   private static final int ESP_SPI_LENGTH = 4;
+  /** An IKE SA's SPI in a rekey's proposal (RFC 7296 §3.3.1); none in IKE_SA_INIT. */
+  static final int IKE_SPI_LENGTH = 8;
 
   private Proposals() {}
 
-  /** The responder's pick: a peer proposal's number and the groups it shares with the profile. */
-  record IkeChoice(int number, Profile.IkeProposal proposal, List<DhGroup> groups) {
+  /**
+   * The responder's pick: a peer proposal's number, the groups it shares with the profile, and in
+   * a rekey the new SPIi it carries (0 in IKE_SA_INIT).
+   */
+  record IkeChoice(int number, Profile.IkeProposal proposal, List<DhGroup> groups, long peerSpi) {
     Suite suite(DhGroup group) {
       return new Suite(proposal.protection(), proposal.prf(), group);
     }
   }
 
-  /** An ESP proposal agreed: its number, transforms, and the SPI its sender chose. */
-  record EspChoice(int number, PacketProtection esp, int peerSpi) {}
+  /**
+   * An ESP proposal agreed: its number, transforms, the SPI its sender chose, and the group of a
+   * fresh Diffie-Hellman exchange (PFS, CREATE_CHILD_SA only).
+   */
+  record EspChoice(int number, PacketProtection esp, int peerSpi, Optional<DhGroup> pfs) {
+    EspChoice(int number, PacketProtection esp, int peerSpi) {
+      this(number, esp, peerSpi, Optional.empty());
+    }
+  }
+
+  /** The answer to a rekey of the IKE SA: the new suite and the responder's new SPI. */
+  record IkeRekeyAnswer(Suite suite, long spiR) {}
 
   /** One proposal per profile entry, each with every profile group (KE goes for the first). */
   static SaPayload ikeOffer(Profile profile) {
+    return ikeOffer(profile, profile.dhGroups(), new byte[0]);
+  }
+
+  /**
+   * A rekey's offer (RFC 7296 §1.3.2): each proposal carries our new SPI, {@code groups} in order
+   * (the KE's first).
+   */
+  static SaPayload ikeOffer(Profile profile, List<DhGroup> groups, byte[] spi) {
     List<Proposal> out = new ArrayList<>();
     for (Profile.IkeProposal p : profile.ikeProposals()) {
       List<Transform> t = new ArrayList<>(protection(p.protection()));
       t.add(new Transform(TransformType.PRF, p.prf().id()));
-      profile.dhGroups().forEach(g -> t.add(new Transform(TransformType.DH, g.id())));
-      out.add(new Proposal(out.size() + 1, ProtocolId.IKE.id(), new byte[0], t));
+      groups.forEach(g -> t.add(new Transform(TransformType.DH, g.id())));
+      out.add(new Proposal(out.size() + 1, ProtocolId.IKE.id(), spi, t));
     }
     return new SaPayload(out);
   }
 
   static Proposal ikeAnswer(IkeChoice c, DhGroup group) {
+    return ikeAnswer(c, group, new byte[0]);
+  }
+
+  /** The chosen proposal with the one group, and in a rekey our new SPIr. */
+  static Proposal ikeAnswer(IkeChoice c, DhGroup group, byte[] spi) {
     List<Transform> t = new ArrayList<>(protection(c.proposal().protection()));
     t.add(new Transform(TransformType.PRF, c.proposal().prf().id()));
     t.add(new Transform(TransformType.DH, group.id()));
-    return new Proposal(c.number(), ProtocolId.IKE.id(), new byte[0], t);
+    return new Proposal(c.number(), ProtocolId.IKE.id(), spi, t);
   }
 
   /** The profile's most preferred IKE proposal that one of the peer's proposals contains. */
   static Optional<IkeChoice> selectIke(Profile profile, SaPayload offer) {
+    return selectIke(profile, offer, 0);
+  }
+
+  /** The same for a rekey, whose proposals carry the initiator's new 8-byte SPI. */
+  static Optional<IkeChoice> selectIkeRekey(Profile profile, SaPayload offer) {
+    return selectIke(profile, offer, IKE_SPI_LENGTH);
+  }
+
+  private static Optional<IkeChoice> selectIke(Profile profile, SaPayload offer, int spiLength) {
     for (Profile.IkeProposal ours : profile.ikeProposals()) {
       for (Proposal theirs : offer.proposals()) {
-        if (!usable(theirs, ProtocolId.IKE, 0, IKE_TYPES)
+        if (!usable(theirs, ProtocolId.IKE, spiLength, IKE_TYPES)
             || !offers(theirs, ours.protection())
             || !has(theirs, TransformType.PRF, ours.prf().id())) {
           continue;
@@ -75,7 +112,10 @@ final class Proposals {
         List<DhGroup> groups =
             profile.dhGroups().stream().filter(g -> has(theirs, TransformType.DH, g.id())).toList();
         if (!groups.isEmpty()) {
-          return Optional.of(new IkeChoice(theirs.number(), ours, groups));
+          long spi = spiLength == 0 ? 0 : ikeSpi(theirs.spi());
+          if (spiLength == 0 || spi != 0) {
+            return Optional.of(new IkeChoice(theirs.number(), ours, groups, spi));
+          }
         }
       }
     }
@@ -84,11 +124,23 @@ final class Proposals {
 
   /** The suite of a responder's answer, if it is one of our proposals with the group we sent. */
   static Optional<Suite> acceptIke(Profile profile, SaPayload answer, DhGroup sent) {
+    return acceptIke(profile, answer, sent, 0);
+  }
+
+  /** A rekey's answer: one of our proposals with the group we sent and a non-zero new SPIr. */
+  static Optional<IkeRekeyAnswer> acceptIkeRekey(Profile profile, SaPayload answer, DhGroup sent) {
+    return acceptIke(profile, answer, sent, IKE_SPI_LENGTH)
+        .map(suite -> new IkeRekeyAnswer(suite, ikeSpi(answer.proposals().get(0).spi())))
+        .filter(a -> a.spiR() != 0);
+  }
+
+  private static Optional<Suite> acceptIke(
+      Profile profile, SaPayload answer, DhGroup sent, int spiLength) {
     if (answer.proposals().size() != 1) {
       return Optional.empty();
     }
     Proposal p = answer.proposals().get(0);
-    if (!usable(p, ProtocolId.IKE, 0, IKE_TYPES)
+    if (!usable(p, ProtocolId.IKE, spiLength, IKE_TYPES)
         || count(p, TransformType.ENCR) != 1
         || count(p, TransformType.PRF) != 1
         || count(p, TransformType.INTEG) > 1
@@ -106,15 +158,49 @@ final class Proposals {
 
   /** One ESP proposal per profile entry, all with our inbound SPI and no ESN (RFC 7296 §3.3.2). */
   static SaPayload espOffer(Profile profile, int spi) {
+    return espOffer(profile, spi, List.of());
+  }
+
+  /** The same with {@code pfsGroups} as DH transforms in each (CREATE_CHILD_SA with PFS). */
+  static SaPayload espOffer(Profile profile, int spi, List<DhGroup> pfsGroups) {
     List<Proposal> out = new ArrayList<>();
     for (PacketProtection esp : profile.espProposals()) {
-      out.add(new Proposal(out.size() + 1, ProtocolId.ESP.id(), spiBytes(spi), espTransforms(esp)));
+      List<Transform> t = espTransforms(esp);
+      pfsGroups.forEach(g -> t.add(new Transform(TransformType.DH, g.id())));
+      out.add(new Proposal(out.size() + 1, ProtocolId.ESP.id(), spiBytes(spi), t));
     }
     return new SaPayload(out);
   }
 
   static Proposal espAnswer(EspChoice c, int ourSpi) {
-    return new Proposal(c.number(), ProtocolId.ESP.id(), spiBytes(ourSpi), espTransforms(c.esp()));
+    List<Transform> t = espTransforms(c.esp());
+    c.pfs().ifPresent(g -> t.add(new Transform(TransformType.DH, g.id())));
+    return new Proposal(c.number(), ProtocolId.ESP.id(), spiBytes(ourSpi), t);
+  }
+
+  /**
+   * CREATE_CHILD_SA's choice (RFC 7296 §1.3.1, §3.3.3): the profile's most preferred ESP transforms
+   * in a peer proposal whose DH transforms, if any, include one of the profile's groups (the most
+   * preferred is taken: PFS) or NONE; a proposal without DH is refused when the profile wants PFS.
+   */
+  static Optional<EspChoice> selectEspWithPfs(Profile profile, SaPayload offer) {
+    for (PacketProtection ours : profile.espProposals()) {
+      for (Proposal theirs : offer.proposals()) {
+        if (!usable(theirs, ProtocolId.ESP, ESP_SPI_LENGTH, ESP_TYPES)
+            || !offers(theirs, ours)
+            || !withoutEsn(theirs, false)) {
+          continue;
+        }
+        Optional<DhGroup> group = profile.dhGroups().stream()
+            .filter(g -> has(theirs, TransformType.DH, g.id())).findFirst();
+        boolean noDh = count(theirs, TransformType.DH) == 0
+            || has(theirs, TransformType.DH, DhGroup.NONE.id());
+        if (group.isPresent() || (noDh && !profile.childSaPfs())) {
+          return Optional.of(new EspChoice(theirs.number(), ours, spi(theirs.spi()), group));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -136,21 +222,30 @@ final class Proposals {
 
   /** The responder's ESP answer, if it is one proposal we offered. */
   static Optional<EspChoice> acceptEsp(Profile profile, SaPayload answer) {
+    return acceptEsp(profile, answer, Optional.empty());
+  }
+
+  /** The same, with the one DH transform of the KE we sent, if we sent one (PFS). */
+  static Optional<EspChoice> acceptEsp(
+      Profile profile, SaPayload answer, Optional<DhGroup> sent) {
     if (answer.proposals().size() != 1) {
       return Optional.empty();
     }
     Proposal p = answer.proposals().get(0);
+    boolean dh = sent.isEmpty()
+        ? count(p, TransformType.DH) == 0
+        : count(p, TransformType.DH) == 1 && has(p, TransformType.DH, sent.get().id());
     if (!usable(p, ProtocolId.ESP, ESP_SPI_LENGTH, ESP_TYPES)
         || count(p, TransformType.ENCR) != 1
         || count(p, TransformType.INTEG) > 1
-        || count(p, TransformType.DH) > 0
+        || !dh
         || !withoutEsn(p, true)) {
       return Optional.empty();
     }
     return profile.espProposals().stream()
         .filter(ours -> offers(p, ours))
         .findFirst()
-        .map(ours -> new EspChoice(p.number(), ours, spi(p.spi())));
+        .map(ours -> new EspChoice(p.number(), ours, spi(p.spi()), sent));
   }
 
   static byte[] spiBytes(int spi) {
@@ -159,6 +254,23 @@ final class Proposals {
 
   static int spi(byte[] b) {
     return ((b[0] & 0xff) << 24) | ((b[1] & 0xff) << 16) | ((b[2] & 0xff) << 8) | (b[3] & 0xff);
+  }
+
+  static byte[] ikeSpiBytes(long spi) {
+    byte[] b = new byte[IKE_SPI_LENGTH];
+    for (int i = 7; i >= 0; i--) {
+      b[i] = (byte) spi;
+      spi >>>= 8;
+    }
+    return b;
+  }
+
+  static long ikeSpi(byte[] b) {
+    long v = 0;
+    for (byte x : b) {
+      v = (v << 8) | (x & 0xff);
+    }
+    return v;
   }
 
   private static List<Transform> espTransforms(PacketProtection esp) {

@@ -4,11 +4,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import net.iotgw.protocols.ike.codec.DeletePayload;
 import net.iotgw.protocols.ike.codec.ExchangeType;
-import net.iotgw.protocols.ike.codec.NotifyPayload;
-import net.iotgw.protocols.ike.codec.NotifyType;
-import net.iotgw.protocols.ike.codec.Payload;
 import net.iotgw.protocols.ike.engine.IkeOutput.CloseReason;
 import net.iotgw.protocols.ike.engine.IkeState.AwaitingKeys;
 import net.iotgw.protocols.ike.engine.IkeState.Established;
@@ -17,29 +13,40 @@ import net.iotgw.protocols.ike.engine.IkeState.TaskQueue;
 
 /**
  * The task manager (strongSwan's task_manager_v2, pure): it owns message IDs and the exchanges in
- * flight ({@link Exchanges}), sends our requests and retransmits them, answers the peer's
- * retransmitted requests from the cache, holds a response while the CD's keys are delivered, and
- * turns a task's {@link TaskOutcome} into the next state, whatever the exchange.
+ * flight ({@link Exchanges}), starts our queued tasks one at a time and retransmits their requests,
+ * answers the peer's retransmitted requests from the cache, holds a response while the CD's keys
+ * are delivered, and turns a task's {@link TaskOutcome} into the next state, whatever the exchange.
+ * Key delivery's end (release, abandon) is {@link KeyHold}'s.
  */
 final class TaskManager {
   private TaskManager() {}
 
-  /** Where a completed exchange leaves an SA that is (or, with IKE_AUTH, becomes) established. */
-  record After(List<ChildSa> children, TaskQueue tasks, long expiresAt, boolean establishing) {}
-
-  /** Our request for {@code task}: sealed with the next message ID, sent, timer armed. */
-  static IkeStep startRequest(
-      IkeSa sa, Exchanges ex, InitiatorTask task, List<ChildSa> children, TaskQueue tasks,
-      long expiresAt, long now, SecureRandom random) {
-    long id = ex.nextRequestId();
-    List<Datagram> datagrams =
-        Outbound.seal(sa, id, task.exchange(), false, task.buildRequest(sa), random);
-    Outstanding.Transmission tx =
-        Outstanding.first(id, task.exchange(), datagrams, sa.config().limits().retransmit(), now);
-    TaskQueue next = new TaskQueue(Optional.of(task), tasks.queued());
-    return new IkeStep(
-        new Established(sa, ex.requestSent(tx.outstanding()), children, next, expiresAt),
-        tx.outputs());
+  /**
+   * Starts queued tasks until one sends its request (a window of one, RFC 7296 §2.3) or none is
+   * left; a task that no longer applies is dropped.
+   */
+  static IkeStep startNext(Established s, List<IkeOutput> before, long now, SecureRandom random) {
+    List<IkeOutput> out = new ArrayList<>(before);
+    Established cur = s;
+    while (cur.tasks().active().isEmpty() && !cur.tasks().queued().isEmpty()) {
+      List<InitiatorTask> rest = new ArrayList<>(cur.tasks().queued());
+      InitiatorTask next = rest.remove(0);
+      cur = cur.withTasks(new TaskQueue(Optional.empty(), rest));
+      Optional<InitiatorTask.Started> started = next.start(cur, now, random);
+      if (started.isEmpty()) {
+        continue;
+      }
+      InitiatorTask.InFlight task = started.get().task();
+      long id = cur.exchanges().nextRequestId();
+      List<Datagram> datagrams =
+          Outbound.seal(cur.sa(), id, task.exchange(), false, started.get().request(), random);
+      Outstanding.Transmission tx = Outstanding.first(id, task.exchange(), datagrams,
+          cur.sa().config().limits().retransmit(), now);
+      cur = cur.withExchanges(cur.exchanges().requestSent(tx.outstanding()))
+          .withTasks(cur.tasks().withActive(Optional.of(task)));
+      out.addAll(tx.outputs());
+    }
+    return new IkeStep(cur, out);
   }
 
   /** The peer's last request came again: the cached response goes to where it came from. */
@@ -52,111 +59,80 @@ final class TaskManager {
     return out;
   }
 
-  /** A responder task's reply: sent now, or sealed and held until the CD has its keys. */
+  /**
+   * A responder task's reply to request {@code messageId} (from {@code from}): sent now, or sealed
+   * and held until the CD has its keys. {@code establishing}: the reply completes IKE_AUTH.
+   */
   static IkeStep afterReply(
-      IkeSa sa, Exchanges ex, long messageId, ExchangeType exchange, ResponderTask.Reply reply,
-      After after, List<IkeOutput> prefix, long now, SecureRandom random) {
+      Established before, long messageId, ExchangeType exchange, Datagram from,
+      ResponderTask.Reply reply, boolean establishing, List<IkeOutput> prefix, long now,
+      SecureRandom random) {
     List<IkeOutput> out = new ArrayList<>(prefix);
     TaskOutcome outcome = reply.outcome();
-    IkeSa next = outcomeSa(sa, outcome);
-    List<Datagram> response = Outbound.seal(next, messageId, exchange, true, reply.response(), random);
+    // RFC 7296 §2.11: the response goes to the address and port the request came from.
+    IkeSa to = outcomeSa(before.sa(), outcome).withEndpoints(from.local(), from.remote());
+    List<Datagram> response =
+        Outbound.seal(to, messageId, exchange, true, reply.response(), random);
     if (outcome instanceof TaskOutcome.Agreed agreed) {
-      return hold(agreed, ex.answered(messageId, List.of()), exchange, messageId, response, after,
-          out, now);
+      Established held = before.withExchanges(before.exchanges().answered(messageId, List.of()));
+      return hold(held, agreed, exchange, messageId, response, establishing, out, now);
     }
     response.forEach(d -> out.add(new IkeOutput.Send(d)));
-    return afterOutcome(next, ex.answered(messageId, response), outcome, after, out, now);
+    Established after =
+        before.withExchanges(before.exchanges().answered(messageId, response));
+    return afterOutcome(after, outcome, establishing, out);
   }
 
   /** An initiator task's outcome for the response to its request. */
   static IkeStep afterResponse(
-      IkeSa sa, Exchanges ex, ExchangeType exchange, TaskOutcome outcome, After after,
+      Established before, ExchangeType exchange, TaskOutcome outcome, boolean establishing,
       List<IkeOutput> prefix, long now) {
     List<IkeOutput> out = new ArrayList<>(prefix);
     out.add(new IkeOutput.Disarm(IkeTimer.RETRANSMIT));
-    Exchanges done = ex.withOutstanding(Optional.empty());
-    TaskQueue idle = new TaskQueue(Optional.empty(), after.tasks().queued());
-    After next = new After(after.children(), idle, after.expiresAt(), after.establishing());
+    long messageId = before.exchanges().outstanding().map(Outstanding::messageId).orElse(0L);
+    Established after = before.withExchanges(before.exchanges().withOutstanding(Optional.empty()))
+        .withTasks(before.tasks().withActive(Optional.empty()));
     if (outcome instanceof TaskOutcome.Agreed agreed) {
-      return hold(agreed, done, exchange, ex.outstanding().map(Outstanding::messageId).orElse(0L),
-          List.of(), next, out, now);
+      return hold(after, agreed, exchange, messageId, List.of(), establishing, out, now);
     }
-    return afterOutcome(outcomeSa(sa, outcome), done, outcome, next, out, now);
+    return afterOutcome(after, outcome, establishing, out);
   }
 
   private static IkeStep afterOutcome(
-      IkeSa sa, Exchanges ex, TaskOutcome outcome, After after, List<IkeOutput> out, long now) {
+      Established after, TaskOutcome outcome, boolean establishing, List<IkeOutput> out) {
     if (outcome instanceof TaskOutcome.Failed failed) {
       out.addAll(failed.events());
-      return close(out, failed.reason(), failed.detail(), sa, after.children(), null);
+      return close(out, failed.reason(), failed.detail(), after, null);
+    }
+    if (outcome instanceof TaskOutcome.Changed changed) {
+      IkeStep step = changed.change().apply(after);
+      out.addAll(step.outputs());
+      return new IkeStep(step.state(), out);
     }
     TaskOutcome.Done done = (TaskOutcome.Done) outcome;
     out.addAll(done.events());
-    long expiresAt = after.establishing() ? now + sa.config().limits().ikeSaLifetimeMillis()
-        : after.expiresAt();
-    if (after.establishing()) {
-      out.add(established(sa, Optional.empty()));
-      out.add(new IkeOutput.Arm(IkeTimer.IKE_SA_EXPIRY, expiresAt));
+    Established next = after.withSa(done.sa());
+    if (establishing) {
+      out.add(established(next.sa(), Optional.empty()));
+      out.addAll(next.lifetimes().timers());
     }
-    return new IkeStep(new Established(sa, ex, after.children(), after.tasks(), expiresAt), out);
+    return new IkeStep(next, out);
   }
 
   private static IkeStep hold(
-      TaskOutcome.Agreed agreed, Exchanges ex, ExchangeType exchange, long messageId,
-      List<Datagram> response, After after, List<IkeOutput> out, long now) {
+      Established after, TaskOutcome.Agreed agreed, ExchangeType exchange, long messageId,
+      List<Datagram> response, boolean establishing, List<IkeOutput> out, long now) {
     IkeSa sa = agreed.sa();
     long deadline = now + sa.config().limits().keyDeliveryMillis();
-    long expiresAt = after.establishing() ? now + sa.config().limits().ikeSaLifetimeMillis()
-        : after.expiresAt();
     out.addAll(agreed.events());
     out.add(new IkeOutput.ChildSaAgreed(agreed.delivery(), agreed.child()));
     out.add(new IkeOutput.Arm(IkeTimer.KEY_DELIVERY, deadline));
-    if (after.establishing()) {
-      out.add(new IkeOutput.Arm(IkeTimer.IKE_SA_EXPIRY, expiresAt));
+    if (establishing) {
+      out.add(new IkeOutput.Arm(IkeTimer.IKE_SA_EXPIRY, after.expiresAt()));
     }
-    Held held = new Held(exchange, agreed.child(), agreed.delivery(), messageId, response, deadline);
-    return new IkeStep(
-        new AwaitingKeys(sa, ex, held, after.children(), after.tasks(), expiresAt), out);
-  }
-
-  /** KeysDelivered: the held response goes out and the CHILD_SA joins the SA. */
-  static IkeStep release(AwaitingKeys s) {
-    Held held = s.held();
-    held.delivery().destroy();
-    List<IkeOutput> out = new ArrayList<>();
-    out.add(new IkeOutput.Disarm(IkeTimer.KEY_DELIVERY));
-    held.response().forEach(d -> out.add(new IkeOutput.Send(d)));
-    Exchanges ex =
-        held.response().isEmpty() ? s.exchanges()
-            : s.exchanges().answered(held.messageId(), held.response());
-    if (held.exchange() == ExchangeType.IKE_AUTH) {
-      out.add(established(s.sa(), Optional.of(held.child())));
-    }
-    List<ChildSa> children = new ArrayList<>(s.children());
-    children.add(held.child());
-    return new IkeStep(new Established(s.sa(), ex, children, s.tasks(), s.expiresAt()), out);
-  }
-
-  /**
-   * KeyDeliveryFailed or its timeout: a responder answers the held request with
-   * TEMPORARY_FAILURE instead; an initiator tells the peer with a Delete of the IKE SA (RFC 7296
-   * §1.4.1), sent once. Either way the SA dies.
-   */
-  static IkeStep abandon(AwaitingKeys s, String why, SecureRandom random) {
-    Held held = s.held();
-    List<IkeOutput> out = new ArrayList<>();
-    List<Payload> notice;
-    List<Datagram> datagrams;
-    if (held.response().isEmpty()) {
-      notice = List.of(DeletePayload.ikeSa());
-      datagrams = Outbound.seal(s.sa(), s.exchanges().nextRequestId(), ExchangeType.INFORMATIONAL,
-          false, notice, random);
-    } else {
-      notice = List.of(NotifyPayload.of(NotifyType.TEMPORARY_FAILURE));
-      datagrams = Outbound.seal(s.sa(), held.messageId(), held.exchange(), true, notice, random);
-    }
-    datagrams.forEach(d -> out.add(new IkeOutput.Send(d)));
-    return close(out, CloseReason.KEY_DELIVERY_FAILED, why, s.sa(), s.children(), held);
+    Held held = new Held(exchange, agreed.child(), agreed.delivery(), messageId, response,
+        deadline, agreed.rekey());
+    return new IkeStep(new AwaitingKeys(after.withSa(sa), held, List.of()), out);
   }
 
   static IkeOutput established(IkeSa sa, Optional<ChildSa> child) {
@@ -165,9 +141,17 @@ final class TaskManager {
   }
 
   /**
-   * The SA dies: every key it holds is zeroed (IKE SA, CHILD_SAs, an undelivered key delivery),
-   * every timer disarmed, and the owner told.
+   * The SA dies: every key it holds is zeroed (IKE SA, CHILD_SAs, an undelivered key delivery,
+   * the IKE SAs a rekey left, the tasks' key exchanges), every timer disarmed, and the owner told.
    */
+  static IkeStep close(
+      List<IkeOutput> before, CloseReason reason, String detail, Established s, Held held) {
+    s.retired().forEach(r -> r.sa().destroy());
+    s.tasks().active().ifPresent(InitiatorTask.InFlight::destroy);
+    return close(before, reason, detail, s.sa(), s.children(), held);
+  }
+
+  /** The same for an SA not yet established. */
   static IkeStep close(
       List<IkeOutput> before, CloseReason reason, String detail, IkeSa sa, List<ChildSa> children,
       Held held) {

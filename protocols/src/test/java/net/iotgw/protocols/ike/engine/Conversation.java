@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import net.iotgw.protocols.ike.keys.ChildSaKeys;
 
 /**
  * Our initiator engine and our responder engine joined by an in-memory network, driven step by
@@ -27,6 +28,9 @@ final class Conversation {
     RESPONDER
   }
 
+  /** A key delivery as the CD got it and what the CD derived from it. */
+  record Derived(Side side, ChildSa child, KeyDelivery delivery, ChildSaKeys cdKeys) {}
+
   final EngineConfig initiatorConfig;
   final EngineConfig responderConfig;
   final SecureRandom random;
@@ -40,6 +44,8 @@ final class Conversation {
   IkeState responder;
   final List<IkeOutput> initiatorOutputs = new ArrayList<>();
   final List<IkeOutput> responderOutputs = new ArrayList<>();
+  /** What each side's CD derived from each key delivery, before the delivery was zeroed. */
+  final List<Derived> derived = new ArrayList<>();
   final List<Datagram> sentByInitiator = new ArrayList<>();
   final List<Datagram> sentByResponder = new ArrayList<>();
   private final Deque<Datagram> toResponder = new ArrayDeque<>();
@@ -148,6 +154,55 @@ final class Conversation {
     return handle(side, new IkeEvent.TimerFired(timer));
   }
 
+  /** The owner of {@code side} queues {@code task} on its SA. */
+  IkeStep queue(Side side, InitiatorTask task) {
+    IkeStep step = IkeSaEngine.queue(state(side), task, now, random);
+    absorb(side, step);
+    return step;
+  }
+
+  IkeState state(Side side) {
+    return side == Side.INITIATOR ? initiator : responder;
+  }
+
+  /** The established state of {@code side}. */
+  IkeState.Established established(Side side) {
+    IkeState s = state(side);
+    if (!(s instanceof IkeState.Established e)) {
+      throw new AssertionError(side + " is " + s + ": "
+          + (side == Side.INITIATOR ? initiatorOutputs : responderOutputs));
+    }
+    return e;
+  }
+
+  /** Forgets the outputs and datagrams so far, so that a test looks at what follows. */
+  void forget() {
+    initiatorOutputs.clear();
+    responderOutputs.clear();
+    sentByInitiator.clear();
+    sentByResponder.clear();
+    derived.clear();
+  }
+
+  Side other(Side side) {
+    return side == Side.INITIATOR ? Side.RESPONDER : Side.INITIATOR;
+  }
+
+  /** Delivers the oldest datagram queued towards {@code side}; false if none. */
+  boolean stepTo(Side side) {
+    return side == Side.INITIATOR ? stepToInitiator() : stepToResponder();
+  }
+
+  /** Takes the oldest datagram queued towards {@code side} off the network (to deliver later). */
+  Datagram takeNextTo(Side side) {
+    return (side == Side.INITIATOR ? toInitiator : toResponder).poll();
+  }
+
+  /** Drops the oldest datagram queued towards {@code side} (one lost on the way). */
+  void loseNextTo(Side side) {
+    (side == Side.INITIATOR ? toInitiator : toResponder).poll();
+  }
+
   void absorb(Side side, IkeStep step) {
     if (side == Side.INITIATOR) {
       initiator = step.state();
@@ -162,7 +217,10 @@ final class Conversation {
         (side == Side.INITIATOR ? sentByInitiator : sentByResponder).add(s.datagram());
         (side == Side.INITIATOR ? toResponder : toInitiator).add(s.datagram());
       }
-      agreed |= o instanceof IkeOutput.ChildSaAgreed;
+      if (o instanceof IkeOutput.ChildSaAgreed a) {
+        agreed = true;
+        derived.add(new Derived(side, a.child(), a.delivery(), a.delivery().deriveChildKeys()));
+      }
     }
     if (agreed && !holdKeys) {
       handle(side, new IkeEvent.KeysDelivered());

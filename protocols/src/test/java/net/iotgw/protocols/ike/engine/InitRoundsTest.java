@@ -132,7 +132,7 @@ class InitRoundsTest {
     Conversation c = TestProfiles.pskConversation(TestSuite.AES_GCM_16_X25519, 36);
     c = new Conversation(
         c.initiatorConfig.withLimits(new Limits(RetransmitPolicy.STRONGSWAN, 30_000, 30_000,
-            3_600_000, 3_600_000, 1228, 32, 65536, 0)),
+            3_600_000, 3_600_000, 1228, 32, 65536, 0, 3_000_000, 3_000_000, 0, 90_000)),
         c.responderConfig, 36);
     c.gate = CookieGate.require(CookieSecrets.create(c.random));
     c.start(Optional.of(TestProfiles.CD));

@@ -97,6 +97,19 @@ class KeyDeliveryTest {
   }
 
   @Test
+  void theIkeAuthFormOfADeliveryTakesTheIkeSasNoncesForBothStepsAndNoPfs() {
+    Conversation c = held(EngineConfig.KeyDeliveryMode.SKEYSEED);
+    KeyDelivery d = c.only(RESPONDER, IkeOutput.ChildSaAgreed.class).delivery();
+    KeyDelivery again = new KeyDelivery(d.mode(), d.secret(), d.prf(), d.ni(), d.nr(), d.spiI(),
+        d.spiR(), d.esp(), d.childMode(), d.cdInboundSpi(), d.cdOutboundSpi(), d.cdSelectors(),
+        d.peerSelectors(), d.cdRole(), d.peer(), d.udpEncapsulation(), d.lifetimeMillis());
+    assertArrayEquals(d.ikeNi(), again.ikeNi());
+    assertArrayEquals(d.ikeNr(), again.ikeNr());
+    assertEquals(false, again.pfs());
+    HandshakeTest.sameKeys(d.deriveChildKeys(), again.deriveChildKeys());
+  }
+
+  @Test
   void responderDeliveryFailureAnswersTemporaryFailureAndBothSidesCloseWithKeysZeroed() {
     Conversation c = held(EngineConfig.KeyDeliveryMode.SKEYSEED);
     IkeState.AwaitingKeys waiting = (IkeState.AwaitingKeys) c.responder;

@@ -117,13 +117,15 @@ class LifecycleTest {
     IkeSa sa = ((IkeState.Established) c.responder).sa();
     IkeSa noFragments = new IkeSa(sa.config().withLimits(Limits.DEFAULT.withMaxMessageBytes(256)),
         sa.role(), sa.spiI(), sa.spiR(), sa.keys(), sa.sendCipher(), sa.receiveCipher(), sa.local(),
-        sa.remote(), new IkeSa.PeerSupport(false, List.of()), sa.natDetected(), sa.peerIdentity());
+        sa.remote(), new IkeSa.PeerSupport(false, List.of()), sa.natDetected(), sa.peerIdentity(),
+        sa.nonces());
     List<Payload> big = List.of(new UnknownPayload(200, false, new byte[1000]));
     assertEquals(1, Outbound.seal(noFragments, 5, ExchangeType.INFORMATIONAL, true, big, c.random)
         .size());
     IkeSa withFragments = new IkeSa(noFragments.config(), sa.role(), sa.spiI(), sa.spiR(),
         sa.keys(), sa.sendCipher(), sa.receiveCipher(), sa.local(), sa.remote(),
-        new IkeSa.PeerSupport(true, List.of()), sa.natDetected(), sa.peerIdentity());
+        new IkeSa.PeerSupport(true, List.of()), sa.natDetected(), sa.peerIdentity(),
+        sa.nonces());
     assertTrue(Outbound.seal(withFragments, 5, ExchangeType.INFORMATIONAL, true, big, c.random)
         .size() > 4);
   }

@@ -179,7 +179,8 @@ class StrongSwanFixtureResponderTest {
     assertArrayEquals(f.skD(), keys.skD());
     IkeMessage m1 = IkeDecoder.decode(f.messages().get(0).bytes()).orThrow();
     return IkeSa.create(config, Role.RESPONDER, m2.header().spiI(), m2.header().spiR(), keys,
-        CD_4500, UD_4500, InitPayloads.peerSupport(m1.payloads()), true);
+        CD_4500, UD_4500, InitPayloads.peerSupport(m1.payloads()), true,
+        new IkeSa.Nonces(f.ni(), f.nr()));
   }
 
   private static X509CertificateHolder anchor() {
