@@ -68,6 +68,11 @@ public final class Device {
 
   private record Ignored() implements Command {}
 
+  /** After an IKE SA rekey: the new initiator SPI reaches the same actor. */
+  private record RouteAlso(long spiI, ActorRef<IkeSaActor.Command> sa) implements Command {}
+
+  private record Retire(long spiI, ActorRef<IkeSaActor.Command> sa) implements Command {}
+
   /**
    * An IKE SA as its initiator names it: its SPI and address (RFC 7296 §2.1), without the port,
    * which moves to 4500 after IKE_SA_INIT (§2.23).
@@ -121,8 +126,17 @@ public final class Device {
         .onMessage(KeysOutcome.class, this::onKeysOutcome)
         .onMessage(RemoveSas.class, this::onRemoveSas)
         .onMessage(Ignored.class, m -> Behaviors.same())
+        .onMessage(RouteAlso.class, m -> {
+          peerOf(m.sa()).ifPresent(peer -> ikeSas.put(new IkeKey(m.spiI(), peer), m.sa()));
+          return Behaviors.same();
+        })
+        .onMessage(Retire.class, m -> {
+          peerOf(m.sa()).ifPresent(peer -> ikeSas.remove(new IkeKey(m.spiI(), peer), m.sa()));
+          return Behaviors.same();
+        })
         .onMessage(IkeSaStopped.class, m -> {
-          ikeSas.remove(m.key());
+          ActorRef<IkeSaActor.Command> gone = ikeSas.get(m.key());
+          ikeSas.values().removeIf(sa -> sa.equals(gone));
           halfOpen.remove(m.key());
           return stopIfIdle();
         })
@@ -262,13 +276,16 @@ public final class Device {
       return Behaviors.same();
     }
     String saName = "ike-" + Long.toHexString(key.spiI());
+    @SuppressWarnings("unchecked")
+    ActorRef<IkeSaActor.Command>[] self = new ActorRef[1];
     ActorRef<IkeSaActor.Command> created = context.spawn(
-        Behaviors.supervise(IkeSaActor.responder(shared.ike().shared(), keysFor(),
+        Behaviors.supervise(IkeSaActor.responder(shared.ike().shared(), keysFor(self),
                 config.get(), d, shared.ike().gate(halfOpen.size()),
                 "CD " + name + " IKE SA " + Long.toHexString(key.spiI())))
             .onFailure(SupervisorStrategy.stop()),
         saName + "-" + Integer.toHexString(d.remote().hashCode()),
         org.apache.pekko.actor.typed.DispatcherSelector.fromConfig(CRYPTO_DISPATCHER));
+    self[0] = created;
     context.watchWith(created, new IkeSaStopped(key));
     ikeSas.put(key, created);
     halfOpen.add(key);
@@ -281,7 +298,8 @@ public final class Device {
   /** IKEv2 exchange type 34 (RFC 7296 §3.1). */
   private static final int IKE_SA_INIT = 34;
 
-  private IkeSaActor.Keys keysFor() {
+  /** The Keys of one IKE SA actor; {@code sa[0]} is set once the actor is spawned. */
+  private IkeSaActor.Keys keysFor(ActorRef<IkeSaActor.Command>[] sa) {
     ActorRef<Command> self = context.getSelf();
     return new IkeSaActor.Keys() {
       @Override
@@ -292,6 +310,16 @@ public final class Device {
       @Override
       public void ended(java.util.List<Integer> cdInboundSpis, String reason) {
         self.tell(new RemoveSas(cdInboundSpis));
+      }
+
+      @Override
+      public void routeAlso(long spiI) {
+        self.tell(new RouteAlso(spiI, sa[0]));
+      }
+
+      @Override
+      public void retire(long spiI) {
+        self.tell(new Retire(spiI, sa[0]));
       }
     };
   }
@@ -306,6 +334,11 @@ public final class Device {
         context.messageAdapter(EapSession.DeliveryOutcome.class, o -> new KeysOutcome(o, m.sa()));
     session.tell(new EapSession.Deliver(KeyDeliveryAvps.encode(m.delivery()), reply));
     return Behaviors.same();
+  }
+
+  private java.util.Optional<java.net.InetAddress> peerOf(ActorRef<IkeSaActor.Command> sa) {
+    return ikeSas.entrySet().stream().filter(e -> e.getValue().equals(sa))
+        .map(e -> e.getKey().peer()).findFirst();
   }
 
   private Behavior<Command> onRemoveSas(RemoveSas m) {

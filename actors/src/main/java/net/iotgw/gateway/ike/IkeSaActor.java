@@ -55,6 +55,12 @@ public final class IkeSaActor {
 
     /** The SA has ended: tell the CD to drop the CHILD_SAs with these inbound SPIs. */
     void ended(List<Integer> cdInboundSpis, String reason);
+
+    /** The IKE SA was rekeyed (RFC 7296 §1.3.2): route the initiator's new SPI here too. */
+    void routeAlso(long spiI);
+
+    /** An IKE SA this actor answered for is gone: stop routing its initiator SPI here. */
+    void retire(long spiI);
   }
 
   /** What every IKE SA of the gateway shares. */
@@ -138,6 +144,17 @@ public final class IkeSaActor {
         shared.routes().install(config.cdAddress(), agreed.child());
         installed.add(agreed.child());
         keys.deliver(agreed.delivery(), context.getSelf());
+      } else if (o instanceof IkeOutput.ChildSaRekeyed r) {
+        // The replacement came through ChildSaAgreed (its keys delivered first); the old goes.
+        removeChild(r.old(), "rekeyed");
+      } else if (o instanceof IkeOutput.ChildSaDeleted d) {
+        removeChild(d.child(), "deleted");
+      } else if (o instanceof IkeOutput.IkeSaRekeyed r) {
+        context.getLog().info("{}: IKE SA rekeyed to {}/{}", name, Long.toHexString(r.spiI()),
+            Long.toHexString(r.spiR()));
+        keys.routeAlso(r.spiI());
+      } else if (o instanceof IkeOutput.IkeSaRetired r) {
+        keys.retire(r.spiI());
       } else if (o instanceof IkeOutput.Established e) {
         context.getLog().info("{}: IKE SA established with {}{}", name, e.peer(),
             e.child().map(c -> ", CHILD_SA " + c.mode() + " " + c.esp()).orElse(""));
@@ -161,6 +178,22 @@ public final class IkeSaActor {
       return Behaviors.stopped();
     }
     return running();
+  }
+
+  /** One CHILD_SA ends while the IKE SA lives on: its route out, the CD told, keys zeroed. */
+  private void removeChild(ChildSa gone, String why) {
+    for (int i = 0; i < installed.size(); i++) {
+      ChildSa c = installed.get(i);
+      if (c.inboundSpi() == gone.inboundSpi()) {
+        shared.routes().remove(c.inboundSpi());
+        installed.remove(i);
+        keys.ended(List.of(c.inboundSpi()), why);
+        c.destroy();
+        context.getLog().info("{}: CHILD_SA {} {}", name,
+            String.format("%08x", c.inboundSpi()), why);
+        return;
+      }
+    }
   }
 
   /** Routes out, the CD told, keys zeroed: once, whichever way the SA ends. */
