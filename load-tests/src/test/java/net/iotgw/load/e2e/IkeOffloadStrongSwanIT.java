@@ -131,8 +131,22 @@ class IkeOffloadStrongSwanIT {
             .output();
         assertTrue(counters.matches("(?s).*in .*[1-9]\\d* packets.*out .*[1-9]\\d* packets.*"),
             conn + ": ESP counted both ways by strongSwan:\n" + counters);
-        ud1.swanctl(Duration.ofSeconds(20), "--terminate", "--ike", conn, "--force");
+        if (conn.equals("gcm-x25519")) {
+          // Rekeys (RFC 7296 §1.3): the CD gets the new CHILD_SA's keys over PANA before the
+          // gateway answers, and traffic goes on; then deletes, answered as the CD.
+          rekeyAndPing(ud1, ud, cd, "--child", conn, gateway, cdSim, diagnostics);
+          rekeyAndPing(ud1, ud, cd, "--ike", conn, gateway, cdSim, diagnostics);
+          HostTools.Result child = ud1.swanctl(Duration.ofSeconds(20), "--terminate", "--child",
+              conn);
+          assertEquals(0, child.exitCode(), child.output());
+          BorderRouterEndToEndIT.waitFor(() -> gateway.output().contains(" deleted"),
+              Duration.ofSeconds(5), "the gateway's CHILD_SA delete");
+        }
+        HostTools.Result down = ud1.swanctl(Duration.ofSeconds(20), "--terminate", "--ike", conn);
+        assertEquals(0, down.exitCode(), conn + ": " + down.output() + "\n" + ud1.log());
       }
+      BorderRouterEndToEndIT.waitFor(() -> gateway.output().contains("DELETED_BY_PEER"),
+          Duration.ofSeconds(5), "the gateway's IKE SA delete");
 
       // An authenticated UD that cd1's policy does not list is refused (AUTHENTICATION_FAILED).
       String keysBefore = gateway.output();
@@ -167,6 +181,18 @@ class IkeOffloadStrongSwanIT {
   private static final String CD2 = "2001:db8:cd::2";
   /** The certificate fixtures' CD identity (subjectAltName email:cd1@example.org). */
   private static final String CD2_ID = "cd1@example.org";
+
+  private static void rekeyAndPing(Charon charon, String ud, String cd, String what,
+      String conn, BackgroundProcess gateway, BackgroundProcess cdSim, String diagnostics) {
+    HostTools.Result rekey = charon.swanctl(Duration.ofSeconds(30), "--rekey", what, conn);
+    assertEquals(0, rekey.exitCode(), rekey.output());
+    BackgroundProcess.sleep(2_000);
+    String sas = charon.swanctl(Duration.ofSeconds(10), "--list-sas", "--ike", conn).output();
+    assertTrue(sas.contains("INSTALLED"), what + " rekey:\n" + sas);
+    HostTools.Result ping = inNamespace(ud, "ping", "-6", "-c", "3", "-W", "5", cd);
+    assertEquals(0, ping.exitCode(), "after the " + what + " rekey: " + ping.output()
+        + diagnostics.formatted(gateway.output(), cdSim.output(), charon.log()));
+  }
 
   private static int countOf(String text, String needle) {
     return text.split(java.util.regex.Pattern.quote(needle), -1).length - 1;
