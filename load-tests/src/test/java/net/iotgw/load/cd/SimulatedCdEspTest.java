@@ -282,7 +282,7 @@ class SimulatedCdEspTest {
     h.start();
     byte[] value = ((Avp.Unknown) KeyDeliveryCodec.encode(UdEspPeer.with(h.cd.address(),
         PacketProtection.AES_GCM_16_128, ChildSa.Mode.TUNNEL, 18).delivery())).value();
-    value[0] = 2; // a version this CD does not know
+    value[0] = (byte) (KeyDeliveryCodec.VERSION + 1); // a version this CD does not know
 
     deliver(new Avp.Unknown(KeyDeliveryCodec.AVP_CODE, PanaCodec.AVP_FLAG_V,
         KeyDeliveryCodec.VENDOR_ID, value));

@@ -6,13 +6,17 @@ import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import net.iotgw.protocols.crypto.PacketProtection;
+import net.iotgw.protocols.ike.DhGroup;
 import net.iotgw.protocols.ike.EncryptionAlgorithm;
 import net.iotgw.protocols.ike.IntegrityAlgorithm;
 import net.iotgw.protocols.ike.PrfAlgorithm;
 import net.iotgw.protocols.ike.codec.Role;
 import net.iotgw.protocols.ike.codec.TrafficSelector;
 import net.iotgw.protocols.ike.codec.TsPayload;
+import net.iotgw.protocols.ike.crypto.KeyExchanges;
 import net.iotgw.protocols.ike.crypto.Prf;
 import net.iotgw.protocols.ike.engine.ChildSa;
 import net.iotgw.protocols.ike.engine.EngineConfig;
@@ -38,7 +42,7 @@ import net.iotgw.protocols.wire.WireWriter;
  *
  * <pre>
  * Install (Kind 1): a {@link KeyDelivery}
- *    0  Version = 1                1
+ *    0  Version = 2                1
  *    1  Kind = 1                   1
  *    2  Secret type                1  1 SKEYSEED, 2 SK_d
  *    3  PRF                        2  IKEv2 transform type 2 ID (RFC 7296 §3.3.2)
@@ -57,15 +61,27 @@ import net.iotgw.protocols.wire.WireWriter;
  *   58  UD port                    2
  *   60  Secret length S            1  the PRF's output length
  *   61  Secret                     S
- *       Ni length, Ni            2+n  16..256 octets (RFC 7296 §2.10)
- *       Nr length, Nr            2+n
+ *   61+S IKE Ni length, IKE Ni    2+n  16..256 octets (RFC 7296 §2.10): the nonces of the
+ *       IKE Nr length, IKE Nr    2+n  exchange that keyed the IKE SA, for SK_d from SKEYSEED
+ *                                     (§2.14; IKE_SA_INIT's, or the IKE SA rekey's, §2.18)
+ *       Ni length, Ni            2+n  16..256 octets: the nonces of the exchange that made the
+ *       Nr length, Nr            2+n  CHILD_SA (IKE_AUTH: the IKE ones again; §2.17)
+ *       g^ir length G, g^ir      2+G  the CHILD_SA's own Diffie-Hellman secret (PFS, §2.17):
+ *                                     G = 0 without; else g^ir of a group this project
+ *                                     implements (32 X25519 or ECP-256, 48 ECP-384, 256 MODP)
  *       CD selectors                  the body of a TS payload (RFC 7296 §3.13.1): Number of
  *                                     TSs (1..255), 3 reserved, the selectors
  *       Peer selectors                the same
  *
  * Removal (Kind 2): forget an SA pair
- *    0  Version = 1, 1 Kind = 2, 2 CD inbound ESP SPI (4)      6 octets
+ *    0  Version = 2, 1 Kind = 2, 2 CD inbound ESP SPI (4)      6 octets
  * </pre>
+ *
+ * <p>Version 1 had one pair of nonces and no g^ir, so a CD could not derive a rekeyed CHILD_SA's
+ * keys from it; it is refused (UNSUPPORTED) rather than read as a first CHILD_SA, since a gateway
+ * sending it may mean a rekeyed one. The IKE nonces travel in SK_d mode too, where the CD does not
+ * need them: they are public (IKE_SA_INIT sends them in clear), and one layout keeps the decoder
+ * simple.
  *
  * <p>The decoder is total: a foreign AVP, another Version or Kind, a transform this project does
  * not implement (UNSUPPORTED), an out-of-range value (INVALID_SYNTAX), a wrong or overlong length
@@ -82,7 +98,7 @@ public final class KeyDeliveryCodec {
   public static final long VENDOR_ID = 32473;
 
   public static final int AVP_CODE = 1;
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
   /** Octets of an Install before the secret's length octet. */
   public static final int INSTALL_FIXED_LENGTH = 60;
 
@@ -93,6 +109,11 @@ public final class KeyDeliveryCodec {
   private static final int FLAG_UDP_ENCAPSULATION = 0x01;
   private static final int MIN_NONCE = 16;
   private static final int MAX_NONCE = 256;
+  /** The lengths g^ir may have: those of the groups implemented (KeyExchanges), besides 0. */
+  private static final Set<Integer> PFS_LENGTHS = Arrays.stream(DhGroup.values())
+      .filter(g -> g != DhGroup.NONE)
+      .map(KeyExchanges::sharedSecretLength)
+      .collect(Collectors.toUnmodifiableSet());
   /** RFC 5191 §6.3: AVP Length, 16 bits, counts the value only. */
   private static final int MAX_VALUE = 0xffff;
 
@@ -102,19 +123,24 @@ public final class KeyDeliveryCodec {
    * The Install AVP for {@code d}.
    *
    * @throws IllegalArgumentException for a delivery the decoder would refuse: a secret not of the
-   *     PRF's output length, a nonce outside 16..256 octets, an ESP SPI of 0, a lifetime of 0, an
-   *     unresolved peer address, no selector (or more than 255) on a side
+   *     PRF's output length, a nonce outside 16..256 octets, a g^ir of no implemented group's
+   *     length, an ESP SPI of 0, a lifetime of 0, an unresolved peer address, no selector (or more
+   *     than 255) on a side
    */
   public static Avp.Unknown encode(KeyDelivery d) {
     byte[] secret = d.secret();
+    byte[] pfs = d.pfsSecret();
     byte[] value = null;
     try {
-      requireEncodable(d, secret.length);
+      requireEncodable(d, secret.length, pfs.length);
+      byte[] ikeNi = d.ikeNi();
+      byte[] ikeNr = d.ikeNr();
       byte[] ni = d.ni();
       byte[] nr = d.nr();
       PacketProtection esp = d.esp();
-      WireWriter w = new WireWriter(INSTALL_FIXED_LENGTH + 1 + secret.length + 4 + ni.length
-          + nr.length + 8 + 40 * (d.cdSelectors().size() + d.peerSelectors().size()));
+      WireWriter w = new WireWriter(INSTALL_FIXED_LENGTH + 1 + secret.length + 10 + ikeNi.length
+          + ikeNr.length + ni.length + nr.length + pfs.length
+          + 8 + 40 * (d.cdSelectors().size() + d.peerSelectors().size()));
       w.u8(VERSION).u8(KIND_INSTALL)
           .u8(d.mode() == EngineConfig.KeyDeliveryMode.SKEYSEED ? 1 : 2)
           .u16(d.prf().id())
@@ -127,10 +153,14 @@ public final class KeyDeliveryCodec {
           .u32(lifetimeSeconds(d.lifetimeMillis()))
           .bytes(address16(d.peer().getAddress())).u16(d.peer().getPort())
           .u8(secret.length);
-      // The secret goes straight into the final array, never into the writer's growable buffer.
+      // The secrets go straight into the final array, never into the writer's growable buffer.
       int secretAt = w.position();
       w.zeros(secret.length);
+      w.u16(ikeNi.length).bytes(ikeNi).u16(ikeNr.length).bytes(ikeNr);
       w.u16(ni.length).bytes(ni).u16(nr.length).bytes(nr);
+      w.u16(pfs.length);
+      int pfsAt = w.position();
+      w.zeros(pfs.length);
       new TsPayload(Role.RESPONDER, d.cdSelectors()).writeBody(w);
       new TsPayload(Role.INITIATOR, d.peerSelectors()).writeBody(w);
       value = w.toByteArray();
@@ -138,9 +168,11 @@ public final class KeyDeliveryCodec {
         throw new IllegalArgumentException("delivery of " + value.length + " octets: no AVP holds it");
       }
       System.arraycopy(secret, 0, value, secretAt, secret.length);
+      System.arraycopy(pfs, 0, value, pfsAt, pfs.length);
       return new Avp.Unknown(AVP_CODE, PanaCodec.AVP_FLAG_V, VENDOR_ID, value);
     } finally {
       Arrays.fill(secret, (byte) 0);
+      Arrays.fill(pfs, (byte) 0);
       if (value != null) {
         Arrays.fill(value, (byte) 0);
       }
@@ -262,18 +294,36 @@ public final class KeyDeliveryCodec {
       throw new Malformed(Kind.BAD_LENGTH, at, "secret of " + secretLength + " octets for " + prf);
     }
     byte[] secret = r.bytes(secretLength, "secret");
+    byte[] pfs = new byte[0];
     try {
+      byte[] ikeNi = nonce(r, "IKE Ni");
+      byte[] ikeNr = nonce(r, "IKE Nr");
       byte[] ni = nonce(r, "Ni");
       byte[] nr = nonce(r, "Nr");
+      pfs = pfsSecret(r);
       List<TrafficSelector> cd = selectors(r, Role.RESPONDER, "CD selectors");
       List<TrafficSelector> peerSelectors = selectors(r, Role.INITIATOR, "peer selectors");
       end(r);
-      return new KeyDelivery(mode, secret, prf, ni, nr, spiI, spiR, esp, childMode, inbound,
-          outbound, cd, peerSelectors, role, peer, flags != 0, lifetimeSeconds * 1000);
+      // The record keeps its own copy of g^ir (not of the secret): this one is zeroed below.
+      return new KeyDelivery(mode, secret, prf, ikeNi, ikeNr, spiI, spiR, ni, nr, pfs, esp,
+          childMode, inbound, outbound, cd, peerSelectors, role, peer, flags != 0,
+          lifetimeSeconds * 1000);
     } catch (Malformed m) {
       Arrays.fill(secret, (byte) 0);
       throw m;
+    } finally {
+      Arrays.fill(pfs, (byte) 0);
     }
+  }
+
+  /** g^ir of the CHILD_SA's own exchange (RFC 7296 §2.17), empty without PFS. */
+  private static byte[] pfsSecret(WireReader r) throws Malformed {
+    int at = r.position();
+    int length = r.u16("g^ir length");
+    if (length != 0 && !PFS_LENGTHS.contains(length)) {
+      throw new Malformed(Kind.BAD_LENGTH, at, "g^ir of " + length + " octets, no group's");
+    }
+    return r.bytes(length, "g^ir");
   }
 
   private static PacketProtection protection(WireReader r) throws Malformed {
@@ -348,7 +398,7 @@ public final class KeyDeliveryCodec {
     return Math.min(0xffff_ffffL, millis / 1000 + (millis % 1000 == 0 ? 0 : 1));
   }
 
-  private static void requireEncodable(KeyDelivery d, int secretLength) {
+  private static void requireEncodable(KeyDelivery d, int secretLength, int pfsLength) {
     if (d.mode() == null || d.prf() == null || d.childMode() == null || d.cdRole() == null
         || d.esp() == null) {
       throw new IllegalArgumentException("secret type, PRF, mode, role and ESP transform needed");
@@ -358,10 +408,13 @@ public final class KeyDeliveryCodec {
       throw new IllegalArgumentException(
           "secret of " + secretLength + " octets, " + d.prf() + " gives " + prfLength);
     }
-    for (byte[] n : new byte[][] {d.ni(), d.nr()}) {
+    for (byte[] n : new byte[][] {d.ikeNi(), d.ikeNr(), d.ni(), d.nr()}) {
       if (n.length < MIN_NONCE || n.length > MAX_NONCE) {
         throw new IllegalArgumentException("nonce of " + n.length + " octets, not 16..256");
       }
+    }
+    if (pfsLength != 0 && !PFS_LENGTHS.contains(pfsLength)) {
+      throw new IllegalArgumentException("g^ir of " + pfsLength + " octets: no implemented group's");
     }
     if (d.cdInboundSpi() == 0 || d.cdOutboundSpi() == 0) {
       throw new IllegalArgumentException("ESP SPI 0 (RFC 4303 §2.1)");

@@ -81,14 +81,16 @@ class KeyDeliveryCodecTest {
   }
 
   static final String PINNED_HEX = String.join("",
-      "01", "01", "01", "0005", // version, kind Install, SKEYSEED, PRF_HMAC_SHA2_256
+      "02", "01", "01", "0005", // version, kind Install, SKEYSEED, PRF_HMAC_SHA2_256
       "0014", "0080", "0000", // ENCR_AES_GCM_16, 128 bits, no integrity
       "01", "02", "01", // tunnel, CD is the responder, UDP encapsulation
       "0102030405060708", "1112131415161718", // IKE SPIs
       "c0000001", "c0000002", "00000e10", // ESP SPIs in and out, 3600 s
       "20010db800d000000000000000000010", "1194", // UD [2001:db8:d0::10]:4500
       "20", HEX.formatHex(fill(0, 32)), // secret
-      "0010", "a1".repeat(16), "0010", "b2".repeat(16), // Ni, Nr
+      "0010", "a1".repeat(16), "0010", "b2".repeat(16), // IKE Ni, Nr: IKE_AUTH's CHILD_SA
+      "0010", "a1".repeat(16), "0010", "b2".repeat(16), // has the IKE SA's nonces
+      "0000", // and no g^ir
       "01000000", "0800", "0028", "0000ffff", // one IPv6 range, any protocol, any port
       "20010db800cd00000000000000000001", "20010db800cd00000000000000000001",
       "01000000", "0800", "0028", "0000ffff",
@@ -98,10 +100,13 @@ class KeyDeliveryCodecTest {
     assertEquals(expected.mode(), actual.mode());
     assertArrayEquals(expected.secret(), actual.secret());
     assertEquals(expected.prf(), actual.prf());
+    assertArrayEquals(expected.ikeNi(), actual.ikeNi());
+    assertArrayEquals(expected.ikeNr(), actual.ikeNr());
     assertArrayEquals(expected.ni(), actual.ni());
     assertArrayEquals(expected.nr(), actual.nr());
     assertEquals(expected.spiI(), actual.spiI());
     assertEquals(expected.spiR(), actual.spiR());
+    assertArrayEquals(expected.pfsSecret(), actual.pfsSecret());
     assertEquals(expected.esp(), actual.esp());
     assertEquals(expected.childMode(), actual.childMode());
     assertEquals(expected.cdInboundSpi(), actual.cdInboundSpi());
@@ -164,24 +169,24 @@ class KeyDeliveryCodecTest {
     assertEquals(PanaCodec.AVP_FLAG_V, avp.flags());
     assertEquals(32473, avp.vendorId());
     assertEquals(PINNED_HEX, HEX.formatHex(avp.value()));
-    assertEquals(217, avp.value().length);
+    assertEquals(255, avp.value().length);
     // On the wire: Code, Flags, Length (of the value, RFC 5191 §6.3), Reserved, Vendor-Id, value,
-    // 3 octets of padding.
-    assertEquals("0001" + "8000" + "00d9" + "0000" + "00007ed9" + PINNED_HEX + "000000",
+    // 1 octet of padding.
+    assertEquals("0001" + "8000" + "00ff" + "0000" + "00007ed9" + PINNED_HEX + "00",
         HEX.formatHex(PanaCodec.encodeAvps(List.of(avp))));
   }
 
   @Test
   void removalLayoutIsPinnedAndDecodes() {
     Avp.Unknown avp = KeyDeliveryCodec.removal(0xc0000001);
-    assertEquals("0102c0000001", HEX.formatHex(avp.value()));
+    assertEquals("0202c0000001", HEX.formatHex(avp.value()));
     assertEquals(new OffloadMessage.Removal(0xc0000001),
         KeyDeliveryCodec.decodeMessage(avp).orThrow());
     assertEquals(Kind.UNSUPPORTED,
         assertInstanceOf(Decoded.Failed.class, KeyDeliveryCodec.decode(avp)).error().kind());
     assertThrows(IllegalArgumentException.class, () -> KeyDeliveryCodec.removal(0));
-    assertEquals(Kind.INVALID_SYNTAX, failure(HEX.parseHex("010200000000")));
-    assertEquals(Kind.BAD_LENGTH, failure(HEX.parseHex("0102c000000100")));
+    assertEquals(Kind.INVALID_SYNTAX, failure(HEX.parseHex("020200000000")));
+    assertEquals(Kind.BAD_LENGTH, failure(HEX.parseHex("0202c000000100")));
   }
 
   @Test
@@ -226,9 +231,12 @@ class KeyDeliveryCodecTest {
   @Test
   void refusesAnotherVersionAndKind() {
     byte[] v = valueOf(KeyDeliveryCodec.encode(pinned()));
-    v[0] = 2;
+    v[0] = 1; // version 1 cannot carry a rekeyed CHILD_SA: not read as a first one
     assertEquals(Kind.UNSUPPORTED, failure(v));
-    v[0] = 1;
+    assertEquals(Kind.UNSUPPORTED, failure(HEX.parseHex("0102c0000001")));
+    v[0] = 3;
+    assertEquals(Kind.UNSUPPORTED, failure(v));
+    v[0] = 2;
     v[1] = 3;
     assertEquals(Kind.UNSUPPORTED, failure(v));
     assertEquals(Kind.TRUNCATED, failure(new byte[0]));
@@ -262,7 +270,13 @@ class KeyDeliveryCodecTest {
         {12, 0, Kind.INVALID_SYNTAX}, // role
         {13, 2, Kind.INVALID_SYNTAX}, // a reserved flag
         {60, 31, Kind.BAD_LENGTH}, {60, 33, Kind.BAD_LENGTH}, // secret not 32 octets
-        {94, 15, Kind.BAD_LENGTH}, // Ni of 15 octets
+        {94, 15, Kind.BAD_LENGTH}, // IKE Ni of 15 octets
+        {112, 15, Kind.BAD_LENGTH}, // IKE Nr of 15 octets
+        {130, 15, Kind.BAD_LENGTH}, // Ni of 15 octets
+        {148, 15, Kind.BAD_LENGTH}, // Nr of 15 octets
+        {166, 31, Kind.BAD_LENGTH}, // g^ir of 31 octets: no group's
+        {166, 1, Kind.BAD_LENGTH},
+        {165, 0xff, Kind.BAD_LENGTH}, // g^ir of 65280 octets
     };
     for (Object[] c : cases) {
       byte[] v = valueOf(KeyDeliveryCodec.encode(pinned()));
@@ -270,7 +284,7 @@ class KeyDeliveryCodecTest {
       assertEquals(c[2], failure(v), "octet " + c[0] + " = " + c[1]);
     }
     byte[] v = valueOf(KeyDeliveryCodec.encode(pinned()));
-    v[93] = 0x01; // Ni length 0x0110 = 272
+    v[93] = 0x01; // IKE Ni length 0x0110 = 272
     assertEquals(Kind.BAD_LENGTH, failure(v));
     for (int spiAt : new int[] {30, 34}) {
       byte[] zero = valueOf(KeyDeliveryCodec.encode(pinned()));
@@ -281,9 +295,9 @@ class KeyDeliveryCodecTest {
     java.util.Arrays.fill(lifetime, 38, 42, (byte) 0);
     assertEquals(Kind.INVALID_SYNTAX, failure(lifetime));
     byte[] noSelector = valueOf(KeyDeliveryCodec.encode(pinned()));
-    noSelector[129] = 0; // CD selectors: none; the range that follows is then trailing
+    noSelector[167] = 0; // CD selectors: none; the range that follows is then trailing
     assertEquals(Kind.INVALID_SYNTAX, failure(noSelector));
-    byte[] longer = java.util.Arrays.copyOf(valueOf(KeyDeliveryCodec.encode(pinned())), 218);
+    byte[] longer = java.util.Arrays.copyOf(valueOf(KeyDeliveryCodec.encode(pinned())), 256);
     assertEquals(Kind.BAD_LENGTH, failure(longer));
   }
 
@@ -304,6 +318,7 @@ class KeyDeliveryCodecTest {
     bases.add(valueOf(KeyDeliveryCodec.encode(delivery(KeyDeliveryMode.SK_D,
         PrfAlgorithm.PRF_HMAC_SHA1, PacketProtection.AES_CBC_256_HMAC_SHA2_512,
         ChildSa.Mode.TRANSPORT, Role.INITIATOR, false))));
+    bases.add(valueOf(KeyDeliveryCodec.encode(RekeyedDeliveryCodecTest.pinnedRekey())));
     bases.add(valueOf(KeyDeliveryCodec.removal(0x1234)));
     int accepted = 0;
     for (int i = 0; i < 100_000; i++) {
@@ -348,6 +363,14 @@ class KeyDeliveryCodecTest {
         d.mode(), d.secret(), d.prf(), d.ni(), d.nr(), d.spiI(), d.spiR(), d.esp(),
         d.childMode(), 1, 2, d.cdSelectors(), d.peerSelectors(), d.cdRole(), d.peer(), false,
         0)));
+    assertThrows(IllegalArgumentException.class, () -> KeyDeliveryCodec.encode(new KeyDelivery(
+        d.mode(), d.secret(), d.prf(), new byte[15], d.ikeNr(), d.spiI(), d.spiR(), d.ni(),
+        d.nr(), new byte[0], d.esp(), d.childMode(), 1, 2, d.cdSelectors(), d.peerSelectors(),
+        d.cdRole(), d.peer(), false, 1000)));
+    assertThrows(IllegalArgumentException.class, () -> KeyDeliveryCodec.encode(new KeyDelivery(
+        d.mode(), d.secret(), d.prf(), d.ikeNi(), d.ikeNr(), d.spiI(), d.spiR(), d.ni(),
+        d.nr(), new byte[31], d.esp(), d.childMode(), 1, 2, d.cdSelectors(), d.peerSelectors(),
+        d.cdRole(), d.peer(), false, 1000)));
   }
 
   @Test

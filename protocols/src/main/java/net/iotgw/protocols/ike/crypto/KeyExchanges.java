@@ -50,4 +50,16 @@ public final class KeyExchanges {
       case NONE -> 0;
     };
   }
+
+  /**
+   * Length of g^ir for {@code group}: the public value's, but for ECP groups the x coordinate
+   * only (RFC 5903 §7); 0 for {@link DhGroup#NONE}.
+   */
+  public static int sharedSecretLength(DhGroup group) {
+    return switch (group) {
+      case ECP_256 -> 32;
+      case ECP_384 -> 48;
+      default -> publicValueLength(group);
+    };
+  }
 }

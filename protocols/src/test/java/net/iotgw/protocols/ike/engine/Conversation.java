@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import net.iotgw.protocols.ike.keys.ChildSaKeys;
+import net.iotgw.protocols.offload.KeyDeliveryCodec;
 
 /**
  * Our initiator engine and our responder engine joined by an in-memory network, driven step by
@@ -28,8 +29,12 @@ final class Conversation {
     RESPONDER
   }
 
-  /** A key delivery as the CD got it and what the CD derived from it. */
-  record Derived(Side side, ChildSa child, KeyDelivery delivery, ChildSaKeys cdKeys) {}
+  /**
+   * A key delivery as the CD got it and what the CD derived from it, directly and after the
+   * delivery went through the offload AVP ({@link KeyDeliveryCodec}).
+   */
+  record Derived(Side side, ChildSa child, KeyDelivery delivery, ChildSaKeys cdKeys,
+      ChildSaKeys cdKeysOverTheWire) {}
 
   final EngineConfig initiatorConfig;
   final EngineConfig responderConfig;
@@ -219,7 +224,9 @@ final class Conversation {
       }
       if (o instanceof IkeOutput.ChildSaAgreed a) {
         agreed = true;
-        derived.add(new Derived(side, a.child(), a.delivery(), a.delivery().deriveChildKeys()));
+        derived.add(new Derived(side, a.child(), a.delivery(), a.delivery().deriveChildKeys(),
+            KeyDeliveryCodec.decode(KeyDeliveryCodec.encode(a.delivery())).orThrow()
+                .deriveChildKeys()));
       }
     }
     if (agreed && !holdKeys) {
