@@ -164,7 +164,7 @@ public final class IkeSaActor {
         context.getLog().info("{}: CHILD_SA refused: {}", name, r.error());
       } else if (o instanceof IkeOutput.KeysForDebug k) {
         context.getLog().info("{}: IKE keys (debug, test runs only): {}", name,
-            k.keys().wiresharkRecord());
+            k.keys().wiresharkRecord().orElse("(a suite Wireshark cannot decrypt)"));
       } else if (o instanceof IkeOutput.Closed c) {
         context.getLog().info("{}: IKE SA closed: {} {}", name, c.reason(), c.detail());
         release(c.reason() + " " + c.detail());

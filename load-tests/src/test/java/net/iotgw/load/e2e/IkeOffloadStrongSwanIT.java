@@ -97,6 +97,7 @@ class IkeOffloadStrongSwanIT {
           "  aaa.embedded.device-store = \"" + devices + "\"",
           "  ike.device-store = \"" + devices + "\"",
           "  ike.debug-keys = on",
+          "  pcap.ucn = \"" + dir.resolve("ucn.pcap") + "\"",
           "}", ""));
       BackgroundProcess gateway = BackgroundProcess.start("gateway", dir.resolve("gateway.log"),
           List.of(ip.toString(), "netns", "exec", gw, java(), "-jar", gatewayJar.toString(),
@@ -159,6 +160,11 @@ class IkeOffloadStrongSwanIT {
           Duration.ofSeconds(5), "the gateway's refusal");
       assertEquals(countOf(keysBefore, "IKE SA established"),
           countOf(gateway.output(), "IKE SA established"), "no SA, no keys for the CD");
+      // SIGTERM flushes the UCN capture; tshark decrypts every IKE message with the keys the
+      // gateway logged (iotgw.ike.debug-keys, test runs only).
+      int exit = gateway.terminate(Duration.ofSeconds(15));
+      assertTrue(exit == 0 || exit == 143, "gateway exit code " + exit);
+      assertTsharkDecryptsTheExchanges(dir.resolve("ucn.pcap"), gateway.output());
       passed = true;
     } catch (AssertionError | RuntimeException e) {
       System.err.println("IKE e2e files kept in " + dir);
@@ -192,6 +198,36 @@ class IkeOffloadStrongSwanIT {
     HostTools.Result ping = inNamespace(ud, "ping", "-6", "-c", "3", "-W", "5", cd);
     assertEquals(0, ping.exitCode(), "after the " + what + " rekey: " + ping.output()
         + diagnostics.formatted(gateway.output(), cdSim.output(), charon.log()));
+  }
+
+  private static final String KEYS = "IKE keys (debug, test runs only): ";
+
+  private static void assertTsharkDecryptsTheExchanges(Path pcap, String gatewayLog) {
+    List<String> command = new java.util.ArrayList<>(List.of(
+        HostTools.require("tshark").toString(), "-r", pcap.toString(), "-V",
+        "-o", "udp.check_checksum:TRUE"));
+    int records = 0;
+    for (String line : gatewayLog.split("\n")) {
+      int at = line.indexOf(KEYS);
+      if (at >= 0 && !line.substring(at + KEYS.length()).startsWith("(")) {
+        command.add("-o");
+        command.add("uat:ikev2_decryption_table:" + line.substring(at + KEYS.length()).strip());
+        records++;
+      }
+    }
+    assertTrue(records >= 4, "IKE SAs whose keys the gateway logged: " + records);
+    HostTools.Result r = HostTools.run(command, Duration.ofSeconds(60));
+    assertEquals(0, r.exitCode(), r.output());
+    String text = r.output();
+    assertTrue(text.contains("Exchange type: IKE_AUTH (35)"), "no IKE_AUTH dissected");
+    assertTrue(text.contains("Exchange type: CREATE_CHILD_SA (36)"), "no CREATE_CHILD_SA");
+    // Decrypted, the IKE_AUTH request shows its identification, the response the CD's.
+    assertTrue(text.contains(UD_ID) && text.contains(CD1_ID), "IKE_AUTH not decrypted");
+    assertTrue(java.util.regex.Pattern.compile(
+        "(?m)^\\s+Integrity Checksum Data: \\p{XDigit}+ \\(\\d+ bytes\\).*\\[correct\\]$")
+        .matcher(text).find(), "no ICV verified");
+    assertTrue(!text.contains("[incorrect]") && !text.contains("Malformed"),
+        "an ICV failed or a packet is malformed");
   }
 
   private static int countOf(String text, String needle) {
