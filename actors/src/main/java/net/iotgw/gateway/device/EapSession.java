@@ -1,5 +1,6 @@
 package net.iotgw.gateway.device;
 
+import net.iotgw.gateway.control.ControlOutlet;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
@@ -84,7 +85,7 @@ public final class EapSession {
 
   /** What a session tells its device. */
   public record Settings(
-      long gatewayEui64, Duration lifetime, NetworkEntryCounters counters, PanaOutlet outlet) {}
+      long gatewayEui64, Duration lifetime, NetworkEntryCounters counters, ControlOutlet<byte[]> outlet) {}
 
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;

@@ -1,5 +1,6 @@
 package net.iotgw.gateway.ike;
 
+import net.iotgw.gateway.control.ControlOutlet;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class IkeSaActor {
   }
 
   /** What every IKE SA of the gateway shares. */
-  public record Shared(IkeOutlet outlet, EspRoutes routes, SecureRandom random) {}
+  public record Shared(ControlOutlet<Datagram> outlet, EspRoutes routes, SecureRandom random) {}
 
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;

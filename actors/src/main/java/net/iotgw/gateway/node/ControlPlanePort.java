@@ -1,12 +1,11 @@
 package net.iotgw.gateway.node;
 
+import net.iotgw.gateway.control.ControlOutlet;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import net.iotgw.gateway.device.Devices;
-import net.iotgw.gateway.device.PanaOutlet;
-import net.iotgw.gateway.ike.IkeOutlet;
 import net.iotgw.protocols.ike.engine.Datagram;
 import net.iotgw.protocols.ipv6.Ipv6Address;
 import net.iotgw.streams.esp.IkeDatagram;
@@ -25,7 +24,7 @@ import org.apache.pekko.stream.javadsl.Source;
  * The data plane's PANA port as the actors serve it: PANA packets from CDs are handed to {@link
  * Devices} by ask, a bounded number at a time (ARCHITECTURE: "ask, bounded parallelism"), so a
  * burst waits in the stream's buffers, which drop what does not fit, never in a mailbox; packets
- * the actors send go through the {@link PanaOutlet}'s bounded queue, attached afresh each time the
+ * the actors send go through a {@link ControlOutlet}'s bounded queue, attached afresh each time the
  * data plane starts.
  */
 final class ControlPlanePort {
@@ -40,7 +39,7 @@ final class ControlPlanePort {
   private ControlPlanePort() {}
 
   static Flow<byte[], byte[], NotUsed> create(
-      ActorRef<Devices.Command> devices, PanaOutlet outlet, ActorSystem<?> system) {
+      ActorRef<Devices.Command> devices, ControlOutlet<byte[]> outlet, ActorSystem<?> system) {
     Pair<BoundedSourceQueue<byte[]>, Source<byte[], NotUsed>> queue =
         Source.<byte[]>queue(OUTLET_CAPACITY).preMaterialize(system);
     outlet.attach(queue.first());
@@ -63,10 +62,10 @@ final class ControlPlanePort {
 
   /**
    * The data plane's IKE port as the actors serve it, the same way: IKE datagrams to CDs' addresses
-   * asked into {@link Devices}, the IKE SA actors' datagrams out through the {@link IkeOutlet}.
+   * asked into {@link Devices}, the IKE SA actors' datagrams out through a {@link ControlOutlet}.
    */
   static Flow<IkeDatagram, IkeDatagram, NotUsed> ike(
-      ActorRef<Devices.Command> devices, IkeOutlet outlet, ActorSystem<?> system) {
+      ActorRef<Devices.Command> devices, ControlOutlet<Datagram> outlet, ActorSystem<?> system) {
     Pair<BoundedSourceQueue<Datagram>, Source<Datagram, NotUsed>> queue =
         Source.<Datagram>queue(OUTLET_CAPACITY).preMaterialize(system);
     outlet.attach(queue.first());

@@ -1,10 +1,10 @@
 package net.iotgw.gateway.node;
 
+import net.iotgw.gateway.control.ControlOutlet;
+import net.iotgw.protocols.ike.engine.Datagram;
 import java.io.IOException;
 import net.iotgw.gateway.config.GatewayConfig;
 import net.iotgw.gateway.device.NetworkEntryCounters;
-import net.iotgw.gateway.device.PanaOutlet;
-import net.iotgw.gateway.ike.IkeOutlet;
 import net.iotgw.streams.esp.EspForwardingTable;
 import net.iotgw.streams.lowpan.LinkKeyTable;
 import net.iotgw.streams.lowpan.LowpanCounters;
@@ -23,10 +23,10 @@ public record GatewayParts(
     UcnPorts ucn,
     LinkKeyTable keys,
     EspForwardingTable espRoutes,
-    PanaOutlet outlet,
+    ControlOutlet<byte[]> outlet,
     NetworkEntryCounters counters,
     LowpanCounters lowpan,
-    IkeOutlet ike) {
+    ControlOutlet<Datagram> ike) {
 
   /** Opens the UCN port each time the data plane (re)starts. */
   @FunctionalInterface
@@ -41,7 +41,7 @@ public record GatewayParts(
 
   /** Fresh shared parts around the given UCN. */
   public static GatewayParts with(UcnPorts ucn) {
-    return new GatewayParts(ucn, new LinkKeyTable(), new EspForwardingTable(), new PanaOutlet(),
-        new NetworkEntryCounters(), new LowpanCounters(), new IkeOutlet());
+    return new GatewayParts(ucn, new LinkKeyTable(), new EspForwardingTable(), new ControlOutlet<>(),
+        new NetworkEntryCounters(), new LowpanCounters(), new ControlOutlet<>());
   }
 }
