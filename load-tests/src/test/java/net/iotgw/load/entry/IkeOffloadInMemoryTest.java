@@ -48,7 +48,17 @@ class IkeOffloadInMemoryTest {
       CdStats after = cd.stats();
       assertEquals(0, after.espNoSa(), "a UD ESP packet reached the CD before its keys");
       assertTrue(after.espReceived() >= 5, after::toString);
-      assertEquals(0, after.crypto().count(CryptoOperation.PUBLIC_KEY), "the CD did public-key work");
+      assertEquals(0, after.crypto().count(CryptoOperation.PUBLIC_KEY),
+          "the CD did public-key work");
+
+      // The UD deletes the IKE SA: the gateway answers as the CD and tells the CD to drop its
+      // CHILD_SA over PANA.
+      assertTrue(ud.delete(Duration.ofSeconds(10)), () -> "delete unanswered: " + ud.outputs());
+      long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (cd.stats().saRemovals() < 1 && System.nanoTime() < until) {
+        Thread.sleep(100);
+      }
+      assertEquals(1, cd.stats().saRemovals(), () -> cd.stats().toString());
     }
   }
 }

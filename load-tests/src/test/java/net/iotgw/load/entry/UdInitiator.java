@@ -84,6 +84,21 @@ final class UdInitiator {
     return state instanceof IkeState.Established && child != null;
   }
 
+  /** Deletes the IKE SA (INFORMATIONAL with a Delete, RFC 7296 §1.4.1); true once answered. */
+  boolean delete(Duration timeout) throws Exception {
+    apply(IkeSaEngine.queue(state, new net.iotgw.protocols.ike.engine.DeleteIkeSa(), now(),
+        random));
+    long until = System.nanoTime() + timeout.toNanos();
+    while (!(state instanceof IkeState.Closed) && System.nanoTime() < until) {
+      byte[] sent = ucn.nextSent(Duration.ofMillis(200));
+      if (sent != null) {
+        fromGateway(sent).ifPresent(d ->
+            apply(IkeSaEngine.handle(state, new IkeEvent.Received(d), now(), random)));
+      }
+    }
+    return state instanceof IkeState.Closed;
+  }
+
   List<IkeOutput> outputs() {
     return seen;
   }
