@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Optional;
 import net.iotgw.protocols.ieee802154.SecurityLevel;
 import net.iotgw.gateway.aaa.AaaConfig;
+import net.iotgw.protocols.ike.engine.EngineConfig;
 import net.iotgw.protocols.ipv6.Ipv6Prefix;
 
 /**
@@ -31,8 +32,13 @@ public record GatewayConfig(
    * @param deviceStore where the CDs' IKE profiles are (their entries' {@code ike} blocks)
    * @param cookieThreshold half-open IKE SAs of one CD beyond which a COOKIE is demanded
    * @param debugKeys log every IKE SA's keys for Wireshark: test runs only
+   * @param cookieSecretLifetime how often the COOKIE secret is replaced (RFC 7296 §2.6)
+   * @param keyDelivery what a CD is sent to derive its ESP keys: the paper's SKEYSEED, or SK_d
+   *     only (least privilege: the CD cannot derive the IKE SA's own keys, and saves a prf+)
    */
-  public record Ike(Path deviceStore, int cookieThreshold, boolean debugKeys) {}
+  public record Ike(
+      Path deviceStore, int cookieThreshold, boolean debugKeys,
+      EngineConfig.KeyDeliveryMode keyDelivery, Duration cookieSecretLifetime) {}
 
   /** The unconstrained side: a TUN device. */
   public record Ucn(String tun, int mtu) {}
@@ -99,8 +105,18 @@ public record GatewayConfig(
     return new GatewayConfig(
         prefix, ucn, radio, lowpan, pcap, enforcement, NetworkEntryConfig.from(c),
         AaaConfig.from(root),
-        new Ike(Path.of(c.getString("ike.device-store")), range(c, "ike.cookie-threshold", 0, 1 << 20),
-            c.getBoolean("ike.debug-keys")));
+        new Ike(Path.of(c.getString("ike.device-store")),
+            range(c, "ike.cookie-threshold", 0, 1 << 20), c.getBoolean("ike.debug-keys"),
+            keyDelivery(c), c.getDuration("ike.cookie-secret-lifetime")));
+  }
+
+  private static EngineConfig.KeyDeliveryMode keyDelivery(Config c) {
+    String text = c.getString("ike.key-delivery").trim().toLowerCase();
+    return switch (text) {
+      case "skeyseed" -> EngineConfig.KeyDeliveryMode.SKEYSEED;
+      case "sk-d" -> EngineConfig.KeyDeliveryMode.SK_D;
+      default -> throw bad(c, "ike.key-delivery", "skeyseed or sk-d, not " + text);
+    };
   }
 
   private static int range(Config c, String key, int min, int max) {

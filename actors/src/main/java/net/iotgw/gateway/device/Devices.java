@@ -52,6 +52,9 @@ public final class Devices {
 
   private record DeviceStopped(long eui64) implements Command {}
 
+  /** Time to replace the COOKIE secret (RFC 7296 §2.6). */
+  private record RotateCookieSecret() implements Command {}
+
   private final ActorContext<Command> context;
   private final NetworkEntryConfig config;
   private final Device.Shared shared;
@@ -67,13 +70,21 @@ public final class Devices {
   }
 
   public static Behavior<Command> create(NetworkEntryConfig config, Device.Shared shared) {
-    return Behaviors.setup(context -> new Devices(context, config, shared).behavior());
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+      timers.startTimerWithFixedDelay(new RotateCookieSecret(),
+          shared.ike().cookieSecretLifetime());
+      return new Devices(context, config, shared).behavior();
+    }));
   }
 
   private Behavior<Command> behavior() {
     return Behaviors.receive(Command.class)
         .onMessage(FromRadio.class, this::onFromRadio)
         .onMessage(IkeFromUcn.class, this::onIke)
+        .onMessage(RotateCookieSecret.class, m -> {
+          shared.ike().cookieSecrets().updateAndGet(s -> s.rotate(shared.random()));
+          return Behaviors.same();
+        })
         .onMessage(JoinFinished.class, m -> {
           joining.remove(m.eui64());
           return startWaiting();

@@ -70,10 +70,11 @@ public final class IkeProfiles {
 
   /**
    * @param debugKeys whether the engine reports SA keys for Wireshark (test runs only)
+   * @param keyDelivery SKEYSEED (the paper's) or SK_d (least privilege) to the CD
    * @throws ConfigException naming the entry and key of anything wrong
    */
   public static Map<Long, EngineConfig> load(Path deviceStore, Ipv6Prefix cdPrefix,
-      boolean debugKeys) {
+      boolean debugKeys, EngineConfig.KeyDeliveryMode keyDelivery) {
     if (!java.nio.file.Files.exists(deviceStore)) {
       return Map.of(); // no store, no CD answered for: IKE to CDs goes unanswered
     }
@@ -112,7 +113,7 @@ public final class IkeProfiles {
       Ipv6Address cd = Ipv6Address.of(cdPrefix.address(), eui64 ^ 0x0200_0000_0000_0000L);
       EngineConfig defaults = EngineConfig.of(profile, inet(cd));
       out.put(eui64, new EngineConfig(defaults.profile(), defaults.cdAddress(), defaults.limits(),
-          defaults.natTraversal(), defaults.keyDelivery(), defaults.ikePort(),
+          defaults.natTraversal(), keyDelivery, defaults.ikePort(),
           defaults.natTPort(), debugKeys));
     }
     return out;

@@ -12,13 +12,15 @@ import net.iotgw.protocols.ike.engine.EngineConfig;
  * device store, or empty for a CD that has none: its IKE is not answered), what all IKE SA actors
  * share, and the COOKIE policy (RFC 7296 §2.6): past {@code halfOpenThreshold} IKE SAs of one CD
  * not yet established, new IKE_SA_INIT requests must return a cookie made with the gateway's
- * current secret, which the Devices actor rotates.
+ * current secret, which the Devices actor replaces every {@code cookieSecretLifetime} (the
+ * previous secret stays valid, so a cookie handed out just before still works).
  */
 public record IkeSupport(
     LongFunction<Optional<EngineConfig>> profiles,
     IkeSaActor.Shared shared,
     int halfOpenThreshold,
-    AtomicReference<CookieSecrets> cookieSecrets) {
+    AtomicReference<CookieSecrets> cookieSecrets,
+    java.time.Duration cookieSecretLifetime) {
 
   /** The gate for a new IKE_SA_INIT given how many of the CD's SAs are half open. */
   public CookieGate gate(int halfOpen) {

@@ -107,7 +107,7 @@ public final class Gateway {
           SecureRandom random = new SecureRandom();
           Map<Long, EngineConfig> profiles =
               IkeProfiles.load(config.ike().deviceStore(), config.cdPrefix(),
-                  config.ike().debugKeys());
+                  config.ike().debugKeys(), config.ike().keyDelivery());
           context.getLog().info("IKE on behalf of {} CDs (profiles from {})", profiles.size(),
               config.ike().deviceStore());
           IkeSupport ike =
@@ -115,7 +115,8 @@ public final class Gateway {
                   eui64 -> Optional.ofNullable(profiles.get(eui64)),
                   new IkeSaActor.Shared(parts.ike(), routes(parts.espRoutes()), random),
                   config.ike().cookieThreshold(),
-                  new AtomicReference<>(CookieSecrets.create(random)));
+                  new AtomicReference<>(CookieSecrets.create(random)),
+                  config.ike().cookieSecretLifetime());
           ActorRef<Devices.Command> devices =
               context.spawn(
                   Devices.create(

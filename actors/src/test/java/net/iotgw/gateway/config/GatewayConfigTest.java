@@ -1,5 +1,7 @@
 package net.iotgw.gateway.config;
 
+import net.iotgw.protocols.ike.engine.EngineConfig;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,6 +41,17 @@ class GatewayConfigTest {
     assertEquals(
         SecurityLevel.ENC_MIC_32,
         load("iotgw.network-entry.security-level = 5").enforcement().securityLevel());
+  }
+
+  @Test
+  void ikeDeliversSkeyseedByDefaultAndSkDWhenAskedAndNothingElse() {
+    assertEquals(EngineConfig.KeyDeliveryMode.SKEYSEED, load("").ike().keyDelivery());
+    assertEquals(Duration.ofMinutes(5), load("").ike().cookieSecretLifetime());
+    assertEquals(EngineConfig.KeyDeliveryMode.SK_D,
+        load("iotgw.ike.key-delivery = sk-d").ike().keyDelivery());
+    ConfigException e = assertThrows(ConfigException.BadValue.class,
+        () -> load("iotgw.ike.key-delivery = keymat"));
+    assertTrue(e.getMessage().contains("iotgw.ike.key-delivery"), e.getMessage());
   }
 
   @Test
