@@ -1,7 +1,5 @@
 package net.iotgw.gateway.config;
 
-import net.iotgw.protocols.ike.engine.EngineConfig;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
+import net.iotgw.protocols.ike.engine.EngineConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import net.iotgw.protocols.ieee802154.SecurityLevel;
