@@ -197,7 +197,8 @@ public final class EntryRig implements AutoCloseable {
           .append(HexFormat.of().formatHex(c.psk().key())).append("\", eui64 = \"")
           .append(colons(c.eui64().getAsLong())).append("\"\n")
           .append("    ike { id = \"").append(ikeIdentity(i)).append("\", psk = \"")
-          .append(IKE_PSK).append("\", peers = [ \"").append(UD_IDENTITY).append("\" ] } }\n");
+          .append(IKE_PSK).append("\", peers = [ \"").append(UD_IDENTITY)
+          .append("\" ], transport = true } }\n");
     }
     return b.append("]\n").toString();
   }

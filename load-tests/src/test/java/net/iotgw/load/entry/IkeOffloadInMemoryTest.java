@@ -32,7 +32,7 @@ class IkeOffloadInMemoryTest {
     try (EntryRig rig = EntryRig.start(options, dir)) {
       assertEquals(2, rig.awaitJoins(Duration.ofSeconds(30)).admitted());
       SimulatedCd cd = rig.cds().get(0);
-      UdInitiator ud = new UdInitiator(rig.ucn(), cd.address());
+      UdInitiator ud = new UdInitiator(rig.ucn(), cd.address(), false);
 
       assertTrue(ud.connect(EntryRig.ikeIdentity(0), EntryRig.IKE_PSK, Duration.ofSeconds(20)),
           () -> "no SA: " + ud.outputs());
@@ -59,6 +59,28 @@ class IkeOffloadInMemoryTest {
         Thread.sleep(100);
       }
       assertEquals(1, cd.stats().saRemovals(), () -> cd.stats().toString());
+    }
+  }
+
+  @Test
+  void transportModeAskedByTheUdIsHonouredEndToEndRfc7296Section1_3_1() throws Exception {
+    EntryRig.Options options = new EntryRig.Options(1, 0, 0, new EntryRig.AaaChoice.Embedded(),
+        Duration.ofMillis(500), 8, Duration.ofHours(1), MediumSettings.defaults(),
+        Optional.empty());
+    try (EntryRig rig = EntryRig.start(options, dir)) {
+      assertEquals(1, rig.awaitJoins(Duration.ofSeconds(30)).admitted());
+      SimulatedCd cd = rig.cds().get(0);
+      UdInitiator ud = new UdInitiator(rig.ucn(), cd.address(), true);
+      assertTrue(ud.connect(EntryRig.ikeIdentity(0), EntryRig.IKE_PSK, Duration.ofSeconds(20)),
+          () -> "no SA: " + ud.outputs());
+      assertEquals(net.iotgw.protocols.ike.engine.ChildSa.Mode.TRANSPORT, ud.child().mode());
+      for (int i = 1; i <= 3; i++) {
+        ud.sendEcho(9, i);
+        Optional<Ipv6Packet> reply = ud.receiveEsp(Duration.ofSeconds(3));
+        assertTrue(reply.isPresent(), "no transport-mode ESP echo reply " + i);
+        assertEquals(58, reply.get().protocol(), "ICMPv6 right behind ESP");
+      }
+      assertEquals(0, cd.stats().espNoSa(), cd.stats()::toString);
     }
   }
 }

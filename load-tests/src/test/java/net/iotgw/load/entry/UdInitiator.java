@@ -53,16 +53,20 @@ final class UdInitiator {
   private long sequence = 1;
   private final ReplayWindow window = new ReplayWindow(64);
 
-  UdInitiator(InMemoryPort ucn, Ipv6Address cd) {
+  private final boolean transport;
+
+  /** @param transport ask for transport mode (USE_TRANSPORT_MODE, RFC 7296 §1.3.1) */
+  UdInitiator(InMemoryPort ucn, Ipv6Address cd, boolean transport) {
     this.ucn = ucn;
     this.cd = cd;
+    this.transport = transport;
   }
 
   /** Runs IKE_SA_INIT and IKE_AUTH to the CD; true once the SA and its CHILD_SA are up. */
   boolean connect(String cdIdentity, String psk, Duration timeout) throws Exception {
     Profile profile = new Profile(Identity.rfc822(EntryRig.UD_IDENTITY),
         new Credentials.PreSharedKey(psk.getBytes()), IkeProfiles.IKE_PROPOSALS,
-        IkeProfiles.GROUPS, IkeProfiles.ESP_PROPOSALS, false,
+        IkeProfiles.GROUPS, IkeProfiles.ESP_PROPOSALS, transport,
         List.of(Identity.fqdn(cdIdentity)), Optional.of(new Credentials.PreSharedKey(
             psk.getBytes())), List.of());
     EngineConfig config = new EngineConfig(profile, UD.bytes(), Limits.DEFAULT,
@@ -107,13 +111,15 @@ final class UdInitiator {
     return child;
   }
 
-  /** Sends one echo request to the CD through the CHILD_SA (tunnel mode, ESP in UDP/4500). */
+  /** Sends one echo request to the CD through the CHILD_SA (its mode, ESP in UDP/4500). */
   void sendEcho(int identifier, int seq) {
-    byte[] inner = Ipv6Codec.encode(Ipv6Packets.icmpEchoRequest(UD, cd, identifier, seq,
-        ("offload " + seq).getBytes(), 64));
+    Ipv6Packet request = Ipv6Packets.icmpEchoRequest(UD, cd, identifier, seq,
+        ("offload " + seq).getBytes(), 64);
+    EspPayload payload = child.mode() == ChildSa.Mode.TRANSPORT
+        ? EspPayload.transport(net.iotgw.protocols.esp.NextHeader.ICMPV6, request.payload())
+        : EspPayload.tunnel(Ipv6Codec.encode(request));
     EspSa out = new EspSa(child.outboundSpi(), child.esp(), child.outboundCipher(), false);
-    byte[] esp = EspPacket.seal(out, sequence++, EspPayload.tunnel(inner),
-        IvSource.random(random));
+    byte[] esp = EspPacket.seal(out, sequence++, payload, IvSource.random(random));
     ucn.inject(Ipv6Codec.encode(Ipv6Packets.udp(UD, cd, 4500, 4500, esp, 64)));
   }
 
@@ -129,6 +135,10 @@ final class UdInitiator {
         continue;
       }
       EspOpenResult r = EspPacket.open(in, window, udp.value().payload());
+      if (r instanceof EspOpenResult.Accepted a && child.mode() == ChildSa.Mode.TRANSPORT) {
+        return Optional.of(Ipv6Packet.of(cd, UD, a.payload().nextHeader(), 64,
+            a.payload().data()));
+      }
       if (r instanceof EspOpenResult.Accepted a) {
         return Ipv6Codec.decode(a.payload().data()) instanceof Decoded.Ok<Ipv6Packet> p
             ? Optional.of(p.value()) : Optional.empty();
