@@ -22,7 +22,7 @@ public final class Eui64Text {
   }
 
   /** Eight colon-separated hex octets, most significant first; empty if malformed. */
-  static OptionalLong parse(String text) {
+  public static OptionalLong parse(String text) {
     String[] octets = text.trim().split(":", -1);
     if (octets.length != 8) {
       return OptionalLong.empty();

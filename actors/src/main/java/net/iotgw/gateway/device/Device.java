@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import net.iotgw.gateway.aaa.Aaa;
 import net.iotgw.gateway.aaa.EapSessionId;
+import net.iotgw.gateway.aaa.Eui64Text;
 import net.iotgw.gateway.ike.IkeSaActor;
 import net.iotgw.gateway.ike.IkeSupport;
 import net.iotgw.protocols.ike.engine.Datagram;
@@ -107,7 +108,7 @@ public final class Device {
     this.devices = devices;
     this.shared = shared;
     this.eui64 = eui64;
-    this.name = Devices.eui64Text(eui64);
+    this.name = Eui64Text.colons(eui64);
   }
 
   static Behavior<Command> create(ActorRef<Devices.Command> devices, Shared shared, long eui64) {

@@ -134,7 +134,7 @@ public final class Devices {
     }
     shared.session().counters().shed();
     context.getLog().debug("PCI from {} shed: {} joins in progress, {} waiting",
-        eui64Text(eui64), joining.size(), waiting.size());
+        Eui64Text.colons(eui64), joining.size(), waiting.size());
     return Behaviors.same();
   }
 
@@ -155,11 +155,11 @@ public final class Devices {
     ActorRef<Device.Command> device = devices.get(eui64);
     if (device == null) {
       if (!pci) {
-        return drop("PANA from {} outside any session", eui64Text(eui64));
+        return drop("PANA from {} outside any session", Eui64Text.colons(eui64));
       }
       if (devices.size() >= config.maxDevices()) {
         joining.remove(eui64);
-        return drop("PCI from {}: device limit reached", eui64Text(eui64));
+        return drop("PCI from {}: device limit reached", Eui64Text.colons(eui64));
       }
       device = context.spawn(
           Behaviors.supervise(Device.create(context.getSelf(), shared, eui64))
@@ -190,8 +190,4 @@ public final class Devices {
     return Behaviors.same();
   }
 
-  /** An EUI-64 as the colon-separated octets operators read on device labels. */
-  static String eui64Text(long eui64) {
-    return Eui64Text.colons(eui64);
-  }
 }

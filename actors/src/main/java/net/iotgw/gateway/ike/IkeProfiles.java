@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.iotgw.gateway.aaa.Eui64Text;
 import net.iotgw.protocols.crypto.PacketProtection;
 import net.iotgw.protocols.ike.DhGroup;
 import net.iotgw.protocols.ike.EncryptionAlgorithm;
@@ -169,15 +170,8 @@ public final class IkeProfiles {
   }
 
   private static long eui64(Config e, String at) {
-    String[] octets = e.getString("eui64").split(":");
-    if (octets.length != 8) {
-      throw new ConfigException.BadValue(e.origin(), at + "eui64", "8 colon-separated octets");
-    }
-    long v = 0;
-    for (String o : octets) {
-      v = (v << 8) | Integer.parseInt(o, 16);
-    }
-    return v;
+    return Eui64Text.parse(e.getString("eui64")).orElseThrow(() ->
+        new ConfigException.BadValue(e.origin(), at + "eui64", "8 colon-separated hex octets"));
   }
 
   private static InetAddress inet(Ipv6Address a) {

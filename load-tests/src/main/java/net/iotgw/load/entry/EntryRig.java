@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import net.iotgw.gateway.aaa.Eui64Text;
 import net.iotgw.gateway.config.GatewayConfig;
 import net.iotgw.gateway.node.Gateway;
 import net.iotgw.gateway.node.GatewayParts;
@@ -161,7 +162,7 @@ public final class EntryRig implements AutoCloseable {
     b.append("  cd-prefix = \"").append(CD_PREFIX).append("\"\n");
     b.append("  radio { device = \"tcp:127.0.0.1:").append(port).append("\"\n");
     b.append("    pan-id = \"0x").append(Integer.toHexString(PAN_ID)).append("\"\n");
-    b.append("    extended-address = \"").append(colons(GATEWAY_EUI64)).append("\" }\n");
+    b.append("    extended-address = \"").append(Eui64Text.colons(GATEWAY_EUI64)).append("\" }\n");
     b.append("  network-entry { max-joining = ").append(o.maxJoining())
         .append(", session-lifetime = ").append(o.sessionLifetime().toSeconds()).append("s }\n");
     o.radioCapture().ifPresent(p ->
@@ -195,7 +196,7 @@ public final class EntryRig implements AutoCloseable {
       CdCredentials c = store.get(i);
       b.append("  { identity = \"").append(c.identity()).append("\", psk = \"")
           .append(HexFormat.of().formatHex(c.psk().key())).append("\", eui64 = \"")
-          .append(colons(c.eui64().getAsLong())).append("\"\n")
+          .append(Eui64Text.colons(c.eui64().getAsLong())).append("\"\n")
           .append("    ike { id = \"").append(ikeIdentity(i)).append("\", psk = \"")
           .append(IKE_PSK).append("\", peers = [ \"").append(UD_IDENTITY)
           .append("\" ], transport = true } }\n");
@@ -229,11 +230,6 @@ public final class EntryRig implements AutoCloseable {
     return b.toString();
   }
 
-  static String colons(long eui64) {
-    StringBuilder b = new StringBuilder();
-    for (int shift = 56; shift >= 0; shift -= 8) {
-      b.append(String.format("%02x", (eui64 >>> shift) & 0xff)).append(shift > 0 ? ":" : "");
-    }
     return b.toString();
   }
 

@@ -54,7 +54,8 @@ class PcapTapTest {
 
     @Override
     public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
+      // PcapWriter stamps records in UTC and never asks for another zone.
+      throw new UnsupportedOperationException("the test clock stays in UTC, not " + zone);
     }
   }
 
