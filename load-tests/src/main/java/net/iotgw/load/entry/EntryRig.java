@@ -230,9 +230,6 @@ public final class EntryRig implements AutoCloseable {
     return b.toString();
   }
 
-    return b.toString();
-  }
-
   /**
    * Waits until no CD is still joining or waiting to, or {@code timeout} passes.
    *
