@@ -7,13 +7,6 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
-import net.iotgw.load.cd.CdCredentials;
-import net.iotgw.load.cd.CdNetwork;
-import net.iotgw.load.cd.CdPopulation;
-import net.iotgw.load.cd.DeviceStoreFile;
-import net.iotgw.load.cd.Forgery;
-import net.iotgw.load.cd.JoinSettings;
-import net.iotgw.load.cd.SimulatedCd;
 import net.iotgw.protocols.ieee802154.SecurityLevel;
 import net.iotgw.protocols.ipv6.Ipv6Prefix;
 import net.iotgw.radio.emulator.DongleEmulator;
@@ -22,11 +15,19 @@ import net.iotgw.radio.emulator.RadioMedium;
 import net.iotgw.radio.serial.LinkAddress;
 import net.iotgw.radio.serial.LinkEvent;
 import net.iotgw.radio.serial.ReconnectSettings;
+import net.iotgw.sim.cd.CdCredentials;
+import net.iotgw.sim.cd.CdNetwork;
+import net.iotgw.sim.cd.CdPopulation;
+import net.iotgw.sim.cd.DeviceStoreFile;
+import net.iotgw.sim.cd.Forgery;
+import net.iotgw.sim.cd.JoinSettings;
+import net.iotgw.sim.cd.SimulatedCd;
+import net.iotgw.sim.medium.CdSimulator;
 import org.apache.pekko.actor.ActorSystem;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code cd-sim}: the dongle emulator with N simulated CDs on its radio medium, served where a

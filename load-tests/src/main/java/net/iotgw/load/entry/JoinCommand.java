@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import net.iotgw.load.cdsim.CdSimulator;
 import net.iotgw.radio.emulator.MediumSettings;
+import net.iotgw.sim.medium.CdSimulator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import net.iotgw.gateway.device.NetworkEntryCounters;
-import net.iotgw.load.cd.JoinStatus;
-import net.iotgw.load.cdsim.CdSimulator;
 import net.iotgw.radio.emulator.MediumStats;
+import net.iotgw.sim.cd.JoinStatus;
+import net.iotgw.sim.medium.CdSimulator;
 
 /**
  * What a join run measured, and where its time went: the radio's air time, the AAA's round

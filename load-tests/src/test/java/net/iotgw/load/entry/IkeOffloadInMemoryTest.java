@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import net.iotgw.load.cd.CdStats;
-import net.iotgw.load.cd.CryptoOperation;
-import net.iotgw.load.cd.SimulatedCd;
 import net.iotgw.protocols.ipv6.Ipv6Packet;
 import net.iotgw.radio.emulator.MediumSettings;
+import net.iotgw.sim.cd.CdStats;
+import net.iotgw.sim.cd.CryptoOperation;
+import net.iotgw.sim.cd.SimulatedCd;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import net.iotgw.load.cdsim.CdSimulator;
 import net.iotgw.radio.emulator.MediumSettings;
+import net.iotgw.sim.medium.CdSimulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

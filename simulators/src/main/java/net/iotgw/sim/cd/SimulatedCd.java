@@ -1,0 +1,347 @@
+package net.iotgw.sim.cd;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.random.RandomGenerator;
+import net.iotgw.protocols.ipv6.Ipv6Address;
+import net.iotgw.protocols.ipv6.Ipv6Codec;
+import net.iotgw.protocols.ipv6.Ipv6Packet;
+import net.iotgw.protocols.ipv6.Ipv6Packets;
+import net.iotgw.protocols.ipv6.UdpCodec;
+import net.iotgw.protocols.ipv6.UdpDatagram;
+import net.iotgw.protocols.sixlowpan.LinkAddress;
+import net.iotgw.protocols.wire.Decoded;
+
+/**
+ * A simulated constrained device: an 802.15.4 node with an EUI-64, 6LoWPAN, IPv6, an ICMPv6 echo
+ * responder and a CoAP server on port 5683 ({@code /sensors/temperature}, {@code
+ * /sensors/humidity}, {@code /.well-known/core}).
+ *
+ * <p>Pure and single-threaded: {@link #onFrame} takes a PSDU the radio heard and the time, and
+ * returns the PSDUs the CD transmits in reply; no threads, sockets or clocks. A host (the dongle
+ * emulator's radio medium) calls it from one thread at a time. A CD holds a few hundred bytes of
+ * its own; what a PAN shares is in one {@link CdNetwork}.
+ *
+ * <p>Its addresses: the CD prefix or fe80::/64 with the interface identifier of its EUI-64 (RFC
+ * 4944 §6), and with a short address also those of RFC 6282 §3.2.2. Everything it sends goes to
+ * the gateway's extended address: in a single-hop star the gateway is every CD's only neighbour.
+ * It sends no immediate acknowledgments: a medium that models them can build one from the frame's
+ * AR bit and sequence number ({@code MacHeader.ack}).
+ *
+ * <p>A CD made with {@link CdCredentials} ({@link #joining}) enters the network as a real one
+ * does (paper Fig. 3/4, the network-entry contract): {@link #start} sends the PANA PCI from
+ * fe80::IID port 716 to the gateway's fe80::IID port 716, {@link #onFrame} answers the PAA with
+ * EAP-PSK, and {@link #onTimer} at {@link #nextDeadline} retransmits (RFC 5191 §9). Once the
+ * session opens it secures every frame but PANA's with the key the gateway derives too, at
+ * security level 6 (or 5); it accepts unsecured frames only for PANA and secured ones only from
+ * the gateway, fresh and verified; before admission it sends no data at all. A CD without
+ * credentials has no PANA and no link security, as before network entry existed.
+ *
+ * <p>A joined CD also ends the ESP SAs a UD negotiated with the gateway acting for it (paper Sec.
+ * III-D): the gateway delivers their keys over the PANA session, the CD derives its ESP keys
+ * from them ({@link CdEsp}), opens raw ESP (IPv6 Next Header 50) from the UD, serves what it
+ * carries, in tunnel or transport mode, and answers under the same SA pair. Its cryptographic
+ * operations are counted by kind ({@link CdStats#crypto()}).
+ */
+public final class SimulatedCd {
+  /** macShortAddress 0xfffe: the device uses its extended address (802.15.4-2006 §7.4.2). */
+  public static final int NO_SHORT_ADDRESS = 0xfffe;
+
+  /** PANA's UDP port (RFC 5191 §6), both ends. */
+  public static final int PANA_PORT = 716;
+
+  private final CdNetwork network;
+  private final long eui64;
+  private final int shortAddress;
+  private final LowpanLink link;
+  private final CdServices services;
+  private final CdCounters counters = new CdCounters();
+  /** Null for a CD without credentials. */
+  private final NetworkEntry entry;
+  private int forgedSequence;
+
+  /** A CD reached by its extended address only. */
+  public SimulatedCd(CdNetwork network, long eui64) {
+    this(network, eui64, NO_SHORT_ADDRESS);
+  }
+
+  /**
+   * @param shortAddress 0..0xfffd, or {@link #NO_SHORT_ADDRESS}
+   */
+  public SimulatedCd(CdNetwork network, long eui64, int shortAddress) {
+    this(network, eui64, shortAddress, null, null, null);
+  }
+
+  private SimulatedCd(CdNetwork network, long eui64, int shortAddress, CdCredentials credentials,
+      JoinSettings settings, RandomGenerator random) {
+    if (shortAddress < 0 || shortAddress > NO_SHORT_ADDRESS) {
+      throw new IllegalArgumentException("short address 0..0xfffd or 0xfffe, got " + shortAddress);
+    }
+    this.network = network;
+    this.eui64 = eui64;
+    this.shortAddress = shortAddress;
+    this.link = new LowpanLink(network, eui64, shortAddress);
+    this.services = new CdServices(new CdCoapServer(eui64), counters);
+    this.entry = credentials == null ? null
+        : new NetworkEntry(credentials, settings, random, eui64, network.gatewayEui64(), counters);
+  }
+
+  /**
+   * A CD that enters the network with {@code credentials}, reached by its extended address.
+   *
+   * @param random this CD's own source of PANA nonces, sequence numbers, RAND_P and §9 jitter;
+   *     used only on the CD's thread
+   */
+  public static SimulatedCd joining(CdNetwork network, long eui64, CdCredentials credentials,
+      JoinSettings settings, RandomGenerator random) {
+    return new SimulatedCd(network, eui64, NO_SHORT_ADDRESS, credentials, settings, random);
+  }
+
+  /**
+   * Starts network entry: the PSDUs of the PANA-Client-Initiation (RFC 5191 §4.1). Empty while a
+   * join is under way, once admitted, or after a rejection (a CD whose key is refused stops).
+   *
+   * @throws IllegalStateException for a CD without credentials
+   */
+  public List<byte[]> start(long nowMillis) {
+    return pana(requireEntry().start(nowMillis));
+  }
+
+  /**
+   * Fires whatever is due at {@code nowMillis}: PANA retransmissions (§9), the session lifetime
+   * (§4.4), the abandonment of a stalled join, a forging CD's own datagram. Returns the PSDUs to
+   * send; calling it early does nothing.
+   */
+  public List<byte[]> onTimer(long nowMillis) {
+    if (entry == null) {
+      return List.of();
+    }
+    List<byte[]> out = new ArrayList<>(pana(entry.timers(nowMillis)));
+    if (entry.forgeDue(nowMillis)) {
+      out.addAll(send(Ipv6Packets.icmpEchoRequest(linkLocalAddress(),
+          network.gatewayLinkLocalAddress(), (int) (eui64 & 0xffff), forgedSequence++ & 0xffff,
+          new byte[8], Ipv6Packets.DEFAULT_HOP_LIMIT)));
+    }
+    return out;
+  }
+
+  /** When {@link #onTimer} next has something to do; empty if nothing is armed. */
+  public OptionalLong nextDeadline() {
+    return entry == null ? OptionalLong.empty() : entry.nextDeadline();
+  }
+
+  /**
+   * Sends a datagram of the CD's own (a host or test driving it), and every answer the CD makes
+   * but PANA's, by the rules of its link: secured once admitted, before that withheld (counted
+   * {@link DropReason#NOT_ADMITTED}) unless the CD forges ({@link Forgery}). Only the PaC's own
+   * messages go unsecured: a CoAP answer to a source port 716 is data like any other.
+   *
+   * @return the PSDUs, at most 127 octets each
+   */
+  public List<byte[]> send(Ipv6Packet packet) {
+    byte[] bytes = Ipv6Codec.encode(packet);
+    if (entry == null) {
+      return link.send(bytes, counters, null);
+    }
+    LinkSecurity security = entry.security();
+    if (security != null) {
+      return link.send(bytes, counters, security);
+    }
+    List<byte[]> forged = switch (entry.settings().forgery()) {
+      case NONE -> List.of();
+      case UNSECURED -> link.send(bytes, counters, null);
+      case WRONG_KEY -> link.send(bytes, counters, entry.madeUpSecurity());
+    };
+    if (entry.settings().forgery() == Forgery.NONE) {
+      counters.drop(DropReason.NOT_ADMITTED);
+    }
+    counters.forged(forged.size());
+    return forged;
+  }
+
+  /** PANA messages from fe80::IID port 716 to the gateway's fe80::IID port 716, unsecured. */
+  private List<byte[]> pana(List<byte[]> messages) {
+    List<byte[]> out = new ArrayList<>();
+    for (byte[] m : messages) {
+      out.addAll(link.send(Ipv6Codec.encode(Ipv6Packets.udp(linkLocalAddress(),
+          network.gatewayLinkLocalAddress(), PANA_PORT, PANA_PORT, m,
+          Ipv6Packets.DEFAULT_HOP_LIMIT)), counters, null));
+    }
+    return out;
+  }
+
+  private NetworkEntry requireEntry() {
+    if (entry == null) {
+      throw new IllegalStateException(this + " has no credentials to join with");
+    }
+    return entry;
+  }
+
+  /**
+   * Takes in one frame the radio heard and returns the frames the CD sends in response, in order.
+   *
+   * @param psduWithFcs the PSDU, its 2-octet FCS included
+   * @param nowMillis the time, for the reassembly timeout, CoAP deduplication and readings
+   * @return PSDUs with FCS, each at most 127 octets; empty for a frame that is not for this CD,
+   *     completes nothing or needs no answer
+   */
+  public List<byte[]> onFrame(byte[] psduWithFcs, long nowMillis) {
+    counters.received(psduWithFcs.length);
+    Optional<LowpanLink.Inbound> in = link.receive(psduWithFcs, nowMillis, counters,
+        entry == null ? null : entry.security());
+    if (in.isEmpty()) {
+      return List.of();
+    }
+    return answer(in.get().packet(), in.get().secured(), nowMillis);
+  }
+
+  private List<byte[]> answer(byte[] bytes, boolean secured, long nowMillis) {
+    Decoded<Ipv6Packet> decoded = Ipv6Codec.decode(bytes);
+    if (!(decoded instanceof Decoded.Ok<Ipv6Packet> ok)) {
+      return drop(DropReason.MALFORMED_IPV6);
+    }
+    Ipv6Packet p = ok.value();
+    if (!isOwnAddress(p.destination())) {
+      return drop(DropReason.OTHER_IPV6_DESTINATION);
+    }
+    if (p.fragmentHeader().isPresent()) {
+      // 6LoWPAN carries up to 1280 octets unfragmented at the IP layer (RFC 4944 §4).
+      return drop(DropReason.UNSUPPORTED);
+    }
+    UdpDatagram udp = null;
+    if (p.protocol() == UdpDatagram.PROTOCOL) {
+      if (!(UdpCodec.decode(p) instanceof Decoded.Ok<UdpDatagram> okUdp)) {
+        return drop(DropReason.BAD_UPPER_LAYER);
+      }
+      udp = okUdp.value();
+      // Unsecured frames carry PANA to the PaC (port 716) and nothing else (the contract).
+      if (udp.destinationPort() == PANA_PORT && entry != null) {
+        return pana(entry.receive(udp.payload(), nowMillis));
+      }
+    }
+    if (!admits(secured)) {
+      return drop(DropReason.UNSECURED_DATA);
+    }
+    if (p.protocol() == CdEsp.PROTOCOL) {
+      return esp(p, nowMillis);
+    }
+    return services.serve(p, udp, bytes, nowMillis, this::send);
+  }
+
+  /** Whether data (not PANA) in such frames is taken: secured, or a CD without link security. */
+  private boolean admits(boolean secured) {
+    return secured || entry == null || entry.isForging();
+  }
+
+  /**
+   * Raw ESP from a UD (RFC 4303 §3.4) under an SA the gateway delivered: the packet it protects
+   * is served like any other, and the reply goes back under the SA's outbound half.
+   */
+  private List<byte[]> esp(Ipv6Packet outer, long nowMillis) {
+    CdEsp esp = entry == null ? null : entry.esp();
+    if (esp == null) {
+      return drop(DropReason.ESP_NO_SA);
+    }
+    CdEsp.Opened opened = esp.open(outer, nowMillis);
+    if (opened instanceof CdEsp.Refused r) {
+      return drop(r.reason());
+    }
+    CdEsp.Accepted a = (CdEsp.Accepted) opened;
+    counters.espReceived();
+    Ipv6Packet inner = a.inner();
+    if (!isOwnAddress(inner.destination())) {
+      return drop(DropReason.OTHER_IPV6_DESTINATION);
+    }
+    if (inner.fragmentHeader().isPresent()) {
+      return drop(DropReason.UNSUPPORTED);
+    }
+    return services.serve(inner, null, a.innerBytes(), nowMillis,
+        reply -> esp.seal(a.sa(), reply).map(this::send).orElse(List.of()));
+  }
+
+  /** Whether {@code a} is one of this CD's unicast addresses. */
+  public boolean isOwnAddress(Ipv6Address a) {
+    if (a.equals(address()) || a.equals(linkLocalAddress())) {
+      return true;
+    }
+    if (shortAddress == NO_SHORT_ADDRESS) {
+      return false;
+    }
+    long iid = CdNetwork.shortAddressInterfaceIdentifier(shortAddress);
+    return a.equals(Ipv6Address.of(network.prefix().address(), iid))
+        || a.equals(Ipv6Address.of(CdNetwork.LINK_LOCAL, iid));
+  }
+
+  private List<byte[]> drop(DropReason reason) {
+    counters.drop(reason);
+    return List.of();
+  }
+
+  /** The EUI-64, as a big-endian number: {@code 02:00:00:00:00:00:00:01} is {@code 0x02...01L}. */
+  public long extendedAddress() {
+    return eui64;
+  }
+
+  /** The 16-bit short address, or {@link #NO_SHORT_ADDRESS}. */
+  public int shortAddress() {
+    return shortAddress;
+  }
+
+  public CdNetwork network() {
+    return network;
+  }
+
+  /** The CD prefix and the EUI-64's interface identifier: where the gateway routes to this CD. */
+  public Ipv6Address address() {
+    return network.globalAddress(eui64);
+  }
+
+  public Ipv6Address linkLocalAddress() {
+    return CdNetwork.linkLocalAddress(eui64);
+  }
+
+  /** A snapshot of this CD's counters; call it on the thread that calls {@link #onFrame}. */
+  public CdStats stats() {
+    return counters.snapshot();
+  }
+
+  /** Whether this CD has credentials and so enters the network. */
+  public boolean joins() {
+    return entry != null;
+  }
+
+  /** Where network entry stands; {@link JoinStatus#NEVER_JOINED} without credentials. */
+  public JoinStatus joinStatus() {
+    return entry == null ? JoinStatus.NEVER_JOINED : entry.status();
+  }
+
+  /**
+   * A copy of the CD's current 802.15.4 key while it is admitted, for the key log that lets
+   * Wireshark decrypt a capture in test runs ({@code cd-sim --key-log}); the caller zeroes it.
+   */
+  public java.util.Optional<byte[]> linkKeyForDebug() {
+    return entry == null || entry.security() == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(entry.security().key().bytes());
+  }
+
+  /** The network entry, for tests in this package that compare keys with the gateway's. */
+  NetworkEntry networkEntry() {
+    return entry;
+  }
+
+  /** Zeroes every key this CD holds, its credentials' PSK excepted (the caller's to destroy). */
+  public void destroy() {
+    if (entry != null) {
+      entry.destroy();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "SimulatedCd[" + new LinkAddress.Extended(eui64) + ", "
+        + address() + "]";
+  }
+}
