@@ -35,7 +35,7 @@ class IkeOffloadInMemoryTest {
       UdInitiator ud = new UdInitiator(rig.ucn(), cd.address(), false);
 
       assertTrue(ud.connect(EntryRig.ikeIdentity(0), EntryRig.IKE_PSK, Duration.ofSeconds(20)),
-          () -> "no SA: " + ud.outputs());
+          () -> "no SA: " + ud.outcome());
       CdStats afterKeys = cd.stats();
       assertEquals(1, afterKeys.keyDeliveries(), afterKeys::toString);
 
@@ -53,7 +53,7 @@ class IkeOffloadInMemoryTest {
 
       // The UD deletes the IKE SA: the gateway answers as the CD and tells the CD to drop its
       // CHILD_SA over PANA.
-      assertTrue(ud.delete(Duration.ofSeconds(10)), () -> "delete unanswered: " + ud.outputs());
+      assertTrue(ud.delete(Duration.ofSeconds(10)), () -> "delete unanswered: " + ud.outcome());
       long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
       while (cd.stats().saRemovals() < 1 && System.nanoTime() < until) {
         Thread.sleep(100);
@@ -72,7 +72,7 @@ class IkeOffloadInMemoryTest {
       SimulatedCd cd = rig.cds().get(0);
       UdInitiator ud = new UdInitiator(rig.ucn(), cd.address(), true);
       assertTrue(ud.connect(EntryRig.ikeIdentity(0), EntryRig.IKE_PSK, Duration.ofSeconds(20)),
-          () -> "no SA: " + ud.outputs());
+          () -> "no SA: " + ud.outcome());
       assertEquals(net.iotgw.protocols.ike.engine.ChildSa.Mode.TRANSPORT, ud.child().mode());
       for (int i = 1; i <= 3; i++) {
         ud.sendEcho(9, i);

@@ -4,26 +4,17 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import net.iotgw.gateway.ike.IkeProfiles;
-import net.iotgw.protocols.esp.EspOpenResult;
-import net.iotgw.protocols.esp.EspPacket;
 import net.iotgw.protocols.esp.EspPayload;
-import net.iotgw.protocols.esp.EspSa;
-import net.iotgw.protocols.esp.IvSource;
-import net.iotgw.protocols.esp.ReplayWindow;
 import net.iotgw.protocols.ike.engine.ChildSa;
 import net.iotgw.protocols.ike.engine.Credentials;
 import net.iotgw.protocols.ike.engine.Datagram;
+import net.iotgw.protocols.ike.engine.DeleteIkeSa;
 import net.iotgw.protocols.ike.engine.EngineConfig;
 import net.iotgw.protocols.ike.engine.Identity;
-import net.iotgw.protocols.ike.engine.IkeEvent;
 import net.iotgw.protocols.ike.engine.IkeOutput;
-import net.iotgw.protocols.ike.engine.IkeSaEngine;
-import net.iotgw.protocols.ike.engine.IkeState;
-import net.iotgw.protocols.ike.engine.IkeStep;
 import net.iotgw.protocols.ike.engine.Limits;
 import net.iotgw.protocols.ike.engine.Profile;
 import net.iotgw.protocols.ipv6.Ipv6Address;
@@ -33,6 +24,8 @@ import net.iotgw.protocols.ipv6.Ipv6Packets;
 import net.iotgw.protocols.ipv6.UdpCodec;
 import net.iotgw.protocols.ipv6.UdpDatagram;
 import net.iotgw.protocols.wire.Decoded;
+import net.iotgw.sim.ud.InitiatorSession;
+import net.iotgw.sim.ud.LocalEsp;
 import net.iotgw.streams.esp.IkeDatagram;
 import net.iotgw.streams.ucn.InMemoryPort;
 
@@ -47,13 +40,9 @@ final class UdInitiator {
   private final InMemoryPort ucn;
   private final Ipv6Address cd;
   private final SecureRandom random = new SecureRandom();
-  private IkeState state;
-  private ChildSa child;
-  private final List<IkeOutput> seen = new ArrayList<>();
-  private long sequence = 1;
-  private final ReplayWindow window = new ReplayWindow(64);
-
   private final boolean transport;
+  private InitiatorSession session;
+  private LocalEsp esp;
 
   /** @param transport ask for transport mode (USE_TRANSPORT_MODE, RFC 7296 §1.3.1) */
   UdInitiator(InMemoryPort ucn, Ipv6Address cd, boolean transport) {
@@ -71,62 +60,57 @@ final class UdInitiator {
             psk.getBytes())), List.of());
     EngineConfig config = new EngineConfig(profile, UD.bytes(), Limits.DEFAULT,
         EngineConfig.NatTraversal.FORCE, EngineConfig.KeyDeliveryMode.SKEYSEED, 500, 4500, false);
-    apply(IkeSaEngine.initiate(config, at(cd, 500), Optional.of(Identity.fqdn(cdIdentity)),
-        now(), random));
+    InitiatorSession.Started started = InitiatorSession.start(config, at(cd, 500),
+        Optional.of(Identity.fqdn(cdIdentity)), now(), random);
+    session = started.session();
+    send(started.toSend());
     long until = System.nanoTime() + timeout.toNanos();
-    while (!(state instanceof IkeState.Established) && !(state instanceof IkeState.Closed)
-        && System.nanoTime() < until) {
+    while (!session.isEstablished() && !session.isClosed() && System.nanoTime() < until) {
       byte[] sent = ucn.nextSent(Duration.ofMillis(200));
-      if (sent == null) {
-        apply(IkeSaEngine.handle(state, new IkeEvent.TimerFired(
-            net.iotgw.protocols.ike.engine.IkeTimer.RETRANSMIT), now(), random));
-        continue;
-      }
-      fromGateway(sent).ifPresent(d ->
-          apply(IkeSaEngine.handle(state, new IkeEvent.Received(d), now(), random)));
+      send(sent == null ? session.tick(now())
+          : fromGateway(sent).map(d -> session.receive(d, now())).orElse(List.of()));
     }
-    return state instanceof IkeState.Established && child != null;
+    session.child().ifPresent(c -> esp = new LocalEsp(c, random));
+    return session.isEstablished() && esp != null;
   }
 
   /** Deletes the IKE SA (INFORMATIONAL with a Delete, RFC 7296 §1.4.1); true once answered. */
   boolean delete(Duration timeout) throws Exception {
-    apply(IkeSaEngine.queue(state, new net.iotgw.protocols.ike.engine.DeleteIkeSa(), now(),
-        random));
+    send(session.queue(new DeleteIkeSa(), now()));
     long until = System.nanoTime() + timeout.toNanos();
-    while (!(state instanceof IkeState.Closed) && System.nanoTime() < until) {
+    while (!session.isClosed() && System.nanoTime() < until) {
       byte[] sent = ucn.nextSent(Duration.ofMillis(200));
       if (sent != null) {
-        fromGateway(sent).ifPresent(d ->
-            apply(IkeSaEngine.handle(state, new IkeEvent.Received(d), now(), random)));
+        send(fromGateway(sent).map(d -> session.receive(d, now())).orElse(List.of()));
       }
     }
-    return state instanceof IkeState.Closed;
+    return session.closed().map(c -> c.reason() == IkeOutput.CloseReason.DELETED)
+        .orElse(false);
   }
 
-  List<IkeOutput> outputs() {
-    return seen;
+  /** How far the SA got, for failure messages. */
+  String outcome() {
+    return session.closed().map(Object::toString)
+        .orElse(session.state().getClass().getSimpleName());
   }
 
   ChildSa child() {
-    return child;
+    return esp.child();
   }
 
   /** Sends one echo request to the CD through the CHILD_SA (its mode, ESP in UDP/4500). */
   void sendEcho(int identifier, int seq) {
     Ipv6Packet request = Ipv6Packets.icmpEchoRequest(UD, cd, identifier, seq,
         ("offload " + seq).getBytes(), 64);
-    EspPayload payload = child.mode() == ChildSa.Mode.TRANSPORT
+    EspPayload payload = esp.child().mode() == ChildSa.Mode.TRANSPORT
         ? EspPayload.transport(net.iotgw.protocols.esp.NextHeader.ICMPV6, request.payload())
         : EspPayload.tunnel(Ipv6Codec.encode(request));
-    EspSa out = new EspSa(child.outboundSpi(), child.esp(), child.outboundCipher(), false);
-    byte[] esp = EspPacket.seal(out, sequence++, payload, IvSource.random(random));
-    ucn.inject(Ipv6Codec.encode(Ipv6Packets.udp(UD, cd, 4500, 4500, esp, 64)));
+    ucn.inject(Ipv6Codec.encode(Ipv6Packets.udp(UD, cd, 4500, 4500, esp.seal(payload), 64)));
   }
 
   /** The inner packet of the next ESP the CD sent back, if one opens within the timeout. */
   Optional<Ipv6Packet> receiveEsp(Duration timeout) throws InterruptedException {
     long until = System.nanoTime() + timeout.toNanos();
-    EspSa in = new EspSa(child.inboundSpi(), child.esp(), child.inboundCipher(), false);
     while (System.nanoTime() < until) {
       byte[] sent = ucn.nextSent(Duration.ofMillis(100));
       if (sent == null || !(Ipv6Codec.decode(sent) instanceof Decoded.Ok<Ipv6Packet> ok)
@@ -134,33 +118,23 @@ final class UdInitiator {
           || udp.value().sourcePort() != 4500) {
         continue;
       }
-      EspOpenResult r = EspPacket.open(in, window, udp.value().payload());
-      if (r instanceof EspOpenResult.Accepted a && child.mode() == ChildSa.Mode.TRANSPORT) {
-        return Optional.of(Ipv6Packet.of(cd, UD, a.payload().nextHeader(), 64,
-            a.payload().data()));
+      Optional<EspPayload> opened = esp.open(udp.value().payload());
+      if (opened.isPresent() && esp.child().mode() == ChildSa.Mode.TRANSPORT) {
+        return Optional.of(Ipv6Packet.of(cd, UD, opened.get().nextHeader(), 64,
+            opened.get().data()));
       }
-      if (r instanceof EspOpenResult.Accepted a) {
-        return Ipv6Codec.decode(a.payload().data()) instanceof Decoded.Ok<Ipv6Packet> p
+      if (opened.isPresent()) {
+        return Ipv6Codec.decode(opened.get().data()) instanceof Decoded.Ok<Ipv6Packet> p
             ? Optional.of(p.value()) : Optional.empty();
       }
     }
     return Optional.empty();
   }
 
-  private void apply(IkeStep step) {
-    state = step.state();
-    for (IkeOutput o : step.outputs()) {
-      seen.add(o);
-      if (o instanceof IkeOutput.Send s) {
-        Datagram d = s.datagram();
-        ucn.inject(new IkeDatagram(cd, d.remote().getPort(), UD, d.local().getPort(),
-            d.message()).toPacket());
-      } else if (o instanceof IkeOutput.ChildSaAgreed agreed) {
-        child = agreed.child();
-        agreed.delivery().destroy();
-        // The UD holds its own keys: nothing to deliver.
-        apply(IkeSaEngine.handle(state, new IkeEvent.KeysDelivered(), now(), random));
-      }
+  private void send(List<Datagram> datagrams) {
+    for (Datagram d : datagrams) {
+      ucn.inject(new IkeDatagram(cd, d.remote().getPort(), UD, d.local().getPort(),
+          d.message()).toPacket());
     }
   }
 
