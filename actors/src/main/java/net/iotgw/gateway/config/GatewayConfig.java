@@ -35,10 +35,15 @@ public record GatewayConfig(
    * @param cookieSecretLifetime how often the COOKIE secret is replaced (RFC 7296 §2.6)
    * @param keyDelivery what a CD is sent to derive its ESP keys: the paper's SKEYSEED, or SK_d
    *     only (least privilege: the CD cannot derive the IKE SA's own keys, and saves a prf+)
+   * @param dpdInterval how long a peer may send nothing authentic before its IKE SA checks it is
+   *     alive (RFC 7296 §2.4); zero: never
+   * @param maxSasPerCd the most IKE SAs held for one CD, half-open ones included; an IKE_SA_INIT
+   *     beyond it is not answered
    */
   public record Ike(
       Path deviceStore, int cookieThreshold, boolean debugKeys,
-      EngineConfig.KeyDeliveryMode keyDelivery, Duration cookieSecretLifetime) {}
+      EngineConfig.KeyDeliveryMode keyDelivery, Duration cookieSecretLifetime,
+      Duration dpdInterval, int maxSasPerCd) {}
 
   /** The unconstrained side: a TUN device. */
   public record Ucn(String tun, int mtu) {}
@@ -107,7 +112,16 @@ public record GatewayConfig(
         AaaConfig.from(root),
         new Ike(Path.of(c.getString("ike.device-store")),
             range(c, "ike.cookie-threshold", 0, 1 << 20), c.getBoolean("ike.debug-keys"),
-            keyDelivery(c), c.getDuration("ike.cookie-secret-lifetime")));
+            keyDelivery(c), c.getDuration("ike.cookie-secret-lifetime"), dpdInterval(c),
+            range(c, "ike.max-sas-per-cd", 1, 1 << 16)));
+  }
+
+  private static Duration dpdInterval(Config c) {
+    Duration d = c.getDuration("ike.dpd-interval");
+    if (d.isNegative() || (!d.isZero() && d.toMillis() < 1000)) {
+      throw bad(c, "ike.dpd-interval", "0 (off) or at least 1 s, not " + d);
+    }
+    return d;
   }
 
   private static EngineConfig.KeyDeliveryMode keyDelivery(Config c) {

@@ -7,6 +7,7 @@ import net.iotgw.gateway.aaa.Aaa;
 import net.iotgw.gateway.aaa.EapSessionId;
 import net.iotgw.gateway.aaa.Eui64Text;
 import net.iotgw.gateway.ike.IkeSaActor;
+import net.iotgw.gateway.ike.IkeSaBound;
 import net.iotgw.gateway.ike.IkeSupport;
 import net.iotgw.protocols.ike.engine.Datagram;
 import net.iotgw.protocols.ike.engine.EngineConfig;
@@ -101,6 +102,8 @@ public final class Device {
   /** The IKE SAs held for this CD. */
   private final Map<IkeKey, ActorRef<IkeSaActor.Command>> ikeSas = new HashMap<>();
   private final java.util.Set<IkeKey> halfOpen = new java.util.HashSet<>();
+  private final IkeSaBound.RefusalLog ikeRefusals =
+      new IkeSaBound.RefusalLog(java.util.concurrent.TimeUnit.MINUTES.toNanos(1));
 
   private Device(
       ActorContext<Command> context, ActorRef<Devices.Command> devices, Shared shared, long eui64) {
@@ -276,6 +279,9 @@ public final class Device {
           config.isPresent());
       return Behaviors.same();
     }
+    if (!admitsIkeSa(d)) {
+      return Behaviors.same();
+    }
     String saName = "ike-" + Long.toHexString(key.spiI());
     @SuppressWarnings("unchecked")
     ActorRef<IkeSaActor.Command>[] self = new ActorRef[1];
@@ -291,6 +297,22 @@ public final class Device {
     ikeSas.put(key, created);
     halfOpen.add(key);
     return Behaviors.same();
+  }
+
+  /**
+   * The bound on IKE SAs held for this CD ({@link IkeSaBound}: beyond it, no answer). Rekeyed SAs
+   * are routed under several SPIs to one actor: an SA is an actor here, not a key.
+   */
+  private boolean admitsIkeSa(Datagram d) {
+    int held = (int) ikeSas.values().stream().distinct().count();
+    if (shared.ike().bound().admit(held)) {
+      return true;
+    }
+    ikeRefusals.refusedAt(System.nanoTime()).ifPresent(n -> context.getLog().warn(
+        "CD {}: IKE_SA_INIT not answered ({} since the last report, the latest from {}): it holds"
+            + " {} IKE SAs, the most allowed (iotgw.ike.max-sas-per-cd)", name, n, d.remote(),
+        held));
+    return false;
   }
 
   /** The dispatcher for elliptic-curve work (reference.conf), never the default one. */

@@ -16,6 +16,7 @@ import net.iotgw.protocols.ike.engine.IkeState;
 import net.iotgw.protocols.ike.engine.IkeStep;
 import net.iotgw.protocols.ike.engine.IkeTimer;
 import net.iotgw.protocols.ike.engine.KeyDelivery;
+import net.iotgw.protocols.ike.engine.LivenessCheck;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -49,6 +50,9 @@ public final class IkeSaActor {
 
   private record TimerFired(IkeTimer timer) implements Command {}
 
+  /** Time to see whether the peer has been silent for the liveness interval; also its key. */
+  private record LivenessDue() implements Command {}
+
   /** What the SA asks of the CD's Device. */
   public interface Keys {
     /** Deliver {@code delivery} to the CD; answer {@code replyTo} with the outcome. */
@@ -64,8 +68,28 @@ public final class IkeSaActor {
     void retire(long spiI);
   }
 
-  /** What every IKE SA of the gateway shares. */
-  public record Shared(ControlOutlet<Datagram> outlet, EspRoutes routes, SecureRandom random) {}
+  /**
+   * What every IKE SA of the gateway shares.
+   *
+   * @param livenessInterval how long the peer may stay silent (no authentic IKE message) before
+   *     the SA checks it is alive (RFC 7296 §2.4, {@code iotgw.ike.dpd-interval}); zero: never
+   */
+  public record Shared(ControlOutlet<Datagram> outlet, EspRoutes routes, SecureRandom random,
+      Duration livenessInterval) {
+    public Shared {
+      if (livenessInterval.isNegative()) {
+        throw new IllegalArgumentException("a liveness interval is zero (off) or positive");
+      }
+    }
+
+    /** With the default liveness interval. */
+    public Shared(ControlOutlet<Datagram> outlet, EspRoutes routes, SecureRandom random) {
+      this(outlet, routes, random, DEFAULT_LIVENESS_INTERVAL);
+    }
+  }
+
+  /** reference.conf's {@code iotgw.ike.dpd-interval}. */
+  public static final Duration DEFAULT_LIVENESS_INTERVAL = Duration.ofSeconds(60);
 
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;
@@ -76,6 +100,11 @@ public final class IkeSaActor {
   private final List<ChildSa> installed = new ArrayList<>();
   private IkeState state;
   private KeyDelivery pending;
+  /**
+   * When the peer last sent an authentic IKE message (or the SA was established), on the monotonic
+   * clock: a wall-clock step must not postpone a liveness check.
+   */
+  private long lastHeardNanos;
 
   private IkeSaActor(ActorContext<Command> context, TimerScheduler<Command> timers,
       Shared shared, Keys keys, EngineConfig config, String name) {
@@ -102,7 +131,8 @@ public final class IkeSaActor {
 
   private Behavior<Command> running() {
     return Behaviors.receive(Command.class)
-        .onMessage(FromPeer.class, m -> event(new IkeEvent.Received(m.datagram())))
+        .onMessage(FromPeer.class, m -> fromPeer(m.datagram()))
+        .onMessage(LivenessDue.class, m -> livenessDue())
         .onMessage(TimerFired.class, m -> event(new IkeEvent.TimerFired(m.timer())))
         .onMessage(KeysDelivered.class, m -> delivered())
         .onMessage(KeysNotDelivered.class,
@@ -117,6 +147,50 @@ public final class IkeSaActor {
 
   private Behavior<Command> event(IkeEvent event) {
     return apply(IkeSaEngine.handle(state, event, now(), shared.random()));
+  }
+
+  /**
+   * RFC 7296 §2.4: only a cryptographically protected message proves the peer alive. The engine
+   * drops (and reports {@link IkeOutput.Dropped}) whatever fails the SPI, window or ICV checks, so
+   * a datagram it took without a drop was authentic. An authentic one it dropped for another
+   * reason (an exchange it does not answer, a fragment before the last) does not count: at worst
+   * that costs one extra empty INFORMATIONAL exchange. ESP from the peer does not count either: the
+   * gateway forwards it unopened, so it cannot tell it from a forgery with a known SPI.
+   */
+  private Behavior<Command> fromPeer(Datagram datagram) {
+    IkeStep step = IkeSaEngine.handle(state, new IkeEvent.Received(datagram), now(),
+        shared.random());
+    if (step.outputs().stream().noneMatch(IkeOutput.Dropped.class::isInstance)) {
+      lastHeardNanos = System.nanoTime();
+    }
+    return apply(step);
+  }
+
+  /**
+   * The liveness timer (strongSwan's DPD): one timer per SA, re-armed for when the silence would
+   * reach the interval, rather than reset by every message. A check is queued only on an
+   * established SA with no request of ours in flight: a request being retransmitted already tests
+   * the peer, and its last timeout closes the SA as an unanswered check would.
+   */
+  private Behavior<Command> livenessDue() {
+    long interval = shared.livenessInterval().toMillis();
+    long silent = (System.nanoTime() - lastHeardNanos) / 1_000_000;
+    if (silent < interval) {
+      armLiveness(interval - silent);
+      return Behaviors.same();
+    }
+    armLiveness(interval);
+    if (!(state instanceof IkeState.Established s) || s.tasks().active().isPresent()
+        || s.tasks().queued().stream().anyMatch(LivenessCheck.class::isInstance)) {
+      return Behaviors.same();
+    }
+    context.getLog().debug("{}: nothing authentic from the peer for {} ms: liveness check", name,
+        silent);
+    return apply(IkeSaEngine.queue(state, new LivenessCheck(), now(), shared.random()));
+  }
+
+  private void armLiveness(long afterMillis) {
+    timers.startSingleTimer(new LivenessDue(), new LivenessDue(), Duration.ofMillis(afterMillis));
   }
 
   /** The CD holds the keys: route its ESP, then let the engine release its response. */
@@ -157,6 +231,10 @@ public final class IkeSaActor {
       } else if (o instanceof IkeOutput.IkeSaRetired r) {
         keys.retire(r.spiI());
       } else if (o instanceof IkeOutput.Established e) {
+        lastHeardNanos = System.nanoTime();
+        if (!shared.livenessInterval().isZero()) {
+          armLiveness(shared.livenessInterval().toMillis());
+        }
         context.getLog().info("{}: IKE SA established with {}{}", name, e.peer(),
             e.child().map(c -> ", CHILD_SA " + c.mode() + " " + c.esp()).orElse(""));
       } else if (o instanceof IkeOutput.AuthorizationRefused r) {
@@ -170,6 +248,8 @@ public final class IkeSaActor {
         context.getLog().info("{}: IKE SA closed: {} {}", name, c.reason(), c.detail());
         release(c.reason() + " " + c.detail());
         return Behaviors.stopped();
+      } else if (o instanceof IkeOutput.LivenessConfirmed) {
+        context.getLog().debug("{}: the peer answered the liveness check", name);
       } else if (o instanceof IkeOutput.Dropped d) {
         context.getLog().debug("{}: dropped {} {}", name, d.reason(), d.detail());
       }

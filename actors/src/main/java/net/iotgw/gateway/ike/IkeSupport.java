@@ -13,14 +13,27 @@ import net.iotgw.protocols.ike.engine.EngineConfig;
  * share, and the COOKIE policy (RFC 7296 §2.6): past {@code halfOpenThreshold} IKE SAs of one CD
  * not yet established, new IKE_SA_INIT requests must return a cookie made with the gateway's
  * current secret, which the Devices actor replaces every {@code cookieSecretLifetime} (the
- * previous secret stays valid, so a cookie handed out just before still works).
+ * previous secret stays valid, so a cookie handed out just before still works). Beyond that,
+ * {@code bound} caps the IKE SAs held per CD.
  */
 public record IkeSupport(
     LongFunction<Optional<EngineConfig>> profiles,
     IkeSaActor.Shared shared,
     int halfOpenThreshold,
     AtomicReference<CookieSecrets> cookieSecrets,
-    java.time.Duration cookieSecretLifetime) {
+    java.time.Duration cookieSecretLifetime,
+    IkeSaBound bound) {
+
+  /** With the default bound on IKE SAs per CD. */
+  public IkeSupport(
+      LongFunction<Optional<EngineConfig>> profiles,
+      IkeSaActor.Shared shared,
+      int halfOpenThreshold,
+      AtomicReference<CookieSecrets> cookieSecrets,
+      java.time.Duration cookieSecretLifetime) {
+    this(profiles, shared, halfOpenThreshold, cookieSecrets, cookieSecretLifetime,
+        new IkeSaBound(IkeSaBound.DEFAULT_MAX_PER_CD));
+  }
 
   /** The gate for a new IKE_SA_INIT given how many of the CD's SAs are half open. */
   public CookieGate gate(int halfOpen) {

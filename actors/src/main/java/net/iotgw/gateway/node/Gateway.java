@@ -18,6 +18,7 @@ import net.iotgw.protocols.ipv6.Ipv6Address;
 import net.iotgw.streams.esp.EspForwardingTable;
 import net.iotgw.streams.esp.EspRoute;
 import net.iotgw.gateway.ike.IkeSaActor;
+import net.iotgw.gateway.ike.IkeSaBound;
 import net.iotgw.gateway.ike.IkeSupport;
 import net.iotgw.protocols.ike.engine.CookieSecrets;
 import net.iotgw.protocols.ike.engine.EngineConfig;
@@ -113,10 +114,12 @@ public final class Gateway {
           IkeSupport ike =
               new IkeSupport(
                   eui64 -> Optional.ofNullable(profiles.get(eui64)),
-                  new IkeSaActor.Shared(parts.ike(), routes(parts.espRoutes()), random),
+                  new IkeSaActor.Shared(parts.ike(), routes(parts.espRoutes()), random,
+                      config.ike().dpdInterval()),
                   config.ike().cookieThreshold(),
                   new AtomicReference<>(CookieSecrets.create(random)),
-                  config.ike().cookieSecretLifetime());
+                  config.ike().cookieSecretLifetime(),
+                  new IkeSaBound(config.ike().maxSasPerCd()));
           ActorRef<Devices.Command> devices =
               context.spawn(
                   Devices.create(

@@ -11,6 +11,7 @@ import com.typesafe.config.ConfigFactory;
 import net.iotgw.protocols.ike.engine.EngineConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import net.iotgw.protocols.ieee802154.SecurityLevel;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,30 @@ class GatewayConfigTest {
     ConfigException e = assertThrows(ConfigException.BadValue.class,
         () -> load("iotgw.ike.key-delivery = keymat"));
     assertTrue(e.getMessage().contains("iotgw.ike.key-delivery"), e.getMessage());
+  }
+
+  @Test
+  void rfc7296Section2_4LivenessChecksEveryMinuteByDefaultOffAtZeroAndNeverSubSecond() {
+    assertEquals(Duration.ofSeconds(60), load("").ike().dpdInterval());
+    assertEquals(Duration.ZERO, load("iotgw.ike.dpd-interval = 0").ike().dpdInterval());
+    assertEquals(Duration.ofSeconds(20), load("iotgw.ike.dpd-interval = 20s").ike().dpdInterval());
+    for (String bad : List.of("500ms", "-1s")) {
+      ConfigException e = assertThrows(ConfigException.BadValue.class,
+          () -> load("iotgw.ike.dpd-interval = " + bad));
+      assertTrue(e.getMessage().contains("iotgw.ike.dpd-interval"), e.getMessage());
+    }
+  }
+
+  @Test
+  void ikeSasPerCdAreBoundedAt16ByDefaultAboveTheCookieThreshold() {
+    GatewayConfig.Ike ike = load("").ike();
+    assertEquals(16, ike.maxSasPerCd());
+    assertTrue(ike.maxSasPerCd() > ike.cookieThreshold(),
+        "spoofed IKE_SA_INITs must meet the COOKIE gate before they can fill the bound");
+    assertEquals(3, load("iotgw.ike.max-sas-per-cd = 3").ike().maxSasPerCd());
+    ConfigException e = assertThrows(ConfigException.BadValue.class,
+        () -> load("iotgw.ike.max-sas-per-cd = 0"));
+    assertTrue(e.getMessage().contains("iotgw.ike.max-sas-per-cd"), e.getMessage());
   }
 
   @Test
