@@ -38,6 +38,10 @@ class IkeSaActorLivenessTest {
   private static final Limits FAST =
       Limits.DEFAULT.withRetransmit(new RetransmitPolicy(150, 1.0, 2));
 
+  /** Retransmissions after 1 s: a slow test thread does not make the gateway resend. */
+  private static final Limits PATIENT =
+      Limits.DEFAULT.withRetransmit(new RetransmitPolicy(1000, 1.0, 2));
+
   private final BlockingQueue<Datagram> fromGateway = new LinkedBlockingQueue<>();
   private final List<ChildSa> installed = new CopyOnWriteArrayList<>();
   private final List<Integer> removed = new CopyOnWriteArrayList<>();
@@ -55,7 +59,7 @@ class IkeSaActorLivenessTest {
 
   @Test
   void rfc7296Section2_4ACheckIsSentOnlyOnceThePeerHasBeenSilentForTheInterval() throws Exception {
-    establish(Duration.ofMillis(600));
+    establish(Duration.ofMillis(600), PATIENT);
     // The UD talks (its own liveness checks, every 150 ms) for three intervals: no check of ours.
     long talkUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(1800);
     while (System.nanoTime() < talkUntil) {
@@ -74,7 +78,7 @@ class IkeSaActorLivenessTest {
 
   @Test
   void rfc7296Section2_4AnAnsweringPeerKeepsItsSaThroughManyChecks() throws Exception {
-    establish(Duration.ofMillis(300));
+    establish(Duration.ofMillis(300), PATIENT);
     List<Long> checks = new ArrayList<>();
     pump(Duration.ofMillis(2500),
         d -> InMemoryUd.request(d).ifPresent(h -> checks.add(h.messageId())));
@@ -89,7 +93,7 @@ class IkeSaActorLivenessTest {
 
   @Test
   void rfc7296Section2_4ASilentPeerEndsTheSaItsRoutesAndTheCdsSas() throws Exception {
-    establish(Duration.ofMillis(300));
+    establish(Duration.ofMillis(300), FAST);
     TestProbe<Object> probe = KIT.createTestProbe();
     List<IkeHeader> unanswered = new ArrayList<>();
     List<Integer> told = null;
@@ -112,7 +116,7 @@ class IkeSaActorLivenessTest {
 
   @Test
   void rfc7296Section2_4ForgedMessagesWithTheSasSpisDoNotPassForSignsOfLife() throws Exception {
-    establish(Duration.ofMillis(400));
+    establish(Duration.ofMillis(400), PATIENT);
     byte[] forged = ud.queue(new LivenessCheck()).get(0).message();
     forged[forged.length - 1] ^= 1; // the ICV no longer verifies
     List<Datagram> checks = new ArrayList<>();
@@ -129,14 +133,14 @@ class IkeSaActorLivenessTest {
 
   @Test
   void aZeroIntervalTurnsLivenessChecksOff() throws Exception {
-    establish(Duration.ZERO);
+    establish(Duration.ZERO, PATIENT);
     List<IkeHeader> requests = new ArrayList<>();
     pump(Duration.ofMillis(1200), d -> InMemoryUd.request(d).ifPresent(requests::add));
     assertTrue(requests.isEmpty(), "requests: " + requests);
   }
 
   /** IKE_SA_INIT and IKE_AUTH between the UD and a fresh IKE SA actor. */
-  private void establish(Duration livenessInterval) throws InterruptedException {
+  private void establish(Duration livenessInterval, Limits limits) throws InterruptedException {
     EspRoutes routes = new EspRoutes() {
       @Override
       public void install(byte[] cdAddress, ChildSa child) {
@@ -167,8 +171,8 @@ class IkeSaActorLivenessTest {
     };
     IkeSaActor.Shared shared = new IkeSaActor.Shared(
         InMemoryUd.outlet(KIT.system(), fromGateway), routes, random, livenessInterval);
-    ud = InMemoryUd.start(FAST, random);
-    sa = KIT.spawn(IkeSaActor.responder(shared, keys, InMemoryUd.cdConfig(FAST), ud.first(),
+    ud = InMemoryUd.start(limits, random);
+    sa = KIT.spawn(IkeSaActor.responder(shared, keys, InMemoryUd.cdConfig(limits), ud.first(),
         CookieGate.open(), "test SA"));
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (!ud.session().isEstablished() && System.nanoTime() < until) {
