@@ -96,7 +96,8 @@ public final class InMemoryUd {
   }
 
   /** An outlet whose datagrams land in {@code sent}, as the data plane would take them. */
-  public static ControlOutlet<Datagram> outlet(ActorSystem<?> system, BlockingQueue<Datagram> sent) {
+  public static ControlOutlet<Datagram> outlet(
+      ActorSystem<?> system, BlockingQueue<Datagram> sent) {
     ControlOutlet<Datagram> outlet = new ControlOutlet<>();
     outlet.attach(Source.<Datagram>queue(256).to(Sink.foreach(sent::add)).run(system));
     return outlet;
