@@ -61,7 +61,8 @@ class DeviceIkeSaBoundTest {
   }
 
   @Test
-  void rfc7296Section2_6AnIkeSaInitBeyondTheBoundIsUnansweredUntilASlotIsFree() throws Exception {
+  void anIkeSaInitBeyondTheBoundGetsNoAnswerAndItsRetransmissionGetsInOnceASlotIsFree()
+      throws Exception {
     IkeSaBound bound = new IkeSaBound(2);
     ActorRef<Device.Command> device = admittedDevice(bound);
     InMemoryUd[] uds = {InMemoryUd.start(Limits.DEFAULT, random),
