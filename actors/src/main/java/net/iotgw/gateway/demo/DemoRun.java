@@ -141,7 +141,7 @@ final class DemoRun {
           p.stream().mapToLong(UdProgress::ikeRetransmissions).sum(),
           p.stream().mapToLong(UdProgress::coapRetransmissions).sum(),
           rig.simulator().medium().stats(), rig.simulator().medium().ledger().busyNanos(),
-          System.nanoTime() - start);
+          rig.ucn().counters(), tap.unrouted(), System.nanoTime() - start);
     }
   }
 

@@ -3,6 +3,7 @@ package net.iotgw.gateway.demo;
 import java.util.ArrayList;
 import java.util.List;
 import net.iotgw.radio.emulator.MediumStats;
+import net.iotgw.streams.ucn.UcnCounters;
 
 /**
  * The demo's outcome: a table of the three phases and the facts behind the paper's claims (the
@@ -24,6 +25,8 @@ import net.iotgw.radio.emulator.MediumStats;
  * @param coapRetransmissions GETs the UDs sent again
  * @param medium the radio medium's counters at the end
  * @param channelBusyNanos how long the channel carried a frame
+ * @param ucn the gateway's in-memory UCN port's counters (received: from the UDs)
+ * @param unrouted packets the gateway sent to no UD
  * @param wallNanos the whole run, from before the gateway started to the summary
  */
 public record DemoSummary(
@@ -42,6 +45,8 @@ public record DemoSummary(
     long coapRetransmissions,
     MediumStats medium,
     long channelBusyNanos,
+    UcnCounters ucn,
+    long unrouted,
     long wallNanos) {
 
   /** Why the run failed; empty if every join, handshake and request succeeded. */
@@ -101,6 +106,9 @@ public record DemoSummary(
             + " %d queue drops, %d lost%n", medium.framesCarried(), medium.bitsCarried() / 8e3,
         channelBusyNanos / 1e9, wallNanos == 0 ? 0 : 100.0 * channelBusyNanos / wallNanos,
         medium.queueDrops(), medium.lostDeliveries()));
+    b.append(String.format("UCN: %d packets from the UDs (%d refused, queue full), %d to them"
+            + " (%d dropped, %d to no UD)%n", ucn.received(), ucn.receiveDropped(), ucn.sent(),
+        ucn.sendDropped(), unrouted));
     List<String> failures = failures();
     b.append(failures.isEmpty() ? "result: PASS, every join, handshake and request succeeded\n"
         : "result: FAIL: " + String.join("; ", failures) + "\n");

@@ -320,6 +320,11 @@ public final class GatewayRig implements AutoCloseable {
     }
     simulator.close();
     simulation.terminate();
+    try {
+      simulation.getWhenTerminated().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      // shutting down anyway
+    }
     storeCredentials.forEach(CdCredentials::destroy);
   }
 }
