@@ -77,6 +77,8 @@ public final class GatewayRig implements AutoCloseable {
    * @param sessionLifetime what the gateway grants; CDs re-authenticate at 3/4 of it
    * @param radioCapture where the gateway writes its radio pcap, if anywhere
    * @param uds simulated UDs sharing the CDs ({@link #owner}); 0 for none
+   * @param joinDelay the join window opens this long after the start: a PCI sent before the
+   *     gateway's radio is up goes unanswered until its retransmission (RFC 5191 §9)
    */
   public record Options(
       int goodCds,
@@ -88,7 +90,8 @@ public final class GatewayRig implements AutoCloseable {
       Duration sessionLifetime,
       MediumSettings medium,
       Optional<Path> radioCapture,
-      int uds) {
+      int uds,
+      Duration joinDelay) {
 
     public Options {
       if (goodCds < 0 || wrongPskCds < 0 || forgers < 0 || uds < 0 || maxJoining < 1) {
@@ -101,7 +104,7 @@ public final class GatewayRig implements AutoCloseable {
         int maxJoining, Duration sessionLifetime, MediumSettings medium,
         Optional<Path> radioCapture) {
       this(goodCds, wrongPskCds, forgers, aaa, joinWindow, maxJoining, sessionLifetime, medium,
-          radioCapture, 0);
+          radioCapture, 0, Duration.ofMillis(500));
     }
 
     public int totalCds() {
@@ -142,7 +145,7 @@ public final class GatewayRig implements AutoCloseable {
             : JoinSettings.DEFAULTS,
         new SplittableRandom(7));
     this.simulator = CdSimulator.start(population, options.medium(), simulation,
-        new CdSimulator.JoinSchedule(Duration.ofMillis(500), options.joinWindow(), 11));
+        new CdSimulator.JoinSchedule(options.joinDelay(), options.joinWindow(), 11));
     int port;
     try {
       Tcp.ServerBinding binding = DongleEmulator.serveTcp(simulator.medium(),

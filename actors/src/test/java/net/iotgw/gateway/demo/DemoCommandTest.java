@@ -52,6 +52,19 @@ class DemoCommandTest {
     assertTrue(run.out().contains("offload: 12 CHILD_SAs keyed over PANA, 0 public-key"
         + " operations on CDs"), run::out);
     assertTrue(run.out().contains("result: PASS"), run::out);
+    // Counted by the medium: a key delivery is at least the PANA request and the CD's answer.
+    double[] air = air(run.out(), "handshakes");
+    assertTrue(air[0] > 0 && air[1] >= 2, run::out);
+    assertTrue(run.out().contains("UCN: 48 packets from the UDs (0 refused"),
+        "IKE_SA_INIT and IKE_AUTH per SA, one ESP packet per GET:\n" + run.out());
+  }
+
+  /** Air octets and frames per item of a phase's row. */
+  private static double[] air(String out, String phase) {
+    Matcher m = Pattern.compile("(?m)^" + phase + "(?:\\s+[\\d.]+){8}\\s+(\\d+)\\s+([\\d.]+)$")
+        .matcher(out);
+    assertTrue(m.find(), () -> "no " + phase + " row in:\n" + out);
+    return new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
   }
 
   @Test
