@@ -80,6 +80,9 @@ public final class DemoCommand implements Callable<Integer> {
       quiet("org.apache.pekko");
     }
     boolean terminal = System.console() != null;
+    out.printf("iotgw demo: starting the gateway, its emulated radio with %d CDs, and %d UDs in"
+        + " this JVM%n", cds, uds);
+    out.flush();
     Path dir = Files.createTempDirectory("iotgw-demo");
     try {
       DemoSummary summary = DemoRun.run(settings, dir, new ProgressLine(out, terminal));

@@ -53,6 +53,14 @@ public record UdProgress(
     return requestNanos.clone();
   }
 
+  @Override
+  public String toString() {
+    return "UdProgress[" + targets + " CDs, handshakes " + handshakesOk + " ok " + handshakesFailed
+        + " failed, GETs " + requestsOk + " ok " + requestsFailed + " failed " + requestsSkipped
+        + " skipped of " + requestsPlanned + ", retransmitted IKE " + ikeRetransmissions
+        + " CoAP " + coapRetransmissions + ", ignored " + ignored + "]";
+  }
+
   /** Every handshake has ended, one way or the other. */
   public boolean handshakesDone() {
     return handshakesOk + handshakesFailed == targets;
