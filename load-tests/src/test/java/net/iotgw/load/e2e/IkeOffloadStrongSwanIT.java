@@ -271,6 +271,7 @@ class IkeOffloadStrongSwanIT {
             filelog {
               full {
                 path = DIR/charon.log
+                flush_line = yes
                 default = 1
                 ike = 2
               }
