@@ -202,6 +202,15 @@ final class CdEsp {
     return List.of();
   }
 
+  /** Whether {@code a} is a key delivery (an Install) that decodes; its secret is zeroed. */
+  static boolean isInstall(Avp a) {
+    if (KeyDeliveryCodec.decode(a) instanceof Decoded.Ok<KeyDelivery> ok) {
+      ok.value().destroy();
+      return true;
+    }
+    return false;
+  }
+
   /** The newest SA pair with {@code peer} that the CD initiated, if any is alive. */
   Optional<SaPair> initiatedTo(Ipv6Address peer, long now) {
     SaPair found = null;

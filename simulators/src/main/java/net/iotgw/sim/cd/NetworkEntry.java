@@ -248,7 +248,7 @@ final class NetworkEntry {
 
   /** The PaC's judgement of a delivery, before its PNA (a {@code DeliveryVerdict}). */
   private List<Avp> verdict(List<Avp> delivered) {
-    if (refuseDeliveries && delivered.stream().anyMatch(KeyDeliveryCodec::isOffload)) {
+    if (refuseDeliveries && delivered.stream().anyMatch(CdEsp::isInstall)) {
       return List.of(DeliveryRefusalCodec.encode(
           new DeliveryRefusal(DeliveryRefusal.Reason.NO_RESOURCES, 0)));
     }
