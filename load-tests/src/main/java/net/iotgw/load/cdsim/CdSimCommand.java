@@ -263,7 +263,7 @@ public final class CdSimCommand implements Callable<Integer> {
   }
 
   /** What {@code --initiate-to} asks for, checked against the population; null without it. */
-  private CdSimInitiations initiations(CdPopulation population) {
+  CdSimInitiations initiations(CdPopulation population) {
     if (initiateTo == null) {
       if (initiateIds != null) {
         throw bad("--initiate-id needs --initiate-to");
