@@ -118,6 +118,13 @@ public final class Device {
   /** The IKE SAs held for this CD. */
   private final Map<IkeKey, ActorRef<IkeSaActor.Command>> ikeSas = new HashMap<>();
   private final java.util.Set<IkeKey> halfOpen = new java.util.HashSet<>();
+  /**
+   * SAs being opened at one CD's request at once: each costs an IKE_SA_INIT to an address the CD
+   * chose (the policy checks the identity, which only IKE_AUTH proves), so a CD cannot make the
+   * gateway a source of many.
+   */
+  static final int MAX_INITIATING = 4;
+
   /** The SAs being opened at the CD's request, by UD address: one at a time per UD. */
   private final Map<java.net.InetAddress, ActorRef<IkeSaActor.Command>> initiating =
       new HashMap<>();
@@ -415,7 +422,8 @@ public final class Device {
     }
     java.util.Optional<EngineConfig> config = shared.ike().profiles().apply(eui64);
     java.util.Optional<SaRequestFailed.Reason> refused = SaRequests.refusal(config, r);
-    if (refused.isEmpty() && initiating.containsKey(ud)) {
+    if (refused.isEmpty()
+        && (initiating.containsKey(ud) || initiating.size() >= MAX_INITIATING)) {
       refused = java.util.Optional.of(SaRequestFailed.Reason.BUSY);
     }
     if (refused.isPresent()) {
