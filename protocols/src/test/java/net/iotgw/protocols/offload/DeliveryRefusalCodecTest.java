@@ -65,4 +65,26 @@ class DeliveryRefusalCodecTest {
     assertEquals("DeliveryRefusal[NO_RESOURCES, 0000002a]",
         new DeliveryRefusal(DeliveryRefusal.Reason.NO_RESOURCES, 42).toString());
   }
+
+  @Test
+  void everyValueOfUpToSevenOctetsDecodesOrFailsWithoutThrowing_andAcceptedOnesReencode() {
+    java.util.Random rnd = new java.util.Random(0xdead);
+    int accepted = 0;
+    for (int i = 0; i < 20_000; i++) {
+      byte[] v = new byte[rnd.nextInt(8)];
+      rnd.nextBytes(v);
+      if (rnd.nextBoolean() && v.length > 1) {
+        v[0] = 1; // mostly the right version, so that the rest is exercised
+        v[1] = (byte) rnd.nextInt(6);
+      }
+      Decoded<DeliveryRefusal> d = DeliveryRefusalCodec.decode(
+          new Avp.Unknown(4, PanaCodec.AVP_FLAG_V, 32473, v));
+      if (d instanceof Decoded.Ok<DeliveryRefusal> ok) {
+        accepted++;
+        org.junit.jupiter.api.Assertions.assertArrayEquals(v,
+            DeliveryRefusalCodec.encode(ok.value()).value());
+      }
+    }
+    assertTrue(accepted > 100, "accepted " + accepted);
+  }
 }

@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import net.iotgw.protocols.ike.engine.ChildSa;
 import net.iotgw.protocols.ike.engine.Identity;
+import net.iotgw.protocols.ike.engine.Limits;
+import net.iotgw.protocols.ike.engine.RetransmitPolicy;
 import net.iotgw.protocols.ipv6.Ipv6Address;
 import net.iotgw.protocols.offload.SaRequest;
 import net.iotgw.protocols.offload.SaRequestCodec;
@@ -27,11 +29,22 @@ import net.iotgw.protocols.wire.Decoded;
  */
 final class CdSaRequests {
   /**
-   * How long a CD waits for an answer: above the gateway's own bound (RFC 7296 §2.4
-   * retransmissions of IKE_SA_INIT and IKE_AUTH, about half a minute each) so that the gateway's
-   * "SA request failed" normally comes first.
+   * How long a CD waits for an answer: longer than the gateway can take to fail, so that its "SA
+   * request failed" comes first. The gateway retransmits IKE_SA_INIT and then IKE_AUTH on
+   * strongSwan's schedule (RFC 7296 §2.4; 165 s each before it gives up) and then waits for the
+   * CD's acknowledgement of the keys; ten seconds more for the answer to cross PANA.
    */
-  static final long PATIENCE_MILLIS = 120_000;
+  static final long PATIENCE_MILLIS = 2 * exchangeBound(Limits.DEFAULT.retransmit())
+      + Limits.DEFAULT.keyDeliveryMillis() + 10_000;
+
+  /** Every timeout of one exchange's schedule: how long before the initiator gives up. */
+  static long exchangeBound(RetransmitPolicy p) {
+    long total = 0;
+    for (int sent = 0; sent <= p.maxRetransmissions(); sent++) {
+      total += p.timeoutMillis(sent);
+    }
+    return total;
+  }
 
   private static final class Request {
     final SaRequest request;

@@ -158,6 +158,14 @@ class SimulatedCdSaRequestTest {
   }
 
   @Test
+  void theCdWaitsLongerThanTheGatewayCanTakeToFail_rfc7296Section2_4() {
+    // strongSwan's schedule: 4 s, 1.8, 5 retransmissions, 165 s per exchange (RFC 7296 §2.4).
+    assertEquals(4_000 + 7_200 + 12_960 + 23_328 + 41_990 + 75_583, CdSaRequests.exchangeBound(
+        net.iotgw.protocols.ike.engine.RetransmitPolicy.STRONGSWAN));
+    assertEquals(2 * 165_061 + 30_000 + 10_000, CdSaRequests.PATIENCE_MILLIS);
+  }
+
+  @Test
   void undecodableDeliveryIsRefusedInThePna_negativeAcknowledgement() {
     h.start();
     Avp truncated = new Avp.Unknown(KeyDeliveryCodec.AVP_CODE, PanaCodec.AVP_FLAG_V,
