@@ -146,4 +146,56 @@ class CdInitiatedInMemoryTest {
       assertEquals(1, stats.drops(DropReason.KEY_DELIVERY_REFUSED), stats::toString);
     }
   }
+
+  /**
+   * The UD's refusals reach the CD as the reason it acts on and the notify it may log: no common
+   * IKE proposal (N(NO_PROPOSAL_CHOSEN) in IKE_SA_INIT), another PSK (AUTHENTICATION_FAILED in
+   * IKE_AUTH), no common ESP proposal (the IKE SA comes up without its CHILD_SA, RFC 7296 §1.2:
+   * useless to the CD, so the gateway deletes it).
+   */
+  @Test
+  void theUdsRefusalsReachTheCdAsReasonAndNotify() throws Exception {
+    try (EntryRig rig = EntryRig.start(oneCd(), dir)) {
+      assertEquals(1, rig.awaitJoins(Duration.ofSeconds(30)).admitted());
+      CdSimulator sim = rig.simulator();
+      net.iotgw.protocols.ipv6.Ipv6Address cd = rig.cds().get(0).address();
+      String cdId = EntryRig.ikeIdentity(0);
+      List<net.iotgw.protocols.ike.engine.Profile.IkeProposal> otherIke = List.of(
+          new net.iotgw.protocols.ike.engine.Profile.IkeProposal(
+              net.iotgw.protocols.crypto.PacketProtection.AES_CBC_128_HMAC_SHA2_256,
+              net.iotgw.protocols.ike.PrfAlgorithm.PRF_HMAC_SHA2_256));
+      List<net.iotgw.protocols.crypto.PacketProtection> otherEsp =
+          List.of(net.iotgw.protocols.crypto.PacketProtection.AES_CBC_128_HMAC_SHA2_256);
+      Optional<Identity> udId = Optional.of(Identity.rfc822(EntryRig.UD_IDENTITY));
+
+      UdResponder noIke = new UdResponder(rig.ucn(), cd, cdId, EntryRig.IKE_PSK, otherIke,
+          net.iotgw.gateway.ike.IkeProfiles.ESP_PROPOSALS);
+      int a = request(sim, 0, udId);
+      SaRequestStatus s = await(sim, 0, a,
+          x -> x.outcome() != SaRequestStatus.Outcome.REQUESTED, noIke, Duration.ofSeconds(20));
+      assertEquals(Optional.of(SaRequestFailed.Reason.NO_PROPOSAL_CHOSEN), s.failure(), s::line);
+      assertEquals(14, s.ikeNotify());
+
+      UdResponder otherPsk = new UdResponder(rig.ucn(), cd, cdId,
+          "another-psk-0123456789abcdef0123");
+      int b = request(sim, 0, udId);
+      s = await(sim, 0, b, x -> x.outcome() != SaRequestStatus.Outcome.REQUESTED, otherPsk,
+          Duration.ofSeconds(20));
+      assertEquals(Optional.of(SaRequestFailed.Reason.AUTHENTICATION_FAILED), s.failure(),
+          s::line);
+      assertEquals(24, s.ikeNotify());
+
+      UdResponder noEsp = new UdResponder(rig.ucn(), cd, cdId, EntryRig.IKE_PSK,
+          net.iotgw.gateway.ike.IkeProfiles.IKE_PROPOSALS, otherEsp);
+      int c = request(sim, 0, udId);
+      s = await(sim, 0, c, x -> x.outcome() != SaRequestStatus.Outcome.REQUESTED, noEsp,
+          Duration.ofSeconds(20));
+      assertEquals(Optional.of(SaRequestFailed.Reason.CHILD_SA_REFUSED), s.failure(), s::line);
+      assertEquals(14, s.ikeNotify());
+      noEsp.serve(Duration.ofSeconds(2));
+      assertTrue(noEsp.outcome().contains("DELETED_BY_PEER"),
+          () -> "the gateway deletes the IKE SA the CD cannot use: " + noEsp.outcome());
+      assertEquals(0, sim.inspect(0, SimulatedCd::stats).keyDeliveries());
+    }
+  }
 }

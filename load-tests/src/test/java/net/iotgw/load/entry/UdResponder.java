@@ -55,12 +55,18 @@ final class UdResponder {
 
   /** @param cdIdentity the identity the CD's IKE profile presents (IDi) */
   UdResponder(InMemoryPort ucn, Ipv6Address cd, String cdIdentity, String psk) {
+    this(ucn, cd, cdIdentity, psk, IkeProfiles.IKE_PROPOSALS, IkeProfiles.ESP_PROPOSALS);
+  }
+
+  /** A UD that accepts only these proposals (to see the gateway's initiation refused). */
+  UdResponder(InMemoryPort ucn, Ipv6Address cd, String cdIdentity, String psk,
+      List<Profile.IkeProposal> ike, List<net.iotgw.protocols.crypto.PacketProtection> esp) {
     this.ucn = ucn;
     this.cd = cd;
     Credentials.PreSharedKey key = new Credentials.PreSharedKey(psk.getBytes());
-    Profile profile = new Profile(Identity.rfc822(EntryRig.UD_IDENTITY), key,
-        IkeProfiles.IKE_PROPOSALS, IkeProfiles.GROUPS, IkeProfiles.ESP_PROPOSALS, false,
-        List.of(Identity.fqdn(cdIdentity)), Optional.of(key), List.of());
+    Profile profile = new Profile(Identity.rfc822(EntryRig.UD_IDENTITY), key, ike,
+        IkeProfiles.GROUPS, esp, false, List.of(Identity.fqdn(cdIdentity)), Optional.of(key),
+        List.of());
     config = new EngineConfig(profile, UD.bytes(), Limits.DEFAULT,
         EngineConfig.NatTraversal.DETECT, EngineConfig.KeyDeliveryMode.SKEYSEED, 500, 4500, false);
   }
@@ -102,7 +108,8 @@ final class UdResponder {
         at(cd, u.sourcePort()), u.payload(), 4500);
     if (ike.isPresent()) {
       ikeReceived++;
-      apply(state == null
+      // A closed SA (refused, or failed) leaves room for the next IKE_SA_INIT.
+      apply(state == null || state instanceof IkeState.Closed
           ? IkeSaEngine.respond(config, ike.get(), CookieGate.open(), now(), random)
           : IkeSaEngine.handle(state, new IkeEvent.Received(ike.get()), now(), random));
     } else if (esp != null) {
