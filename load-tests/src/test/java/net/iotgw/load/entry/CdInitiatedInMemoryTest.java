@@ -38,10 +38,13 @@ class CdInitiatedInMemoryTest {
   }
 
   static int request(CdSimulator sim, int cd, Optional<Identity> expected) {
+    return request(sim, cd, expected, ChildSa.Mode.TUNNEL);
+  }
+
+  static int request(CdSimulator sim, int cd, Optional<Identity> expected, ChildSa.Mode mode) {
     int[] id = new int[1];
     sim.drive(cd, (c, now) -> {
-      SimulatedCd.SaRequestSent sent =
-          c.requestSa(UdResponder.UD, 500, ChildSa.Mode.TUNNEL, expected, now);
+      SimulatedCd.SaRequestSent sent = c.requestSa(UdResponder.UD, 500, mode, expected, now);
       id[0] = sent.requestId();
       return sent.psdus();
     });
@@ -96,6 +99,32 @@ class CdInitiatedInMemoryTest {
       assertEquals(0, stats.crypto().count(CryptoOperation.PUBLIC_KEY),
           "the CD did public-key work");
       assertEquals(0, stats.drops(DropReason.KEY_DELIVERY_REFUSED));
+    }
+  }
+
+  @Test
+  void transportModeAskedByTheCdIsOfferedAndCarriesItsPingsRfc7296Section1_3_1()
+      throws Exception {
+    try (EntryRig rig = EntryRig.start(oneCd(), dir)) {
+      assertEquals(1, rig.awaitJoins(Duration.ofSeconds(30)).admitted());
+      CdSimulator sim = rig.simulator();
+      UdResponder ud = new UdResponder(rig.ucn(), rig.cds().get(0).address(),
+          EntryRig.ikeIdentity(0), EntryRig.IKE_PSK);
+      int id = request(sim, 0, Optional.of(Identity.rfc822(EntryRig.UD_IDENTITY)),
+          ChildSa.Mode.TRANSPORT);
+      assertTrue(ud.awaitEstablished(Duration.ofSeconds(20)), () -> "no SA: " + ud.outcome());
+      assertEquals(ChildSa.Mode.TRANSPORT, ud.child().mode());
+      await(sim, 0, id, s -> s.outcome() == SaRequestStatus.Outcome.ESTABLISHED, ud,
+          Duration.ofSeconds(10));
+      for (int i = 1; i <= 3; i++) {
+        int seq = i;
+        sim.drive(0, (c, now) -> c.pingThroughEsp(id, seq, now));
+        int replies = i;
+        await(sim, 0, id, x -> x.echoRepliesReceived() >= replies, ud, Duration.ofSeconds(5));
+      }
+      SaRequestStatus s = status(sim, 0, id);
+      assertEquals(3, s.echoRepliesReceived(), s::line);
+      assertEquals(3, ud.echoAnswered);
     }
   }
 
@@ -169,7 +198,7 @@ class CdInitiatedInMemoryTest {
       Optional<Identity> udId = Optional.of(Identity.rfc822(EntryRig.UD_IDENTITY));
 
       UdResponder noIke = new UdResponder(rig.ucn(), cd, cdId, EntryRig.IKE_PSK, otherIke,
-          net.iotgw.gateway.ike.IkeProfiles.ESP_PROPOSALS);
+          net.iotgw.gateway.ike.IkeProfiles.ESP_PROPOSALS, false);
       int a = request(sim, 0, udId);
       SaRequestStatus s = await(sim, 0, a,
           x -> x.outcome() != SaRequestStatus.Outcome.REQUESTED, noIke, Duration.ofSeconds(20));
@@ -186,7 +215,7 @@ class CdInitiatedInMemoryTest {
       assertEquals(24, s.ikeNotify());
 
       UdResponder noEsp = new UdResponder(rig.ucn(), cd, cdId, EntryRig.IKE_PSK,
-          net.iotgw.gateway.ike.IkeProfiles.IKE_PROPOSALS, otherEsp);
+          net.iotgw.gateway.ike.IkeProfiles.IKE_PROPOSALS, otherEsp, false);
       int c = request(sim, 0, udId);
       s = await(sim, 0, c, x -> x.outcome() != SaRequestStatus.Outcome.REQUESTED, noEsp,
           Duration.ofSeconds(20));

@@ -55,17 +55,19 @@ final class UdResponder {
 
   /** @param cdIdentity the identity the CD's IKE profile presents (IDi) */
   UdResponder(InMemoryPort ucn, Ipv6Address cd, String cdIdentity, String psk) {
-    this(ucn, cd, cdIdentity, psk, IkeProfiles.IKE_PROPOSALS, IkeProfiles.ESP_PROPOSALS);
+    this(ucn, cd, cdIdentity, psk, IkeProfiles.IKE_PROPOSALS, IkeProfiles.ESP_PROPOSALS, true);
   }
 
   /** A UD that accepts only these proposals (to see the gateway's initiation refused). */
   UdResponder(InMemoryPort ucn, Ipv6Address cd, String cdIdentity, String psk,
-      List<Profile.IkeProposal> ike, List<net.iotgw.protocols.crypto.PacketProtection> esp) {
+      List<Profile.IkeProposal> ike, List<net.iotgw.protocols.crypto.PacketProtection> esp,
+      boolean transportAllowed) {
     this.ucn = ucn;
     this.cd = cd;
     Credentials.PreSharedKey key = new Credentials.PreSharedKey(psk.getBytes());
     Profile profile = new Profile(Identity.rfc822(EntryRig.UD_IDENTITY), key, ike,
-        IkeProfiles.GROUPS, esp, false, List.of(Identity.fqdn(cdIdentity)), Optional.of(key),
+        IkeProfiles.GROUPS, esp, transportAllowed, List.of(Identity.fqdn(cdIdentity)),
+        Optional.of(key),
         List.of());
     config = new EngineConfig(profile, UD.bytes(), Limits.DEFAULT,
         EngineConfig.NatTraversal.DETECT, EngineConfig.KeyDeliveryMode.SKEYSEED, 500, 4500, false);
@@ -117,16 +119,27 @@ final class UdResponder {
     }
   }
 
-  /** A tunnel-mode echo request from the CD gets its reply under the same SA pair. */
+  /**
+   * An echo request from the CD gets its reply under the same SA pair: in tunnel mode a whole
+   * inner packet, in transport mode ICMPv6 right behind ESP under the outer addresses.
+   */
   private void echo(Optional<EspPayload> opened) {
-    if (opened.isEmpty()
-        || !(Ipv6Codec.decode(opened.get().data()) instanceof Decoded.Ok<Ipv6Packet> inner)
+    if (opened.isEmpty()) {
+      return;
+    }
+    boolean transport = esp.child().mode() == ChildSa.Mode.TRANSPORT;
+    Decoded<Ipv6Packet> decoded = transport
+        ? Decoded.ok(Ipv6Packet.of(cd, UD, opened.get().nextHeader(), 64, opened.get().data()))
+        : Ipv6Codec.decode(opened.get().data());
+    if (!(decoded instanceof Decoded.Ok<Ipv6Packet> inner)
         || inner.value().protocol() != IcmpV6Message.PROTOCOL
         || !(Ipv6Packets.echoReplyFor(inner.value()) instanceof Decoded.Ok<Ipv6Packet> reply)) {
       return;
     }
     echoAnswered++;
-    byte[] sealed = esp.seal(EspPayload.tunnel(Ipv6Codec.encode(reply.value())));
+    byte[] sealed = esp.seal(transport
+        ? EspPayload.transport(net.iotgw.protocols.esp.NextHeader.ICMPV6, reply.value().payload())
+        : EspPayload.tunnel(Ipv6Codec.encode(reply.value())));
     ucn.inject(Ipv6Codec.encode(Ipv6Packets.udp(UD, cd, 4500, 4500, sealed, 64)));
   }
 
