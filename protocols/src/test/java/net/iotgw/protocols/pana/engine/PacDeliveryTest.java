@@ -127,4 +127,20 @@ class PacDeliveryTest {
     assertEquals(1, count(p.paaSaw, PanaOutput.DeliveryAcknowledged.class));
     assertEquals(1, count(p.pacSaw, PanaOutput.Delivered.class));
   }
+
+  @Test
+  void rfc5191Section5_1_aPacRequestCrossingAPaaDeliveryIsAnsweredEachWayIndependently() {
+    PanaPair p = opened();
+    p.onPac(PacEngine.deliver(p.pac, REQUEST, p.now, p.random));
+    p.onPaa(PaaEngine.deliver(p.paa, SECRET, p.now, p.random));
+    assertEquals(1, p.toPaa.size());
+    assertEquals(1, p.toPac.size());
+    p.run();
+    assertTrue(p.paaSaw.contains(new PanaOutput.Delivered(REQUEST)));
+    assertTrue(p.pacSaw.contains(new PanaOutput.Delivered(SECRET)));
+    assertEquals(1, count(p.paaSaw, PanaOutput.DeliveryAcknowledged.class));
+    assertEquals(1, count(p.pacSaw, PanaOutput.DeliveryAcknowledged.class));
+    assertNull(open(p.paa).channel().pending());
+    assertNull(open(p.pac).channel().pending());
+  }
 }
