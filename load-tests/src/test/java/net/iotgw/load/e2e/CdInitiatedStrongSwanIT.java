@@ -129,6 +129,7 @@ class CdInitiatedStrongSwanIT {
       // charon's side: the IKE SA and CHILD_SA, ESP counted both ways, and only the allowed
       // request ever reached it.
       String sas = responder.swanctl(Duration.ofSeconds(10), "--list-sas").output();
+      System.out.println("charon's SAs after the CD's pings:\n" + sas + "\n" + up.group());
       assertTrue(sas.contains("ESTABLISHED") && sas.contains("INSTALLED"), sas);
       assertTrue(sas.contains(CD1_ID), "the SA is with the CD's identity:\n" + sas);
       assertTrue(sas.matches("(?s).*in .*[1-9]\\d* packets.*out .*[1-9]\\d* packets.*"),
