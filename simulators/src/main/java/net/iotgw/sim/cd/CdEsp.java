@@ -147,8 +147,11 @@ final class CdEsp {
   /**
    * The gateway's offload messages, each in its vendor AVP ({@link KeyDeliveryCodec}); other
    * AVPs are not the CD's business. A delivery's secret is zeroed once its keys are derived.
+   *
+   * @return the UDs of the SA pairs installed here that the CD initiated (it asked for them)
    */
-  void deliver(List<Avp> avps, long now) {
+  List<Ipv6Address> deliver(List<Avp> avps, long now) {
+    List<Ipv6Address> initiatedTo = new java.util.ArrayList<>();
     for (Avp a : avps) {
       if (!KeyDeliveryCodec.isOffload(a)) {
         continue;
@@ -161,6 +164,9 @@ final class CdEsp {
         try {
           if (install(d, now)) {
             counters.keyDelivered();
+            if (d.cdRole() == Role.INITIATOR) {
+              initiatedTo.add(Ipv6Address.fromBytes(d.peer().getAddress().getAddress()));
+            }
           } else {
             counters.drop(DropReason.KEY_DELIVERY_REFUSED);
           }
@@ -171,6 +177,7 @@ final class CdEsp {
         counters.saRemoved();
       }
     }
+    return initiatedTo;
   }
 
   /**

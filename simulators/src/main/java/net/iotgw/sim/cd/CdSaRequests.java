@@ -100,13 +100,16 @@ final class CdSaRequests {
     }
   }
 
-  /** A request whose UD the CD now holds an SA with, as its initiator, is answered. */
-  void established(CdEsp esp, long now) {
+  /**
+   * Keys of an SA with {@code ud} that the CD initiated arrived: they answer its oldest request to
+   * that UD still waiting (the gateway answers one request with one SA).
+   */
+  void established(Ipv6Address ud) {
     for (Request r : byId.values()) {
-      if (r.outcome == SaRequestStatus.Outcome.REQUESTED
-          && esp != null && esp.initiatedTo(r.ud, now).isPresent()) {
+      if (r.outcome == SaRequestStatus.Outcome.REQUESTED && r.ud.equals(ud)) {
         r.outcome = SaRequestStatus.Outcome.ESTABLISHED;
         r.deadline = Long.MAX_VALUE;
+        return;
       }
     }
   }

@@ -323,9 +323,9 @@ final class NetworkEntry {
         if (esp == null) {
           esp = new CdEsp(random, counters);
         }
-        esp.deliver(d.avps(), now);
+        List<Ipv6Address> initiated = esp.deliver(d.avps(), now);
         saRequests.delivered(d.avps());
-        saRequests.established(esp, now);
+        initiated.forEach(saRequests::established);
       } else if (o instanceof PanaOutput.DeliveryRefused) {
         counters.drop(DropReason.KEY_DELIVERY_REFUSED);
       }

@@ -129,6 +129,21 @@ class SimulatedCdSaRequestTest {
   }
 
   @Test
+  void eachRequestIsAnsweredByItsOwnSa_anOlderSaToTheSameUdAnswersNoNewRequest() {
+    h.start();
+    int first = request();
+    UdEspPeer one = UdEspPeer.with(h.cd.address(), PacketProtection.AES_GCM_16_128,
+        ChildSa.Mode.TUNNEL, Role.INITIATOR, KeyDeliveryMode.SKEYSEED,
+        List.of(UdEspPeer.host(GatewaySide.UD)), 21);
+    h.deliver(List.of(KeyDeliveryCodec.encode(one.delivery())));
+    int second = request();
+    // Another delivery that installs nothing for it (a removal of an SA the CD does not hold).
+    h.deliver(List.of(KeyDeliveryCodec.removal(0x0bad)));
+    assertEquals(SaRequestStatus.Outcome.ESTABLISHED, status(first).outcome());
+    assertEquals(SaRequestStatus.Outcome.REQUESTED, status(second).outcome());
+  }
+
+  @Test
   void gatewaysFailureEndsTheWaitWithItsReasonAndNotify() throws Exception {
     h.start();
     int id = request();
