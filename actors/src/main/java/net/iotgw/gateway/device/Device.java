@@ -9,10 +9,14 @@ import net.iotgw.gateway.aaa.Eui64Text;
 import net.iotgw.gateway.ike.IkeSaActor;
 import net.iotgw.gateway.ike.IkeSaBound;
 import net.iotgw.gateway.ike.IkeSupport;
+import net.iotgw.gateway.ike.Initiation;
+import net.iotgw.protocols.ieee802154.security.LinkKey;
 import net.iotgw.protocols.ike.engine.Datagram;
 import net.iotgw.protocols.ike.engine.EngineConfig;
 import net.iotgw.protocols.ike.engine.KeyDelivery;
-import net.iotgw.protocols.ieee802154.security.LinkKey;
+import net.iotgw.protocols.offload.SaRequest;
+import net.iotgw.protocols.offload.SaRequestCodec;
+import net.iotgw.protocols.offload.SaRequestFailed;
 import net.iotgw.protocols.pana.PanaMessageType;
 import net.iotgw.protocols.pana.engine.PanaOutput;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -75,6 +79,19 @@ public final class Device {
 
   private record Retire(long spiI, ActorRef<IkeSaActor.Command> sa) implements Command {}
 
+  /** The CD asks, over its open PANA session, for an SA to a UD (the gateway initiates). */
+  record SaRequested(long sessionId, SaRequest request) implements Command {}
+
+  /** An initiator SA is about to send IKE_SA_INIT with this SPI: route the UD's answers to it. */
+  private record InitiatorSpi(long spiI, java.net.InetAddress ud) implements Command {}
+
+  /** An initiator SA settled the CD's request: failed (with what to tell the CD) or not. */
+  private record InitiationSettled(java.net.InetAddress ud,
+      java.util.Optional<SaRequestFailed> failure, String detail) implements Command {}
+
+  private record InitiatorStopped(java.net.InetAddress ud, ActorRef<IkeSaActor.Command> sa)
+      implements Command {}
+
   /**
    * An IKE SA as its initiator names it: its SPI and address (RFC 7296 §2.1), without the port,
    * which moves to 4500 after IKE_SA_INIT (§2.23).
@@ -104,6 +121,16 @@ public final class Device {
   private final java.util.Set<IkeKey> halfOpen = new java.util.HashSet<>();
   private final IkeSaBound.RefusalLog ikeRefusals =
       new IkeSaBound.RefusalLog(java.util.concurrent.TimeUnit.MINUTES.toNanos(1));
+  /**
+   * SAs being opened at one CD's request at once: each costs an IKE_SA_INIT to an address the CD
+   * chose (the policy checks the identity, which only IKE_AUTH proves), so a CD cannot make the
+   * gateway a source of many.
+   */
+  static final int MAX_INITIATING = 4;
+
+  /** The SAs being opened at the CD's request, by UD address: one at a time per UD. */
+  private final Map<java.net.InetAddress, ActorRef<IkeSaActor.Command>> initiating =
+      new HashMap<>();
 
   private Device(
       ActorContext<Command> context, ActorRef<Devices.Command> devices, Shared shared, long eui64) {
@@ -130,6 +157,22 @@ public final class Device {
         .onMessage(KeysOutcome.class, this::onKeysOutcome)
         .onMessage(RemoveSas.class, this::onRemoveSas)
         .onMessage(Ignored.class, m -> Behaviors.same())
+        .onMessage(SaRequested.class, this::onSaRequested)
+        .onMessage(InitiatorSpi.class, m -> {
+          // Reported from the SA's setup, before its IKE_SA_INIT leaves: the UD's answer comes
+          // after this message in the mailbox.
+          ActorRef<IkeSaActor.Command> sa = initiating.get(m.ud());
+          if (sa != null) {
+            ikeSas.put(new IkeKey(m.spiI(), m.ud()), sa);
+          }
+          return Behaviors.same();
+        })
+        .onMessage(InitiationSettled.class, this::onInitiationSettled)
+        .onMessage(InitiatorStopped.class, m -> {
+          ikeSas.values().removeIf(m.sa()::equals);
+          initiating.remove(m.ud(), m.sa());
+          return stopIfIdle();
+        })
         .onMessage(RouteAlso.class, m -> {
           peerOf(m.sa()).ifPresent(peer -> ikeSas.put(new IkeKey(m.spiI(), peer), m.sa()));
           return Behaviors.same();
@@ -246,7 +289,7 @@ public final class Device {
   }
 
   private Behavior<Command> stopIfIdle() {
-    return sessions.isEmpty() && admittedBy == null && ikeSas.isEmpty()
+    return sessions.isEmpty() && admittedBy == null && ikeSas.isEmpty() && initiating.isEmpty()
         ? Behaviors.stopped()
         : Behaviors.same();
   }
@@ -383,6 +426,94 @@ public final class Device {
       m.sa().tell(new IkeSaActor.KeysDelivered());
     }
     return Behaviors.same();
+  }
+
+  /**
+   * The CD asks for an SA to a UD (see {@link SaRequests} for the policy): refused at once, or an
+   * IKE SA actor initiates as the CD. Its CHILD_SA's keys then reach the CD like a responder
+   * SA's, over the delivery queue, after its ESP routes are installed; a failure reaches the CD
+   * as an {@link SaRequestFailed}, so that it never waits for an answer that cannot come.
+   */
+  private Behavior<Command> onSaRequested(SaRequested m) {
+    SaRequest r = m.request();
+    java.net.InetAddress ud = r.ud().getAddress();
+    if (admittedBy == null || admittedBy != m.sessionId()) {
+      context.getLog().info("CD {}: SA request {} over PANA session 0x{}, which does not admit it",
+          name, r.requestId(), Long.toHexString(m.sessionId()));
+      return Behaviors.same();
+    }
+    java.util.Optional<EngineConfig> config = shared.ike().profiles().apply(eui64);
+    java.util.Optional<SaRequestFailed.Reason> refused = SaRequests.refusal(config, r);
+    if (refused.isEmpty()
+        && (initiating.containsKey(ud) || initiating.size() >= MAX_INITIATING)) {
+      refused = java.util.Optional.of(SaRequestFailed.Reason.BUSY);
+    }
+    if (refused.isPresent()) {
+      context.getLog().warn("CD {}: SA request {} to {} refused: {}", name, r.requestId(),
+          r.ud(), refused.get());
+      tellCd(new SaRequestFailed(r.requestId(), refused.get(), 0, ud));
+      return Behaviors.same();
+    }
+    EngineConfig c = SaRequests.configFor(config.get(), r);
+    java.util.Optional<net.iotgw.protocols.ike.engine.Identity> expected =
+        SaRequests.expectedPeer(c.profile(), r);
+    ActorRef<Command> self = context.getSelf();
+    @SuppressWarnings("unchecked")
+    ActorRef<IkeSaActor.Command>[] sa = new ActorRef[1];
+    Initiation initiation = new Initiation() {
+      @Override
+      public void started(long spiI) {
+        self.tell(new InitiatorSpi(spiI, ud));
+      }
+
+      @Override
+      public void succeeded() {
+        self.tell(new InitiationSettled(ud, java.util.Optional.empty(), "established"));
+      }
+
+      @Override
+      public void failed(SaRequestFailed.Reason reason, int ikeNotify, String detail) {
+        self.tell(new InitiationSettled(ud, java.util.Optional.of(
+            new SaRequestFailed(r.requestId(), reason, ikeNotify, ud)), detail));
+      }
+    };
+    String saName = "ike-initiator-" + r.requestId() + "-" + Integer.toHexString(ud.hashCode());
+    // The Initiation's reports name the UD, not the actor: they may be built on the crypto
+    // dispatcher before sa[0] is visible there; the Device looks the actor up by UD.
+    sa[0] = context.spawn(
+        Behaviors.supervise(IkeSaActor.initiator(shared.ike().shared(), keysFor(sa), c, r.ud(),
+                expected, initiation, "CD " + name + " initiator SA to " + r.ud()))
+            .onFailure(SupervisorStrategy.stop()),
+        saName, org.apache.pekko.actor.typed.DispatcherSelector.fromConfig(CRYPTO_DISPATCHER));
+    context.watchWith(sa[0], new InitiatorStopped(ud, sa[0]));
+    initiating.put(ud, sa[0]);
+    context.getLog().info("CD {}: SA request {} to {} ({}, expecting {}): initiating as the CD",
+        name, r.requestId(), r.ud(), r.mode(), expected.map(Object::toString).orElse("-"));
+    return Behaviors.same();
+  }
+
+  private Behavior<Command> onInitiationSettled(InitiationSettled m) {
+    initiating.remove(m.ud());
+    if (m.failure().isPresent()) {
+      SaRequestFailed f = m.failure().get();
+      context.getLog().warn("CD {}: SA request {} to {} failed: {} ({})", name, f.requestId(),
+          m.ud(), f.reason(), m.detail());
+      tellCd(f);
+    } else {
+      context.getLog().info("CD {}: SA to {} established at its request", name, m.ud());
+    }
+    return Behaviors.same();
+  }
+
+  /** An answer to the CD's request, over its delivery queue; best effort. */
+  private void tellCd(SaRequestFailed f) {
+    ActorRef<EapSession.Command> session = admittedBy == null ? null : sessions.get(admittedBy);
+    if (session == null) {
+      return;
+    }
+    ActorRef<EapSession.DeliveryOutcome> ignore =
+        context.messageAdapter(EapSession.DeliveryOutcome.class, o -> new Ignored());
+    session.tell(new EapSession.Deliver(java.util.List.of(SaRequestCodec.encode(f)), ignore));
   }
 
   /** A fresh non-zero 32-bit Session Identifier, not in use by this CD (RFC 5191 §6.1). */

@@ -250,6 +250,19 @@ public final class EapSession {
           done.done().tell(new DeliveryOutcome.Delivered());
         }
         retryDeliveries = true;
+      } else if (o instanceof PanaOutput.DeliveryRefused r) {
+        // The CD's negative acknowledgement: the SA whose keys these were must not carry ESP.
+        inFlight = false;
+        Deliver done = deliveries.poll();
+        String why = CdRequests.refusalText(r.avps());
+        context.getLog().warn("{}: the CD refused a delivery: {}", id, why);
+        if (done != null) {
+          done.done().tell(new DeliveryOutcome.Failed("the CD refused it: " + why));
+        }
+        retryDeliveries = true;
+      } else if (o instanceof PanaOutput.Delivered d) {
+        CdRequests.requests(d.avps(), id, context.getLog())
+            .forEach(r -> device.tell(new Device.SaRequested(id.panaSessionId(), r)));
       } else if (o instanceof PanaOutput.PingAnswered) {
         retryDeliveries = true;
       } else if (o instanceof PanaOutput.Closed c) {

@@ -1,14 +1,19 @@
 package net.iotgw.gateway.ike;
 
-import net.iotgw.gateway.control.ControlOutlet;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import net.iotgw.gateway.control.ControlOutlet;
+import net.iotgw.protocols.ike.codec.NotifyType;
 import net.iotgw.protocols.ike.engine.ChildSa;
 import net.iotgw.protocols.ike.engine.CookieGate;
 import net.iotgw.protocols.ike.engine.Datagram;
+import net.iotgw.protocols.ike.engine.DeleteIkeSa;
 import net.iotgw.protocols.ike.engine.EngineConfig;
+import net.iotgw.protocols.ike.engine.Identity;
 import net.iotgw.protocols.ike.engine.IkeEvent;
 import net.iotgw.protocols.ike.engine.IkeOutput;
 import net.iotgw.protocols.ike.engine.IkeSaEngine;
@@ -17,6 +22,7 @@ import net.iotgw.protocols.ike.engine.IkeStep;
 import net.iotgw.protocols.ike.engine.IkeTimer;
 import net.iotgw.protocols.ike.engine.KeyDelivery;
 import net.iotgw.protocols.ike.engine.LivenessCheck;
+import net.iotgw.protocols.offload.SaRequestFailed;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -105,6 +111,10 @@ public final class IkeSaActor {
    * clock: a wall-clock step must not postpone a liveness check.
    */
   private long lastHeardNanos;
+  /** The CD's request this SA answers, for an initiator; null for a responder. */
+  private Initiation initiation;
+  /** The CHILD_SA error the UD answered in IKE_AUTH, until the Established that follows it. */
+  private NotifyType childRefusal;
 
   private IkeSaActor(ActorContext<Command> context, TimerScheduler<Command> timers,
       Shared shared, Keys keys, EngineConfig config, String name) {
@@ -114,6 +124,27 @@ public final class IkeSaActor {
     this.keys = keys;
     this.config = config;
     this.name = name;
+  }
+
+  /**
+   * An SA the CD asked for: the gateway initiates IKEv2 as the CD to {@code peer} (its IKE port),
+   * naming {@code expectedPeer} in IDr if given. {@code initiation} hears the initiator SPI before
+   * the first datagram leaves, then whether the CHILD_SA's keys reached the CD.
+   */
+  public static Behavior<Command> initiator(Shared shared, Keys keys, EngineConfig config,
+      InetSocketAddress peer, Optional<Identity> expectedPeer, Initiation initiation,
+      String name) {
+    return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
+      IkeSaActor sa = new IkeSaActor(context, timers, shared, keys, config, name);
+      sa.initiation = initiation;
+      IkeStep first = IkeSaEngine.initiate(config, peer, expectedPeer, now(), shared.random());
+      if (first.state() instanceof IkeState.Connecting c) {
+        initiation.started(c.spiI());
+      }
+      context.getLog().info("{}: initiating to {} for the CD{}", name, peer,
+          expectedPeer.map(p -> " (expecting " + p + ")").orElse(""));
+      return sa.apply(first);
+    }));
   }
 
   /**
@@ -135,14 +166,27 @@ public final class IkeSaActor {
         .onMessage(LivenessDue.class, m -> livenessDue())
         .onMessage(TimerFired.class, m -> event(new IkeEvent.TimerFired(m.timer())))
         .onMessage(KeysDelivered.class, m -> delivered())
-        .onMessage(KeysNotDelivered.class,
-            m -> event(new IkeEvent.KeyDeliveryFailed(m.reason())))
+        .onMessage(KeysNotDelivered.class, m -> {
+          context.getLog().warn("{}: the CD did not take the CHILD_SA's keys: {}", name,
+              m.reason());
+          return event(new IkeEvent.KeyDeliveryFailed(m.reason()));
+        })
         .onMessage(Close.class, m -> apply(IkeSaEngine.destroy(state)))
         .onSignal(PostStop.class, s -> {
+          settleFailed(IkeOutput.CloseReason.DESTROYED, "stopped");
           release("stopped");
           return Behaviors.same();
         })
         .build();
+  }
+
+  /** The CD's request, if this SA answers one that is not settled yet, failed. */
+  private void settleFailed(IkeOutput.CloseReason reason, String detail) {
+    if (initiation != null) {
+      Initiation.Failure f = Initiation.failureOf(reason, detail);
+      initiation.failed(f.reason(), f.ikeNotify(), reason + " " + detail);
+      initiation = null;
+    }
   }
 
   private Behavior<Command> event(IkeEvent event) {
@@ -204,6 +248,7 @@ public final class IkeSaActor {
 
   private Behavior<Command> apply(IkeStep step) {
     state = step.state();
+    boolean deleteAfter = false;
     for (IkeOutput o : step.outputs()) {
       if (o instanceof IkeOutput.Send s) {
         shared.outlet().offer(s.datagram());
@@ -237,15 +282,28 @@ public final class IkeSaActor {
         }
         context.getLog().info("{}: IKE SA established with {}{}", name, e.peer(),
             e.child().map(c -> ", CHILD_SA " + c.mode() + " " + c.esp()).orElse(""));
+        if (initiation != null && e.child().isPresent()) {
+          initiation.succeeded();
+          initiation = null;
+        } else if (initiation != null) {
+          // The CD asked for a CHILD_SA, not an IKE SA: without one, this SA serves nobody.
+          int notify = childRefusal == null ? 0 : childRefusal.id();
+          initiation.failed(SaRequestFailed.Reason.CHILD_SA_REFUSED, notify,
+              "CHILD_SA refused: " + childRefusal);
+          initiation = null;
+          deleteAfter = true;
+        }
       } else if (o instanceof IkeOutput.AuthorizationRefused r) {
         context.getLog().warn("{}: peer {} is not allowed to reach this CD", name, r.peer());
       } else if (o instanceof IkeOutput.ChildSaRefused r) {
         context.getLog().info("{}: CHILD_SA refused: {}", name, r.error());
+        childRefusal = r.error();
       } else if (o instanceof IkeOutput.KeysForDebug k) {
         context.getLog().info("{}: IKE keys (debug, test runs only): {}", name,
             k.keys().wiresharkRecord().orElse("(a suite Wireshark cannot decrypt)"));
       } else if (o instanceof IkeOutput.Closed c) {
         context.getLog().info("{}: IKE SA closed: {} {}", name, c.reason(), c.detail());
+        settleFailed(c.reason(), c.detail());
         release(c.reason() + " " + c.detail());
         return Behaviors.stopped();
       } else if (o instanceof IkeOutput.LivenessConfirmed) {
@@ -255,8 +313,12 @@ public final class IkeSaActor {
       }
     }
     if (state instanceof IkeState.Closed) {
+      settleFailed(IkeOutput.CloseReason.DESTROYED, "closed");
       release("closed");
       return Behaviors.stopped();
+    }
+    if (deleteAfter) {
+      return apply(IkeSaEngine.queue(state, new DeleteIkeSa(), now(), shared.random()));
     }
     return running();
   }

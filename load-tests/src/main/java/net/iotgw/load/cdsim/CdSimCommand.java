@@ -154,6 +154,36 @@ public final class CdSimCommand implements Callable<Integer> {
       description = "stats line interval, e.g. 5s or 500ms (default: ${DEFAULT-VALUE})")
   String statsEvery;
 
+  @Option(
+      names = "--initiate-to",
+      paramLabel = "ADDR",
+      description = "once admitted, CD --initiate-cd asks the gateway for an SA to this UD"
+          + " (the gateway initiates IKEv2 as the CD) and pings the UD through it")
+  String initiateTo;
+
+  @Option(
+      names = "--initiate-id",
+      paramLabel = "ID",
+      description = "the identity the UD must prove; repeat for one request per identity, one"
+          + " after the other (none: the UD's address must be a peer of the CD's profile)")
+  List<String> initiateIds;
+
+  @Option(names = "--initiate-cd", defaultValue = "0", paramLabel = "N",
+      description = "which CD asks (population order, default: ${DEFAULT-VALUE})")
+  int initiateCd;
+
+  @Option(names = "--initiate-port", defaultValue = "500",
+      description = "the UD's IKE port (default: ${DEFAULT-VALUE})")
+  int initiatePort;
+
+  @Option(names = "--initiate-mode", defaultValue = "TUNNEL",
+      description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+  net.iotgw.protocols.ike.engine.ChildSa.Mode initiateMode;
+
+  @Option(names = "--pings", defaultValue = "3", paramLabel = "N",
+      description = "echo requests through each SA that comes up (default: ${DEFAULT-VALUE})")
+  int pings;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -165,6 +195,7 @@ public final class CdSimCommand implements Callable<Integer> {
     Duration interval = duration(statsEvery);
     Duration window = duration(joinWindow);
     Duration delay = duration(joinDelay);
+    CdSimInitiations initiations = initiations(population);
 
     ActorSystem system = ActorSystem.create("cd-sim");
     CdSimulator simulator =
@@ -213,6 +244,9 @@ public final class CdSimCommand implements Callable<Integer> {
                 forgers > 0 ? ", " + forgers + " forging " + forge : "")
             : "");
     out.flush();
+    if (initiations != null) {
+      initiations.start(simulator, out);
+    }
     system
         .scheduler()
         .scheduleAtFixedRate(
@@ -226,6 +260,30 @@ public final class CdSimCommand implements Callable<Integer> {
             system.dispatcher());
     system.getWhenTerminated().toCompletableFuture().join();
     return 0;
+  }
+
+  /** What {@code --initiate-to} asks for, checked against the population; null without it. */
+  CdSimInitiations initiations(CdPopulation population) {
+    if (initiateTo == null) {
+      if (initiateIds != null) {
+        throw bad("--initiate-id needs --initiate-to");
+      }
+      return null;
+    }
+    net.iotgw.protocols.ipv6.Ipv6Address ud = net.iotgw.protocols.ipv6.Ipv6Address
+        .parse(initiateTo).orElseThrow(() -> bad("not an IPv6 address: " + initiateTo));
+    if (initiateCd < 0 || initiateCd >= population.devices().size()
+        || !population.devices().get(initiateCd).joins()) {
+      throw bad("--initiate-cd names no joining CD: " + initiateCd);
+    }
+    if (initiatePort < 1 || initiatePort > 65535 || pings < 0) {
+      throw bad("--initiate-port 1..65535, --pings 0 or more");
+    }
+    List<java.util.Optional<net.iotgw.protocols.ike.engine.Identity>> ids =
+        initiateIds == null ? List.of(java.util.Optional.empty())
+            : initiateIds.stream().map(i -> java.util.Optional.of(CdSimInitiations.identity(i)))
+                .toList();
+    return new CdSimInitiations(initiateCd, ud, initiatePort, initiateMode, ids, pings);
   }
 
   /** Rewrites the key log, if asked for, with the keys the CDs hold now. */

@@ -100,4 +100,47 @@ class CdSimCommandTest {
           String.join(" ", args));
     }
   }
+
+  private static CdSimInitiations initiations(String... args) {
+    CdSimCommand command = new CdSimCommand();
+    new CommandLine(command).parseArgs(args);
+    return command.initiations(command.population(NETWORK));
+  }
+
+  @Test
+  void initiateOptionsMakeOneRequestPerIdentityFromTheNamedCd() throws Exception {
+    String file = store().toString();
+    CdSimInitiations i = initiations("--device-store", file, "--listen", "tcp:0",
+        "--initiate-to", "2001:db8:1::a", "--initiate-id", "intruder@example.org",
+        "--initiate-id", "ud.example.org", "--initiate-cd", "1", "--pings", "5");
+    assertEquals(new CdSimInitiations(1,
+        net.iotgw.protocols.ipv6.Ipv6Address.parse("2001:db8:1::a").orElseThrow(), 500,
+        net.iotgw.protocols.ike.engine.ChildSa.Mode.TUNNEL, List.of(
+            java.util.Optional.of(net.iotgw.protocols.ike.engine.Identity.rfc822(
+                "intruder@example.org")),
+            java.util.Optional.of(net.iotgw.protocols.ike.engine.Identity.fqdn(
+                "ud.example.org"))), 5), i);
+    CdSimInitiations anonymous = initiations("--device-store", file, "--listen", "tcp:0",
+        "--initiate-to", "2001:db8:1::a", "--initiate-mode", "TRANSPORT");
+    assertEquals(List.of(java.util.Optional.empty()), anonymous.ids());
+    assertEquals(net.iotgw.protocols.ike.engine.ChildSa.Mode.TRANSPORT, anonymous.mode());
+    assertEquals(null, initiations("--device-store", file, "--listen", "tcp:0"));
+  }
+
+  @Test
+  void inconsistentInitiateOptionsAreRefused() throws Exception {
+    String file = store().toString();
+    for (String[] args : List.of(
+        new String[] {"--device-store", file, "--listen", "tcp:0", "--initiate-id", "a@b"},
+        new String[] {"--device-store", file, "--listen", "tcp:0", "--initiate-to", "ud"},
+        new String[] {"--device-store", file, "--listen", "tcp:0", "--initiate-to",
+            "2001:db8:1::a", "--initiate-cd", "3"},
+        new String[] {"--device-store", file, "--no-join", "--listen", "tcp:0",
+            "--initiate-to", "2001:db8:1::a"},
+        new String[] {"--device-store", file, "--listen", "tcp:0", "--initiate-to",
+            "2001:db8:1::a", "--initiate-port", "0"})) {
+      assertThrows(CommandLine.ParameterException.class, () -> initiations(args),
+          String.join(" ", args));
+    }
+  }
 }

@@ -30,12 +30,12 @@ import org.junit.jupiter.api.Test;
  */
 class IkeOffloadStrongSwanIT {
   private static final String PREFIX = "2001:db8:cd::/64";
-  private static final String UD_ADDRESS = "2001:db8:1::a";
+  static final String UD_ADDRESS = "2001:db8:1::a";
   /** cd1's EUI-64 02:00:00:00:00:00:00:01 gives IID ::1. */
-  private static final String CD1 = "2001:db8:cd::1";
-  private static final String CD1_ID = "cd1.iot.example";
-  private static final String UD_ID = "ud@example.org";
-  private static final String IKE_PSK = "strongswan-offload-psk-0123456789";
+  static final String CD1 = "2001:db8:cd::1";
+  static final String CD1_ID = "cd1.iot.example";
+  static final String UD_ID = "ud@example.org";
+  static final String IKE_PSK = "strongswan-offload-psk-0123456789";
 
   @Test
   void strongSwanReachesAJoinedCdThroughTheGatewaysIkeOffloadAndEsp() throws Exception {
@@ -271,6 +271,7 @@ class IkeOffloadStrongSwanIT {
             filelog {
               full {
                 path = DIR/charon.log
+                flush_line = yes
                 default = 1
                 ike = 2
               }

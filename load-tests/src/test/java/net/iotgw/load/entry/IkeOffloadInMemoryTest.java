@@ -63,6 +63,29 @@ class IkeOffloadInMemoryTest {
   }
 
   @Test
+  void aCdThatRefusesItsKeysGetsNoSa_theUdsIkeSaFailsAndNoEspRouteStays() throws Exception {
+    EntryRig.Options options = new EntryRig.Options(1, 0, 0, new EntryRig.AaaChoice.Embedded(),
+        Duration.ofMillis(500), 8, Duration.ofHours(1), MediumSettings.defaults(),
+        Optional.empty());
+    try (EntryRig rig = EntryRig.start(options, dir)) {
+      assertEquals(1, rig.awaitJoins(Duration.ofSeconds(30)).admitted());
+      SimulatedCd cd = rig.cds().get(0);
+      rig.simulator().drive(0, (c, now) -> {
+        c.refuseKeyDeliveries(true);
+        return java.util.List.of();
+      });
+      UdInitiator ud = new UdInitiator(rig.ucn(), cd.address(), false);
+      assertTrue(!ud.connect(EntryRig.ikeIdentity(0), EntryRig.IKE_PSK, Duration.ofSeconds(20)),
+          "an SA whose keys the CD refused");
+      CdStats stats = rig.simulator().inspect(0, SimulatedCd::stats);
+      assertEquals(0, stats.keyDeliveries(), stats::toString);
+      assertEquals(1, stats.drops(net.iotgw.sim.cd.DropReason.KEY_DELIVERY_REFUSED));
+      // The responder's held IKE_AUTH response becomes an error notify (RFC 7296 §2.21.2).
+      assertTrue(ud.outcome().contains("N(TEMPORARY_FAILURE)"), ud.outcome());
+    }
+  }
+
+  @Test
   void transportModeAskedByTheUdIsHonouredEndToEndRfc7296Section1_3_1() throws Exception {
     EntryRig.Options options = new EntryRig.Options(1, 0, 0, new EntryRig.AaaChoice.Embedded(),
         Duration.ofMillis(500), 8, Duration.ofHours(1), MediumSettings.defaults(),

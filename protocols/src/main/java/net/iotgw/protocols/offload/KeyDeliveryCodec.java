@@ -373,7 +373,7 @@ public final class KeyDeliveryCodec {
     }
   }
 
-  private static InetAddress inetAddress(byte[] sixteen) throws Malformed {
+  static InetAddress inetAddress(byte[] sixteen) throws Malformed {
     try {
       // An IPv4-mapped address comes back as the Inet4Address it was encoded from.
       return InetAddress.getByAddress(sixteen);
@@ -382,7 +382,7 @@ public final class KeyDeliveryCodec {
     }
   }
 
-  private static byte[] address16(InetAddress a) {
+  static byte[] address16(InetAddress a) {
     if (a instanceof Inet4Address) {
       byte[] mapped = new byte[16];
       mapped[10] = (byte) 0xff;

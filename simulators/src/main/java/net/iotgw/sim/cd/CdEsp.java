@@ -1,7 +1,6 @@
 package net.iotgw.sim.cd;
 
 import java.net.Inet6Address;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +29,8 @@ import net.iotgw.protocols.ipv6.Ipv6Address;
 import net.iotgw.protocols.ipv6.Ipv6Codec;
 import net.iotgw.protocols.ipv6.Ipv6Packet;
 import net.iotgw.protocols.ipv6.Ipv6Packets;
+import net.iotgw.protocols.offload.DeliveryRefusal;
+import net.iotgw.protocols.offload.DeliveryRefusalCodec;
 import net.iotgw.protocols.offload.KeyDeliveryCodec;
 import net.iotgw.protocols.offload.OffloadMessage;
 import net.iotgw.protocols.pana.Avp;
@@ -55,7 +56,8 @@ final class CdEsp {
 
   private final RandomGenerator random;
   private final CdCounters counters;
-  private final Map<Integer, SaPair> byInboundSpi = new HashMap<>(4);
+  /** In installation order: the newest pair to a peer is the last. */
+  private final Map<Integer, SaPair> byInboundSpi = new java.util.LinkedHashMap<>(4);
 
   /** One SA pair from the CD's side: inbound carries traffic to it, outbound from it. */
   static final class SaPair {
@@ -69,6 +71,8 @@ final class CdEsp {
     final List<TrafficSelector> peerSelectors;
     final long expiresAt;
     final IvSource iv;
+    /** Whether the CD initiated the SA (it asked the gateway for it), not the UD. */
+    final boolean initiator;
 
     private SaPair(EspSa inbound, EspSa outbound, KeyDelivery d, Ipv6Address peer, long expiresAt,
         IvSource iv) {
@@ -81,6 +85,7 @@ final class CdEsp {
       this.peerSelectors = d.peerSelectors();
       this.expiresAt = expiresAt;
       this.iv = iv;
+      this.initiator = d.cdRole() == Role.INITIATOR;
     }
 
     void destroy() {
@@ -142,8 +147,11 @@ final class CdEsp {
   /**
    * The gateway's offload messages, each in its vendor AVP ({@link KeyDeliveryCodec}); other
    * AVPs are not the CD's business. A delivery's secret is zeroed once its keys are derived.
+   *
+   * @return the UDs of the SA pairs installed here that the CD initiated (it asked for them)
    */
-  void deliver(List<Avp> avps, long now) {
+  List<Ipv6Address> deliver(List<Avp> avps, long now) {
+    List<Ipv6Address> initiatedTo = new java.util.ArrayList<>();
     for (Avp a : avps) {
       if (!KeyDeliveryCodec.isOffload(a)) {
         continue;
@@ -156,6 +164,9 @@ final class CdEsp {
         try {
           if (install(d, now)) {
             counters.keyDelivered();
+            if (d.cdRole() == Role.INITIATOR) {
+              initiatedTo.add(Ipv6Address.fromBytes(d.peer().getAddress().getAddress()));
+            }
           } else {
             counters.drop(DropReason.KEY_DELIVERY_REFUSED);
           }
@@ -166,6 +177,56 @@ final class CdEsp {
         counters.saRemoved();
       }
     }
+    return initiatedTo;
+  }
+
+  /**
+   * The CD's verdict on a delivery, before its PNA goes out (a {@code DeliveryVerdict}): a
+   * negative acknowledgement ({@link DeliveryRefusalCodec}) for an offload AVP that does not
+   * decode, or whose SA the CD could not use (a UD that is not IPv6); else none. Nothing is
+   * installed here: {@link #deliver} does that once the delivery is acknowledged.
+   */
+  static List<Avp> verdict(List<Avp> delivered) {
+    for (Avp a : delivered) {
+      if (!KeyDeliveryCodec.isOffload(a)) {
+        continue;
+      }
+      Decoded<OffloadMessage> m = KeyDeliveryCodec.decodeMessage(a);
+      if (m instanceof Decoded.Failed<OffloadMessage> f) {
+        return List.of(DeliveryRefusalCodec.encode(DeliveryRefusalCodec.refusalFor(f.error())));
+      }
+      if (((Decoded.Ok<OffloadMessage>) m).value() instanceof OffloadMessage.Install i) {
+        KeyDelivery d = i.delivery();
+        boolean usable = d.peer().getAddress() instanceof Inet6Address;
+        int spi = d.cdInboundSpi();
+        d.destroy();
+        if (!usable) {
+          return List.of(DeliveryRefusalCodec.encode(
+              new DeliveryRefusal(DeliveryRefusal.Reason.UNUSABLE, spi)));
+        }
+      }
+    }
+    return List.of();
+  }
+
+  /** Whether {@code a} is a key delivery (an Install) that decodes; its secret is zeroed. */
+  static boolean isInstall(Avp a) {
+    if (KeyDeliveryCodec.decode(a) instanceof Decoded.Ok<KeyDelivery> ok) {
+      ok.value().destroy();
+      return true;
+    }
+    return false;
+  }
+
+  /** The newest SA pair with {@code peer} that the CD initiated, if any is alive. */
+  Optional<SaPair> initiatedTo(Ipv6Address peer, long now) {
+    SaPair found = null;
+    for (SaPair sa : byInboundSpi.values()) {
+      if (sa.initiator && sa.peer.equals(peer) && sa.expiresAt > now) {
+        found = sa;
+      }
+    }
+    return Optional.ofNullable(found);
   }
 
   /** The PRF calls of {@link KeyDelivery#deriveChildKeys}: its prf+ blocks (RFC 7296 §2.13). */

@@ -53,8 +53,9 @@ public enum DropReason {
   /** A CoAP acknowledgment, reset or response: the CD is a server with nothing outstanding. */
   UNEXPECTED_COAP,
   /**
-   * An offload AVP delivered over PANA that does not decode ({@code KeyDeliveryCodec}). The PaC
-   * has acknowledged the delivery all the same: its PNA answers the PNR, not the content.
+   * An offload AVP delivered over PANA that the CD refused: it does not decode ({@code
+   * KeyDeliveryCodec}) or names an SA the CD cannot use. The PaC's PNA carries the refusal (a
+   * negative acknowledgement, {@code DeliveryRefusalCodec}), so the gateway fails that SA.
    */
   KEY_DELIVERY_REFUSED,
   /**

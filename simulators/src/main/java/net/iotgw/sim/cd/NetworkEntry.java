@@ -12,7 +12,16 @@ import net.iotgw.protocols.eap.psk.PskOutput;
 import net.iotgw.protocols.eap.psk.PskStep;
 import net.iotgw.protocols.ike.IntegrityAlgorithm;
 import net.iotgw.protocols.ike.PrfAlgorithm;
+import java.util.Map;
+import net.iotgw.protocols.ike.engine.ChildSa;
+import net.iotgw.protocols.ike.engine.Identity;
+import net.iotgw.protocols.ipv6.Ipv6Address;
+import net.iotgw.protocols.offload.DeliveryRefusal;
+import net.iotgw.protocols.offload.DeliveryRefusalCodec;
 import net.iotgw.protocols.offload.KeyDeliveryCodec;
+import net.iotgw.protocols.offload.SaRequest;
+import net.iotgw.protocols.offload.SaRequestCodec;
+import net.iotgw.protocols.pana.Avp;
 import net.iotgw.protocols.pana.PanaEncryptionAlgorithm;
 import net.iotgw.protocols.pana.engine.OpenSession;
 import net.iotgw.protocols.pana.engine.PacEngine;
@@ -66,6 +75,10 @@ final class NetworkEntry {
   private LinkSecurity madeUp;
   /** Created with the first delivery. */
   private CdEsp esp;
+  /** The CD's requests for SAs to UDs: they outlive a session, like the SAs. */
+  private final CdSaRequests saRequests = new CdSaRequests();
+  /** A CD that refuses every key delivery (tests of the negative acknowledgement). */
+  private boolean refuseDeliveries;
 
   NetworkEntry(CdCredentials credentials, JoinSettings settings, RandomGenerator random,
       long selfEui64, long gatewayEui64, CdCounters counters) {
@@ -119,9 +132,10 @@ final class NetworkEntry {
     List<byte[]> out = new ArrayList<>();
     PacEngine.State before = pac;
     NetworkEntryCrypto.panaReceived(pac, pana, counters);
-    PanaStep<PacEngine.State> step = PacEngine.receive(pac, pana, now, random);
+    PanaStep<PacEngine.State> step = PacEngine.receive(pac, pana, now, random, this::verdict);
     // An unchanged state answered a duplicate with the answer it had: nothing new signed.
     apply(step, now, out, step.state() != before);
+    sendQueued(now, out);
     if (state == JoinState.JOINING && pac != before) {
       stallAt = now + settings.stallTimeoutMillis();
     }
@@ -141,6 +155,8 @@ final class NetworkEntry {
         apply(PacEngine.timer(pac, t, now, random), now, out, t != PanaOutput.Timer.RETRANSMIT);
       }
     }
+    saRequests.timeouts(now);
+    sendQueued(now, out);
     if (stallAt <= now) {
       stallAt = UNARMED;
       if (state == JoinState.JOINING) {
@@ -166,6 +182,7 @@ final class NetworkEntry {
   /** The earliest armed deadline; a forging CD's timer counts only while it forges. */
   OptionalLong nextDeadline() {
     long min = Math.min(stallAt, isForging() ? forgeAt : UNARMED);
+    min = Math.min(min, saRequests.nextDeadline().orElse(UNARMED));
     for (long at : engineTimers) {
       min = Math.min(min, at);
     }
@@ -206,6 +223,54 @@ final class NetworkEntry {
 
   PacEngine.State pac() {
     return pac;
+  }
+
+  /**
+   * Asks the gateway for an SA to {@code ud} (it initiates IKEv2 as this CD): queued, and sent
+   * at once in a PNR of the PaC's ({@link PacEngine#deliver}) if the session is open and free.
+   * Returns the request's number and the PANA messages to send.
+   */
+  Map.Entry<Integer, List<byte[]>> requestSa(Ipv6Address ud, int port, ChildSa.Mode mode,
+      Optional<Identity> expectedUd, long now) {
+    int id = saRequests.add(ud, port, mode, expectedUd);
+    List<byte[]> out = new ArrayList<>();
+    sendQueued(now, out);
+    return Map.entry(id, out);
+  }
+
+  CdSaRequests saRequests() {
+    return saRequests;
+  }
+
+  void refuseDeliveries(boolean refuse) {
+    refuseDeliveries = refuse;
+  }
+
+  /** The PaC's judgement of a delivery, before its PNA (a {@code DeliveryVerdict}). */
+  private List<Avp> verdict(List<Avp> delivered) {
+    if (refuseDeliveries && delivered.stream().anyMatch(CdEsp::isInstall)) {
+      return List.of(DeliveryRefusalCodec.encode(
+          new DeliveryRefusal(DeliveryRefusal.Reason.NO_RESOURCES, 0)));
+    }
+    return CdEsp.verdict(delivered);
+  }
+
+  /** The oldest queued SA request, if the session is open with no request of the PaC's out. */
+  private void sendQueued(long now, List<byte[]> out) {
+    if (!(pac instanceof OpenSession.Open o) || o.channel().pending() != null) {
+      return;
+    }
+    Optional<SaRequest> next = saRequests.nextQueued();
+    if (next.isEmpty()) {
+      return;
+    }
+    PanaStep<PacEngine.State> step =
+        PacEngine.deliver(pac, List.of(SaRequestCodec.encode(next.get())), now, random);
+    if (step.outputs().stream().anyMatch(x -> x instanceof PanaOutput.Dropped)) {
+      return; // no encryption negotiated: the request stays queued, and times out never sent
+    }
+    saRequests.sent(next.get().requestId(), now);
+    apply(step, now, out, true);
   }
 
   /** The ESP SAs delivered so far; null before the first delivery. */
@@ -258,7 +323,11 @@ final class NetworkEntry {
         if (esp == null) {
           esp = new CdEsp(random, counters);
         }
-        esp.deliver(d.avps(), now);
+        List<Ipv6Address> initiated = esp.deliver(d.avps(), now);
+        saRequests.delivered(d.avps());
+        initiated.forEach(saRequests::established);
+      } else if (o instanceof PanaOutput.DeliveryRefused) {
+        counters.drop(DropReason.KEY_DELIVERY_REFUSED);
       }
       // Dropped: the engine keeps its state and the PAA retransmits; PingAnswered: nothing to do.
     }

@@ -1,6 +1,12 @@
 package net.iotgw.sim.cd;
 
 import java.util.ArrayList;
+import java.util.Map;
+import net.iotgw.protocols.ike.engine.ChildSa;
+import net.iotgw.protocols.ike.engine.Identity;
+import net.iotgw.protocols.ipv6.IcmpV6Codec;
+import net.iotgw.protocols.ipv6.IcmpV6Message;
+import net.iotgw.protocols.ipv6.IcmpV6Type;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -257,8 +263,69 @@ public final class SimulatedCd {
     if (inner.fragmentHeader().isPresent()) {
       return drop(DropReason.UNSUPPORTED);
     }
+    if (isEchoReply(inner) && entry.saRequests().echoReply(inner.source())) {
+      return List.of(); // the answer to one of the CD's own pings through an SA it asked for
+    }
     return services.serve(inner, null, a.innerBytes(), nowMillis,
         reply -> esp.seal(a.sa(), reply).map(this::send).orElse(List.of()));
+  }
+
+  /** What {@link #requestSa} did: the request's number and the PSDUs to send now. */
+  public record SaRequestSent(int requestId, List<byte[]> psdus) {}
+
+  /**
+   * Asks the gateway, over the open PANA session, to open an SA to the UD at {@code ud} (IKE port
+   * {@code port}): the gateway initiates IKEv2 as this CD and answers with the SA's key delivery
+   * or a failure ({@link #saRequests}). A request made while another PaC request is outstanding,
+   * or before admission, waits and goes out with a later {@link #onFrame} or {@link #onTimer}.
+   *
+   * @param expectedUd the identity the UD must prove, or empty to leave it to the CD's profile
+   * @throws IllegalStateException for a CD without credentials
+   */
+  public SaRequestSent requestSa(Ipv6Address ud, int port, ChildSa.Mode mode,
+      Optional<Identity> expectedUd, long nowMillis) {
+    Map.Entry<Integer, List<byte[]>> sent =
+        requireEntry().requestSa(ud, port, mode, expectedUd, nowMillis);
+    return new SaRequestSent(sent.getKey(), pana(sent.getValue()));
+  }
+
+  /** The CD's SA requests so far, oldest first, with the echo traffic each carried. */
+  public List<SaRequestStatus> saRequests() {
+    return entry == null ? List.of() : entry.saRequests().statuses();
+  }
+
+  /**
+   * An ICMPv6 echo request (RFC 4443 §4.1) from the CD's address to the UD of request {@code
+   * requestId}, through the newest SA the CD initiated to it; its reply is counted in {@link
+   * #saRequests}. Empty, nothing counted, while there is no such SA.
+   */
+  public List<byte[]> pingThroughEsp(int requestId, int sequence, long nowMillis) {
+    CdEsp esp = entry == null ? null : entry.esp();
+    Optional<Ipv6Address> ud = entry == null ? Optional.empty() : entry.saRequests().ud(requestId);
+    if (esp == null || ud.isEmpty()) {
+      return List.of();
+    }
+    Optional<CdEsp.SaPair> sa = esp.initiatedTo(ud.get(), nowMillis);
+    if (sa.isEmpty()) {
+      return List.of();
+    }
+    Ipv6Packet request = Ipv6Packets.icmpEchoRequest(address(), ud.get(),
+        (int) (eui64 & 0xffff), sequence & 0xffff, ECHO_DATA, Ipv6Packets.DEFAULT_HOP_LIMIT);
+    Optional<Ipv6Packet> sealed = esp.seal(sa.get(), request);
+    if (sealed.isEmpty()) {
+      return List.of();
+    }
+    entry.saRequests().echoSent(requestId);
+    return send(sealed.get());
+  }
+
+  /** 16 octets of echo data, as ping's default pattern starts. */
+  private static final byte[] ECHO_DATA = "iotgw-cd-echo-16".getBytes(
+      java.nio.charset.StandardCharsets.US_ASCII);
+
+  /** Tests of the negative acknowledgement: refuse (or take again) every key delivery. */
+  public void refuseKeyDeliveries(boolean refuse) {
+    requireEntry().refuseDeliveries(refuse);
   }
 
   /** Whether {@code a} is one of this CD's unicast addresses. */
@@ -272,6 +339,12 @@ public final class SimulatedCd {
     long iid = CdNetwork.shortAddressInterfaceIdentifier(shortAddress);
     return a.equals(Ipv6Address.of(network.prefix().address(), iid))
         || a.equals(Ipv6Address.of(CdNetwork.LINK_LOCAL, iid));
+  }
+
+  private static boolean isEchoReply(Ipv6Packet p) {
+    return p.protocol() == IcmpV6Message.PROTOCOL
+        && IcmpV6Codec.decode(p) instanceof Decoded.Ok<IcmpV6Message> ok
+        && ok.value().type() == IcmpV6Type.ECHO_REPLY.id();
   }
 
   private List<byte[]> drop(DropReason reason) {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import net.iotgw.radio.emulator.MediumSettings;
 import net.iotgw.radio.emulator.MediumStats;
@@ -172,6 +174,30 @@ public final class CdSimulator implements AutoCloseable {
           String.format("%016x %s", n.cd().extendedAddress(), k)));
     }
     return lines;
+  }
+
+  /**
+   * Runs {@code action} on CD {@code index} (population order) under its lock with the time, and
+   * transmits the frames it returns: how a host makes a CD act on its own (ask for an SA, ping
+   * through it) without racing the medium's thread.
+   */
+  public void drive(int index, BiFunction<SimulatedCd, Long, List<byte[]>> action) {
+    nodes.get(index).drive(action);
+  }
+
+  /** A value read from CD {@code index} under its lock (its SA requests, say). */
+  public <T> T inspect(int index, Function<SimulatedCd, T> query) {
+    return nodes.get(index).inspect(query);
+  }
+
+  /** The index of {@code cd} in the population, or -1. */
+  public int indexOf(SimulatedCd cd) {
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i).cd() == cd) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** One line of what the medium carried and the CDs did. */

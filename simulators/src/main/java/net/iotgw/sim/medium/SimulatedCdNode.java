@@ -125,6 +125,21 @@ final class SimulatedCdNode implements RadioNode {
     due = Math.min(startAt, cd.nextDeadline().orElse(NEVER));
   }
 
+  /**
+   * Runs {@code action} on the CD under its lock with the time, as a frame or tick would, and
+   * puts the frames it returns on the air (a host asking the CD to do something of its own).
+   */
+  synchronized void drive(java.util.function.BiFunction<SimulatedCd, Long, List<byte[]>> action) {
+    long now = clockMillis.getAsLong();
+    transmit(action.apply(cd, now));
+    publish(now);
+  }
+
+  /** A value read from the CD under its lock. */
+  synchronized <T> T inspect(java.util.function.Function<SimulatedCd, T> query) {
+    return query.apply(cd);
+  }
+
   /** Zeroes the CD's keys; it is not to be used afterwards. */
   synchronized void destroy() {
     startAt = NEVER;

@@ -278,15 +278,20 @@ class SimulatedCdEspTest {
   }
 
   @Test
-  void aDeliveryThatDoesNotDecodeIsRefusedThoughThePnaAcknowledgesIt() {
+  void aDeliveryThatDoesNotDecodeIsRefusedInThePna_aNegativeAcknowledgement() {
     h.start();
     byte[] value = ((Avp.Unknown) KeyDeliveryCodec.encode(UdEspPeer.with(h.cd.address(),
         PacketProtection.AES_GCM_16_128, ChildSa.Mode.TUNNEL, 18).delivery())).value();
     value[0] = (byte) (KeyDeliveryCodec.VERSION + 1); // a version this CD does not know
 
-    deliver(new Avp.Unknown(KeyDeliveryCodec.AVP_CODE, PanaCodec.AVP_FLAG_V,
-        KeyDeliveryCodec.VENDOR_ID, value));
+    long acks = acknowledgements();
+    h.deliver(List.of(new Avp.Unknown(KeyDeliveryCodec.AVP_CODE, PanaCodec.AVP_FLAG_V,
+        KeyDeliveryCodec.VENDOR_ID, value)));
 
+    assertEquals(acks, acknowledgements(), "no positive acknowledgement");
+    assertTrue(h.paa.saw.stream().anyMatch(o -> o instanceof PanaOutput.DeliveryRefused r
+        && net.iotgw.protocols.offload.DeliveryRefusalCodec.decode(r.avps().get(0)).orThrow()
+            .reason() == net.iotgw.protocols.offload.DeliveryRefusal.Reason.UNSUPPORTED));
     assertEquals(1, h.cd.stats().drops(DropReason.KEY_DELIVERY_REFUSED));
     assertEquals(0, h.cd.stats().keyDeliveries());
   }

@@ -17,6 +17,13 @@ import net.iotgw.protocols.wire.Decoded;
  * which is the acknowledgement ({@link PanaOutput.DeliveryAcknowledged}). A lost PNA brings the
  * PNR again, which gets the cached PNA (§5.2) and is not reported twice.
  *
+ * <p>Either side may deliver: the PAA its key deliveries, the PaC its requests (a CD asking for
+ * an SA, sealed with PANA_PAC_ENCR_KEY). The receiver's owner may refuse what it got ({@link
+ * DeliveryVerdict}): its PNA then carries the AVPs saying why, in clear under AUTH, and the
+ * sender reports {@link PanaOutput.DeliveryRefused} instead of {@link
+ * PanaOutput.DeliveryAcknowledged}. A PNA carrying AVPs is this project's negative
+ * acknowledgement; RFC 5191 §4.2 gives a PNA nothing to carry but AUTH.
+ *
  * <p>RFC 5191 defines PNR only for ping and re-authentication; a flagless PNR carrying
  * Encryption-Encap is this project's use of it (RFC 6786 §5 allows the AVP in any message after
  * the keys exist). The counter of RFC 6786 §4.1 is unique because each delivery is a new request
@@ -26,9 +33,13 @@ import net.iotgw.protocols.wire.Decoded;
 final class KeyDelivery {
   private KeyDelivery() {}
 
-  /** PAA command: deliver {@code secret} in a PNR; see {@link PaaEngine#deliver}. */
-  static PanaStep<PaaEngine.State> deliver(
-      PaaEngine.State state, List<Avp> secret, long now, RandomGenerator random) {
+  /**
+   * Either side's command: deliver {@code secret} in a PNR sealed with {@code sender}'s key; see
+   * {@link PaaEngine#deliver} and {@link PacEngine#deliver}.
+   */
+  @SuppressWarnings("unchecked")
+  static <S> PanaStep<S> deliver(
+      S state, List<Avp> secret, PanaEncrKey.Sender sender, long now, RandomGenerator random) {
     if (!(state instanceof OpenSession.Open s) || s.channel().pending() != null) {
       return PanaStep.of(state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED,
           state instanceof OpenSession.Open ? "a request is outstanding" : "not open"));
@@ -43,15 +54,20 @@ final class KeyDelivery {
           "RFC 6786 §6.1: nothing to deliver, or an AVP that is never encrypted"));
     }
     Avp.EncrEncap encap = PanaEncryption.seal(
-        c.encrKey(), PanaEncrKey.Sender.PAA, c.sessionId(), c.nextTxSeq(), secret);
+        c.encrKey(), sender, c.sessionId(), c.nextTxSeq(), secret);
     Channel.Sent sent =
         c.request(0, PanaMessageType.NOTIFICATION, List.of(encap), now, random, true);
-    return PanaStep.of(s.withChannel(sent.channel()), sent.outputs());
+    return PanaStep.of((S) s.withChannel(sent.channel()), sent.outputs());
   }
 
-  /** A fresh, authentic PNR without P or A flag: a delivery from {@code from}. */
+  /**
+   * A fresh, authentic PNR without P or A flag: a delivery from {@code from}, answered by a PNA
+   * with the AVPs of {@code verdict}: reported {@link PanaOutput.Delivered} when it carries none,
+   * else {@link PanaOutput.DeliveryRefused}.
+   */
   @SuppressWarnings("unchecked")
-  static <S> PanaStep<S> onDelivery(OpenSession.Open s, PanaMessage m, PanaEncrKey.Sender from) {
+  static <S> PanaStep<S> onDelivery(
+      OpenSession.Open s, PanaMessage m, PanaEncrKey.Sender from, DeliveryVerdict verdict) {
     Channel c = s.channel();
     PanaHeader h = m.header();
     if (c.encrKey() == null) {
@@ -69,8 +85,10 @@ final class KeyDelivery {
       return PanaStep.of((S) s,
           OpenSession.drop(PanaOutput.DropReason.BAD_ENCRYPTION, f.error().toString()));
     }
-    Channel.Sent sent = c.answer(h, 0, List.of(), true);
-    return PanaStep.of((S) s.withChannel(sent.channel()),
-        sent.plus(new PanaOutput.Delivered(avps.orThrow())));
+    List<Avp> delivered = avps.orThrow();
+    List<Avp> answer = List.copyOf(verdict.answer(delivered));
+    Channel.Sent sent = c.answer(h, 0, answer, true);
+    return PanaStep.of((S) s.withChannel(sent.channel()), sent.plus(answer.isEmpty()
+        ? new PanaOutput.Delivered(delivered) : new PanaOutput.DeliveryRefused(answer)));
   }
 }

@@ -89,13 +89,22 @@ public final class OpenSession {
    * A fresh, authentic message in the open phase: the answer to our ping or delivery, or the
    * peer's ping, delivery (Encryption-Encap from {@code peer}) or termination.
    */
-  @SuppressWarnings("unchecked")
   static <S> PanaStep<S> onOpen(Open s, PanaMessage m, byte[] wire, PanaEncrKey.Sender peer) {
+    return onOpen(s, m, wire, peer, DeliveryVerdict.ACCEPT);
+  }
+
+  /** The same, with the owner's {@code verdict} on a delivery from the peer. */
+  @SuppressWarnings("unchecked")
+  static <S> PanaStep<S> onOpen(Open s, PanaMessage m, byte[] wire, PanaEncrKey.Sender peer,
+      DeliveryVerdict verdict) {
     PanaHeader h = m.header();
     Channel c = s.channel();
     if (c.answers(h) && h.messageType() == PanaMessageType.NOTIFICATION.id()) {
+      List<Avp> refusal = m.all(Avp.Unknown.class).stream().map(Avp.class::cast).toList();
       PanaOutput done = c.pending().header().has(PanaHeader.FLAG_P)
-          ? new PanaOutput.PingAnswered() : new PanaOutput.DeliveryAcknowledged();
+          ? new PanaOutput.PingAnswered()
+          : refusal.isEmpty() ? new PanaOutput.DeliveryAcknowledged()
+          : new PanaOutput.DeliveryRefused(refusal);
       return PanaStep.of((S) s.withChannel(c.settled()),
           new PanaOutput.Disarm(PanaOutput.Timer.RETRANSMIT), done);
     }
@@ -108,7 +117,7 @@ public final class OpenSession {
       return PanaStep.of((S) s.withChannel(sent.channel()), sent.outputs());
     }
     if (h.messageType() == PanaMessageType.NOTIFICATION.id() && !h.has(PanaHeader.FLAG_A)) {
-      return KeyDelivery.onDelivery(s, m, peer);
+      return KeyDelivery.onDelivery(s, m, peer, verdict);
     }
     if (h.messageType() == PanaMessageType.TERMINATION.id()) {
       Channel.Sent sent = c.answer(h, 0, List.of(), true);

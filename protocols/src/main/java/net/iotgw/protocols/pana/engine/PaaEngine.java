@@ -213,10 +213,15 @@ public final class PaaEngine {
    * PanaOutput.PingAnswered}), and only if an encryption algorithm was negotiated (else Dropped
    * NO_ALGORITHM). Every AVP must be one RFC 6786 §6.1 lets travel encrypted; opaque octets go
    * in an {@link Avp.Unknown} (a vendor's AVP, V flag and Vendor-Id, or an unassigned code).
+   * The PaC's PNA ends it: {@link PanaOutput.DeliveryAcknowledged}, or {@link
+   * PanaOutput.DeliveryRefused} with the AVPs of its negative acknowledgement. What the PaC
+   * delivers in turn (its requests, {@link PacEngine#deliver}) comes out as {@link
+   * PanaOutput.Delivered}, acknowledged at once: the PAA's answer to a request is a later
+   * delivery of its own.
    */
   public static PanaStep<State> deliver(
       State state, List<Avp> secret, long now, RandomGenerator random) {
-    return KeyDelivery.deliver(state, secret, now, random);
+    return KeyDelivery.deliver(state, secret, PanaEncrKey.Sender.PAA, now, random);
   }
 
   /**

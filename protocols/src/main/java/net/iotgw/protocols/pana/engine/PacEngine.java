@@ -105,6 +105,16 @@ public final class PacEngine {
    * session is open: a re-authentication's Nonce is drawn from it.
    */
   public static PanaStep<State> receive(State state, byte[] wire, long now, RandomGenerator random) {
+    return receive(state, wire, now, random, DeliveryVerdict.ACCEPT);
+  }
+
+  /**
+   * The same, with the owner's {@code verdict} on a delivery from the PAA: its PNA carries what
+   * the verdict answers (nothing acknowledges; a refusal AVP is a negative acknowledgement, and
+   * the step reports {@link PanaOutput.DeliveryRefused} instead of {@link PanaOutput.Delivered}).
+   */
+  public static PanaStep<State> receive(State state, byte[] wire, long now, RandomGenerator random,
+      DeliveryVerdict verdict) {
     if (state instanceof OpenSession.Closed s) {
       return OpenSession.onClosed(s, wire);
     }
@@ -132,7 +142,7 @@ public final class PacEngine {
       if (PacReauthentication.startsReauthentication(m)) {
         return PacReauthentication.onPaaStart(s, m, wire, now, random);
       }
-      return OpenSession.onOpen(s, m, wire, PanaEncrKey.Sender.PAA);
+      return OpenSession.onOpen(s, m, wire, PanaEncrKey.Sender.PAA, verdict);
     }
     if (state instanceof OpenSession.Terminating s) {
       return OpenSession.onTerminating(s, m);
@@ -144,7 +154,7 @@ public final class PacEngine {
       return PanaStep.of(
           state, OpenSession.drop(PanaOutput.DropReason.UNEXPECTED, "busy with EAP"));
     }
-    return PacReauthentication.receive(state, f, wire, now, random);
+    return PacReauthentication.receive(state, f, wire, now, random, verdict);
   }
 
   /** Command: the EAP peer's response to the last EAP request, sent in the PAN (§4.1). */
@@ -203,6 +213,20 @@ public final class PacEngine {
     long lifetime = m.first(Avp.SessionLifetime.class).map(Avp.SessionLifetime::seconds)
         .orElse(s.lifetimeSeconds());
     return complete(s, s.channel(), h, lifetime, now);
+  }
+
+  /**
+   * Command: send {@code avps} to the PAA encrypted with PANA_PAC_ENCR_KEY (RFC 6786 §5) in a
+   * signed PNR, retransmitted under §9 like the PaC's other requests; a CD asks the gateway for an
+   * SA this way ({@code SaRequestCodec}). The PAA's PNA ends it ({@link
+   * PanaOutput.DeliveryAcknowledged}: the request arrived; its answer comes as a delivery of the
+   * PAA's). Only in the open state with no request outstanding (else Dropped UNEXPECTED: the
+   * owner retries after the outstanding answer), and with an encryption algorithm negotiated
+   * (else Dropped NO_ALGORITHM).
+   */
+  public static PanaStep<State> deliver(
+      State state, List<Avp> avps, long now, RandomGenerator random) {
+    return KeyDelivery.deliver(state, avps, PanaEncrKey.Sender.PAC, now, random);
   }
 
   /** Command: ping the PAA (§4.2). */

@@ -127,8 +127,8 @@ public final class PacReauthentication {
     return PanaStep.of(step.state(), out);
   }
 
-  static PanaStep<PacEngine.State> receive(
-      PacEngine.State state, Inbound.Fresh f, byte[] wire, long now, RandomGenerator random) {
+  static PanaStep<PacEngine.State> receive(PacEngine.State state, Inbound.Fresh f, byte[] wire,
+      long now, RandomGenerator random, DeliveryVerdict verdict) {
     PanaMessage m = f.message();
     PanaHeader h = m.header();
     if (state instanceof Requested s) {
@@ -145,7 +145,7 @@ public final class PacReauthentication {
       }
       // The PAA's ping, delivery or termination, sent before it saw our request.
       PanaStep<PacEngine.State> open =
-          OpenSession.onOpen(s.open(), m, wire, PanaEncrKey.Sender.PAA);
+          OpenSession.onOpen(s.open(), m, wire, PanaEncrKey.Sender.PAA, verdict);
       return open.state() instanceof OpenSession.Open o ? open.to(new Requested(o)) : open;
     }
     if (state instanceof Reauthenticating s) {

@@ -43,8 +43,9 @@ public sealed interface PanaOutput {
   record PingAnswered() implements PanaOutput {}
 
   /**
-   * PaC: the PAA delivered these AVPs, decrypted from the Encryption-Encap AVP of a signed PNR
-   * (see {@link KeyDelivery}); the PNA that acknowledges them has been sent.
+   * The other side delivered these AVPs, decrypted from the Encryption-Encap AVP of a signed PNR
+   * (see {@link KeyDelivery}): at the PaC the PAA's key deliveries, at the PAA the PaC's requests.
+   * The PNA that acknowledges them has been sent.
    */
   record Delivered(List<Avp> avps) implements PanaOutput {
     public Delivered {
@@ -57,8 +58,20 @@ public sealed interface PanaOutput {
     }
   }
 
-  /** PAA: the PaC acknowledged the delivery (its signed PNA arrived). */
+  /** The other side acknowledged our delivery (its signed PNA arrived, carrying nothing). */
   record DeliveryAcknowledged() implements PanaOutput {}
+
+  /**
+   * A negative acknowledgement: at the sender, the other side's PNA refused our delivery with
+   * these AVPs (their owner's reason, e.g. a vendor refusal AVP); at the receiver, its owner's
+   * {@link DeliveryVerdict} refused one, and the PNA carrying these AVPs has been sent. The
+   * delivery's AVPs are not reported.
+   */
+  record DeliveryRefused(List<Avp> avps) implements PanaOutput {
+    public DeliveryRefused {
+      avps = List.copyOf(avps);
+    }
+  }
 
   /** The input was dropped and the state is unchanged. */
   record Dropped(DropReason reason, String detail) implements PanaOutput {}

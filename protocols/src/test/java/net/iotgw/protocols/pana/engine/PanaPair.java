@@ -50,6 +50,8 @@ final class PanaPair {
   final Deque<byte[]> toPaa = new ArrayDeque<>();
   final Deque<byte[]> toPac = new ArrayDeque<>();
   Predicate<byte[]> lose = m -> false;
+  /** The PaC owner's judgement of the PAA's deliveries. */
+  DeliveryVerdict verdict = DeliveryVerdict.ACCEPT;
   EapKeys serverKeys;
   EapKeys peerKeys;
 
@@ -93,7 +95,7 @@ final class PanaPair {
         onPaa(PaaEngine.receive(paa, toPaa.poll(), now, random));
       }
       if (!toPac.isEmpty()) {
-        onPac(PacEngine.receive(pac, toPac.poll(), now, random));
+        onPac(PacEngine.receive(pac, toPac.poll(), now, random, verdict));
       }
     }
   }
