@@ -65,6 +65,10 @@ class EspThroughDataPlaneTest {
   private final SecuringCd cd = new SecuringCd(Nodes.CD_EUI64, SecuringCd.key(0x11));
   private final Ipv6Address cdAddress = cd.globalAddress();
   private final EspForwardingTable table = new EspForwardingTable();
+
+  {
+    table.ikeOffload().offload(cdAddress); // the gateway answers this CD's IKE
+  }
   private final BlockingQueue<byte[]> onAir = new LinkedBlockingQueue<>();
   private final BlockingQueue<IkeDatagram> toIkePort = new LinkedBlockingQueue<>();
   private InMemoryPort port;
