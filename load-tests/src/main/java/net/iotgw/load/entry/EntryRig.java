@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import net.iotgw.gateway.aaa.Eui64Text;
 import net.iotgw.gateway.config.GatewayConfig;
 import net.iotgw.gateway.node.Gateway;
@@ -99,7 +100,7 @@ public final class EntryRig implements AutoCloseable {
   private final InMemoryPort[] ucn = new InMemoryPort[1];
   private final long startedAtNanos = System.nanoTime();
 
-  private EntryRig(Options options, Path workDir) throws IOException {
+  private EntryRig(Options options, Path workDir, IntPredicate ikeProfile) throws IOException {
     this.options = options;
     List<CdCredentials> store = aaaView(options.totalCds());
     List<CdCredentials> cds = new ArrayList<>();
@@ -112,7 +113,7 @@ public final class EntryRig implements AutoCloseable {
     }
     this.storeCredentials = List.copyOf(store);
     Path deviceStore = workDir.resolve("devices.conf");
-    Files.writeString(deviceStore, deviceStoreText(store));
+    Files.writeString(deviceStore, deviceStoreText(store, ikeProfile));
 
     this.simulation = ActorSystem.create(Behaviors.empty(), "cd-sim", quietConfig());
     CdNetwork network = new CdNetwork(CD_PREFIX, PAN_ID, GATEWAY_EUI64);
@@ -148,7 +149,16 @@ public final class EntryRig implements AutoCloseable {
   }
 
   public static EntryRig start(Options options, Path workDir) throws IOException {
-    return new EntryRig(options, workDir);
+    return new EntryRig(options, workDir, i -> true);
+  }
+
+  /**
+   * A rig where only the CDs {@code i} for which {@code ikeProfile} holds have an IKE profile in
+   * the device store (the gateway answers IKE for them); the others run IKEv2 themselves.
+   */
+  public static EntryRig start(Options options, Path workDir, IntPredicate ikeProfile)
+      throws IOException {
+    return new EntryRig(options, workDir, ikeProfile);
   }
 
   private static Config quietConfig() {
@@ -190,14 +200,18 @@ public final class EntryRig implements AutoCloseable {
 
   public static final String UD_IDENTITY = "ud@example.org";
 
-  private static String deviceStoreText(List<CdCredentials> store) {
+  private static String deviceStoreText(List<CdCredentials> store, IntPredicate ikeProfile) {
     StringBuilder b = new StringBuilder("devices = [\n");
     for (int i = 0; i < store.size(); i++) {
       CdCredentials c = store.get(i);
       b.append("  { identity = \"").append(c.identity()).append("\", psk = \"")
           .append(HexFormat.of().formatHex(c.psk().key())).append("\", eui64 = \"")
-          .append(Eui64Text.colons(c.eui64().getAsLong())).append("\"\n")
-          .append("    ike { id = \"").append(ikeIdentity(i)).append("\", psk = \"")
+          .append(Eui64Text.colons(c.eui64().getAsLong())).append("\"\n");
+      if (!ikeProfile.test(i)) {
+        b.append("  }\n");
+        continue;
+      }
+      b.append("    ike { id = \"").append(ikeIdentity(i)).append("\", psk = \"")
           .append(IKE_PSK).append("\", peers = [ \"").append(UD_IDENTITY)
           .append("\" ], transport = true } }\n");
     }
