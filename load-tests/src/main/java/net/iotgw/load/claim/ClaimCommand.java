@@ -26,20 +26,25 @@ public final class ClaimCommand implements Callable<Integer> {
   @Option(names = "--cds", defaultValue = "20", description = "CDs per mode (default 20)")
   int cds;
 
+  @Option(names = "--warmup", defaultValue = "10", description = "CDs per mode in an unmeasured"
+      + " round first, so JIT compilation does not weigh on either mode's CPU time (default 10)")
+  int warmup;
+
   @Option(names = "--timeout", defaultValue = "300", description = "seconds for the joins and"
       + " for each phase (default 300)")
   long timeoutSeconds;
 
   @Override
   public Integer call() throws Exception {
-    if (cds < 1) {
-      System.err.println("--cds must be at least 1");
+    if (cds < 1 || warmup < 0) {
+      System.err.println("--cds must be at least 1, --warmup at least 0");
       return 2;
     }
     String before = conditions();
     Path dir = Files.createTempDirectory("iotgw-claim");
     ClaimReport report = ClaimRun.run(
-        new ClaimRun.Options(cds, Duration.ofSeconds(timeoutSeconds), MediumSettings.defaults()),
+        new ClaimRun.Options(cds, warmup, Duration.ofSeconds(timeoutSeconds),
+            MediumSettings.defaults()),
         dir);
     System.out.print(report.render());
     System.out.println("conditions before: " + before);

@@ -32,44 +32,59 @@ final class ClaimRun {
 
   /**
    * @param cds CDs per phase
+   * @param warmup CDs per mode that do an unmeasured round first, so the JIT compiler has done
+   *     its work before the CPU time of either mode is measured
    * @param timeout for the joins and for each phase
    */
-  record Options(int cds, Duration timeout, MediumSettings medium) {}
+  record Options(int cds, int warmup, Duration timeout, MediumSettings medium) {}
 
   private ClaimRun() {}
 
   static ClaimReport run(Options o, Path workDir) throws Exception {
+    // CDs by index: warm-up offload, measured offload (these have IKE profiles), then warm-up
+    // baseline and measured baseline.
     int n = o.cds();
-    EntryRig.Options rig = new EntryRig.Options(2 * n, 0, 0, new EntryRig.AaaChoice.Embedded(),
-        Duration.ofMillis(Math.max(500, 40L * n)), 32, Duration.ofHours(1), o.medium(),
+    int w = o.warmup();
+    int offloaded = w + n;
+    int total = 2 * offloaded;
+    EntryRig.Options rig = new EntryRig.Options(total, 0, 0, new EntryRig.AaaChoice.Embedded(),
+        Duration.ofMillis(Math.max(500, 20L * total)), 32, Duration.ofHours(1), o.medium(),
         Optional.empty());
-    try (EntryRig r = EntryRig.start(rig, workDir, i -> i < n)) {
+    try (EntryRig r = EntryRig.start(rig, workDir, i -> i < offloaded)) {
       CdSimulator.JoinProgress joined = r.awaitJoins(o.timeout());
-      if (joined.admitted() < 2 * n) {
-        throw new IllegalStateException("only " + joined.admitted() + " of " + 2 * n
+      if (joined.admitted() < total) {
+        throw new IllegalStateException("only " + joined.admitted() + " of " + total
             + " CDs joined: " + r.simulator().statsLine());
       }
+      if (w > 0) {
+        settle(r);
+        offload(r, 0, w, o);
+        settle(r);
+        baseline(r, offloaded, offloaded + w, o);
+      }
       settle(r);
-      PhaseFigures offload = offload(r, n, o);
+      PhaseFigures offload = offload(r, w, offloaded, o);
       settle(r);
-      PhaseFigures baseline = baseline(r, n, o);
+      PhaseFigures baseline = baseline(r, offloaded + w, total, o);
       return new ClaimReport(n, o.medium().bitRate(), offload, baseline);
     }
   }
 
-  private static PhaseFigures offload(EntryRig r, int n, Options o) throws Exception {
+  /** The offload phase with CDs {@code from} to {@code to} (exclusive). */
+  private static PhaseFigures offload(EntryRig r, int from, int to, Options o) throws Exception {
+    int n = to - from;
     List<Ipv6Address> cds = new ArrayList<>();
     List<Identity> ids = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < to; i++) {
       cds.add(r.cds().get(i).address());
       ids.add(Identity.fqdn(EntryRig.ikeIdentity(i)));
     }
     UdHost ud = new UdHost(r.ucn(), new SecureRandom());
     try {
-      PhaseFigures.Snapshot before = snapshot(r, 0, n);
+      PhaseFigures.Snapshot before = snapshot(r, from, to);
       ud.initiate(cds, ids, PSK);
       ud.pump(() -> ud.allEstablished(n), o.timeout());
-      PhaseFigures.Snapshot after = snapshot(r, 0, n);
+      PhaseFigures.Snapshot after = snapshot(r, from, to);
       long end = ud.lastEstablishedNanos();
       double seconds = end < 0 ? 0 : (end - before.nanos()) / 1e9;
       int echoes = ud.echoAll(Duration.ofSeconds(10));
@@ -80,26 +95,28 @@ final class ClaimRun {
     }
   }
 
-  private static PhaseFigures baseline(EntryRig r, int n, Options o) throws Exception {
+  /** The baseline phase with CDs {@code from} to {@code to} (exclusive). */
+  private static PhaseFigures baseline(EntryRig r, int from, int to, Options o) throws Exception {
+    int n = to - from;
     List<Identity> ids = new ArrayList<>();
-    for (int i = n; i < 2 * n; i++) {
+    for (int i = from; i < to; i++) {
       ids.add(Identity.fqdn(EntryRig.ikeIdentity(i)));
     }
     UdHost ud = new UdHost(r.ucn(), new SecureRandom());
     CdSimulator sim = r.simulator();
     try {
       ud.answer(ids, PSK);
-      PhaseFigures.Snapshot before = snapshot(r, n, 2 * n);
-      for (int i = n; i < 2 * n; i++) {
-        BaselineIkeSettings settings = new BaselineIkeSettings(UdHost.UD, ids.get(i - n),
+      PhaseFigures.Snapshot before = snapshot(r, from, to);
+      for (int i = from; i < to; i++) {
+        BaselineIkeSettings settings = new BaselineIkeSettings(UdHost.UD, ids.get(i - from),
             Identity.rfc822(EntryRig.UD_IDENTITY), PSK);
         SecureRandom random = new SecureRandom();
         sim.act(i, (cd, now) -> cd.startIke(settings, random, now));
       }
-      ud.pump(() -> statuses(sim, n).stream().allMatch(
+      ud.pump(() -> statuses(sim, from, to).stream().allMatch(
           s -> s.state() == BaselineIkeStatus.State.ESTABLISHED), o.timeout());
-      PhaseFigures.Snapshot after = snapshot(r, n, 2 * n);
-      List<BaselineIkeStatus> done = statuses(sim, n);
+      PhaseFigures.Snapshot after = snapshot(r, from, to);
+      List<BaselineIkeStatus> done = statuses(sim, from, to);
       List<Long> latencies = new ArrayList<>();
       long first = Long.MAX_VALUE;
       long last = Long.MIN_VALUE;
@@ -116,7 +133,8 @@ final class ClaimRun {
       double seconds = handshakes == 0 ? 0 : (last - first) / 1e3;
       ud.echoAll(Duration.ofSeconds(10));
       // An echo counts when the CD opened it under its own SA and the UD opened the answer.
-      int echoes = (int) statuses(sim, n).stream().filter(s -> s.espReceived() > 0).count();
+      int echoes =
+          (int) statuses(sim, from, to).stream().filter(s -> s.espReceived() > 0).count();
       return PhaseFigures.between("baseline", n, handshakes, Math.min(echoes, ud.echoed()),
           before, after, seconds, latencies, o.medium().bitRate());
     } finally {
@@ -124,9 +142,9 @@ final class ClaimRun {
     }
   }
 
-  private static List<BaselineIkeStatus> statuses(CdSimulator sim, int n) {
-    List<BaselineIkeStatus> out = new ArrayList<>(n);
-    for (int i = n; i < 2 * n; i++) {
+  private static List<BaselineIkeStatus> statuses(CdSimulator sim, int from, int to) {
+    List<BaselineIkeStatus> out = new ArrayList<>(to - from);
+    for (int i = from; i < to; i++) {
       sim.read(i, SimulatedCd::ikeStatus).ifPresent(out::add);
     }
     return out;

@@ -23,7 +23,7 @@ class ClaimRigInMemoryTest {
   void offloadedCdsGetKeysWithoutPublicKeyWorkAndBaselineCdsRunIkeThemselvesThroughTheGateway()
       throws Exception {
     ClaimReport report = ClaimRun.run(
-        new ClaimRun.Options(2, Duration.ofSeconds(60), MediumSettings.defaults()), dir);
+        new ClaimRun.Options(2, 1, Duration.ofSeconds(60), MediumSettings.defaults()), dir);
     PhaseFigures offload = report.offload();
     PhaseFigures baseline = report.baseline();
 
