@@ -44,6 +44,8 @@ record ClaimReport(int cds, int bitRate, PhaseFigures offload, PhaseFigures base
     row(b, "  crypto, all kinds", f -> f.handshakes() == 0 ? 0
         : (double) f.crypto().total() / f.handshakes(), "%.1f");
     row(b, "  CPU time (us, JVM on this host)", PhaseFigures::cpuMicrosPerHandshake, "%.0f");
+    row(b, "  IKE requests retransmitted by the CD", f -> f.handshakes() == 0 ? 0
+        : (double) f.cdRetransmissions() / f.handshakes(), "%.2f");
     b.append("the channel, all CDs at once:\n");
     row(b, "  seconds to the last handshake", PhaseFigures::seconds, "%.2f");
     row(b, "  handshakes per second", PhaseFigures::handshakesPerSecond, "%.1f");

@@ -89,7 +89,7 @@ final class ClaimRun {
       double seconds = end < 0 ? 0 : (end - before.nanos()) / 1e9;
       int echoes = ud.echoAll(Duration.ofSeconds(10));
       return PhaseFigures.between("offload", n, ud.established(), echoes, before, after, seconds,
-          ud.latenciesMillis(before.nanos()), o.medium().bitRate());
+          0, ud.latenciesMillis(before.nanos()), o.medium().bitRate());
     } finally {
       ud.destroy();
     }
@@ -121,7 +121,9 @@ final class ClaimRun {
       long first = Long.MAX_VALUE;
       long last = Long.MIN_VALUE;
       int handshakes = 0;
+      long retransmissions = 0;
       for (BaselineIkeStatus s : done) {
+        retransmissions += s.retransmissions();
         first = Math.min(first, s.startedAtMillis());
         OptionalLong at = s.establishedAtMillis();
         if (s.state() == BaselineIkeStatus.State.ESTABLISHED && at.isPresent()) {
@@ -136,7 +138,7 @@ final class ClaimRun {
       int echoes =
           (int) statuses(sim, from, to).stream().filter(s -> s.espReceived() > 0).count();
       return PhaseFigures.between("baseline", n, handshakes, Math.min(echoes, ud.echoed()),
-          before, after, seconds, latencies, o.medium().bitRate());
+          before, after, seconds, retransmissions, latencies, o.medium().bitRate());
     } finally {
       ud.destroy();
     }

@@ -26,6 +26,8 @@ import net.iotgw.sim.cd.CryptoOperation;
  * @param crypto their cryptographic operations by kind, link security included
  * @param cpuNanos CPU time they spent (0 where the JVM cannot measure thread CPU time)
  * @param keyDeliveries key deliveries they received over PANA (offload)
+ * @param cdRetransmissions IKE requests the phase's CDs sent again (baseline: RFC 7296 §2.1 on a
+ *     congested channel; the offloaded CD sends no IKE)
  * @param latenciesMillis each handshake's duration, sorted
  * @param bitRate the channel's bits per second
  */
@@ -44,6 +46,7 @@ record PhaseFigures(
     CdCryptoCounters crypto,
     long cpuNanos,
     long keyDeliveries,
+    long cdRetransmissions,
     List<Long> latenciesMillis,
     int bitRate) {
 
@@ -51,7 +54,8 @@ record PhaseFigures(
   record Snapshot(long nanos, MediumStats medium, CdStats cds, long cpuNanos) {}
 
   static PhaseFigures between(String mode, int cds, int handshakes, int echoes, Snapshot before,
-      Snapshot after, double seconds, List<Long> latenciesMillis, int bitRate) {
+      Snapshot after, double seconds, long cdRetransmissions, List<Long> latenciesMillis,
+      int bitRate) {
     CdStats a = after.cds();
     CdStats b = before.cds();
     return new PhaseFigures(mode, cds, handshakes, echoes, seconds,
@@ -60,7 +64,7 @@ record PhaseFigures(
         a.framesSent() - b.framesSent(), a.framesReceived() - b.framesReceived(),
         a.octetsSent() - b.octetsSent(), a.octetsReceived() - b.octetsReceived(),
         a.crypto().minus(b.crypto()), after.cpuNanos() - before.cpuNanos(),
-        a.keyDeliveries() - b.keyDeliveries(), latenciesMillis.stream().sorted().toList(),
+        a.keyDeliveries() - b.keyDeliveries(), cdRetransmissions, latenciesMillis.stream().sorted().toList(),
         bitRate);
   }
 
