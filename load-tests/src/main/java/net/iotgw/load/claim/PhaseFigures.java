@@ -64,7 +64,8 @@ record PhaseFigures(
         a.framesSent() - b.framesSent(), a.framesReceived() - b.framesReceived(),
         a.octetsSent() - b.octetsSent(), a.octetsReceived() - b.octetsReceived(),
         a.crypto().minus(b.crypto()), after.cpuNanos() - before.cpuNanos(),
-        a.keyDeliveries() - b.keyDeliveries(), cdRetransmissions, latenciesMillis.stream().sorted().toList(),
+        a.keyDeliveries() - b.keyDeliveries(), cdRetransmissions,
+        latenciesMillis.stream().sorted().toList(),
         bitRate);
   }
 
@@ -115,7 +116,7 @@ record PhaseFigures(
     return seconds <= 0 ? 0 : airBits / (double) bitRate / seconds;
   }
 
-  /** The air-time bound: handshakes per second if the channel carried nothing else, back to back. */
+  /** The air-time bound: handshakes per second with the channel busy all the time. */
   double airtimeBoundPerSecond() {
     return airBits == 0 ? 0 : bitRate / (airBits / (double) handshakes);
   }
