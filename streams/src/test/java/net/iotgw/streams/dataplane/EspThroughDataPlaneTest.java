@@ -241,6 +241,26 @@ class EspThroughDataPlaneTest {
   }
 
   @Test
+  void ikeAndEspOfACdWithoutAnIkeProfileCrossTheDataPlaneAsItsOwnSecuredTraffic()
+      throws Exception {
+    table.ikeOffload().release(cdAddress); // admitted, but it runs IKEv2 itself
+    start();
+    byte[] init = espInUdp(UD, 500, cdAddress, 500, EspFixtures.ikeMessage(1), 64);
+    assertTrue(port.inject(init));
+    SecuringCd.Received r = toCd();
+    assertTrue(r.secured(), "data to an admitted CD, secured on the link");
+    assertArrayEquals(init, r.packet());
+
+    byte[] esp = rawEsp(cdAddress, UD, 64, esp(CD_OUT, 1, EspFixtures.transport(1)));
+    fromCd(esp);
+    assertArrayEquals(esp, toUcn(), "the CD's own ESP leaves unchanged, without a route");
+    assertTrue(toIkePort.isEmpty(), "the gateway does not answer this CD's IKE");
+    assertEquals(1, running.esp().passedToCds());
+    assertEquals(1, running.esp().passedToUds());
+    assertEquals(0, running.esp().espNoRoute());
+  }
+
+  @Test
   void aRemovedRouteStopsForwardingBothWays() throws Exception {
     start();
     route();
