@@ -46,19 +46,23 @@ final class BaselineIke {
   private final SecureRandom random;
   private final InitiatorSession session;
   private final long startedAt;
+  /** The CD's counters before IKE_SA_INIT went out. */
+  private final CdStats before;
+  private HandshakeCost cost;
   private LocalEsp esp;
   private long establishedAt = -1;
   private long espReceived;
   private long espSent;
 
   private BaselineIke(Ipv6Address cd, Ipv6Address ud, CdCounters counters, SecureRandom random,
-      InitiatorSession session, long startedAt) {
+      InitiatorSession session, long startedAt, CdStats before) {
     this.cd = cd;
     this.ud = ud;
     this.counters = counters;
     this.random = random;
     this.session = session;
     this.startedAt = startedAt;
+    this.before = before;
   }
 
   /** The session and its IKE_SA_INIT request, as IPv6 packets from the CD's address. */
@@ -66,14 +70,15 @@ final class BaselineIke {
 
   static Started start(BaselineIkeSettings settings, Ipv6Address cd, CdCounters counters,
       SecureRandom random, long nowMillis) {
+    CdStats before = counters.snapshot();
     EngineConfig config = new EngineConfig(settings.profile(), cd.bytes(), Limits.DEFAULT,
         EngineConfig.NatTraversal.DETECT, EngineConfig.KeyDeliveryMode.SKEYSEED, IKE_PORT,
         UdpEncapsulation.PORT, false, observer(counters));
     InitiatorSession.Started s = InitiatorSession.start(config,
         at(settings.responder(), IKE_PORT), Optional.of(settings.responderIdentity()), nowMillis,
         random);
-    BaselineIke ike =
-        new BaselineIke(cd, settings.responder(), counters, random, s.session(), nowMillis);
+    BaselineIke ike = new BaselineIke(cd, settings.responder(), counters, random, s.session(),
+        nowMillis, before);
     return new Started(ike, ike.packets(s.toSend(), nowMillis));
   }
 
@@ -186,7 +191,8 @@ final class BaselineIke {
             : BaselineIkeStatus.State.CONNECTING;
     return new BaselineIkeStatus(state, startedAt,
         establishedAt < 0 ? OptionalLong.empty() : OptionalLong.of(establishedAt),
-        session.datagramsSent(), session.retransmissions(), espReceived, espSent);
+        session.datagramsSent(), session.retransmissions(), espReceived, espSent,
+        Optional.ofNullable(cost));
   }
 
   void destroy() {
@@ -200,6 +206,8 @@ final class BaselineIke {
     if (esp == null && session.isEstablished() && session.child().isPresent()) {
       esp = new LocalEsp(session.child().get(), random);
       establishedAt = nowMillis;
+      // The last frame of the IKE_AUTH response is counted: the CD counts a frame on arrival.
+      cost = HandshakeCost.between(before, counters.snapshot());
     }
     List<Ipv6Packet> out = new ArrayList<>(datagrams.size());
     for (Datagram d : datagrams) {

@@ -1,5 +1,6 @@
 package net.iotgw.sim.cd;
 
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -12,6 +13,7 @@ import java.util.OptionalLong;
  * @param retransmissions requests sent again (RFC 7296 §2.1)
  * @param espReceived ESP packets opened under the CHILD_SA
  * @param espSent ESP packets sealed under it
+ * @param handshake what the handshake cost the CD, once established
  */
 public record BaselineIkeStatus(
     State state,
@@ -20,7 +22,8 @@ public record BaselineIkeStatus(
     int ikeDatagramsSent,
     int retransmissions,
     long espReceived,
-    long espSent) {
+    long espSent,
+    Optional<HandshakeCost> handshake) {
 
   public enum State {
     CONNECTING,

@@ -116,8 +116,10 @@ class SimulatedCdBaselineIkeTest {
     List<byte[]> init = cd.startIke(settings, seeded(1), NOW);
     assertEquals(BaselineIkeStatus.State.CONNECTING, cd.ikeStatus().orElseThrow().state());
 
-    List<byte[]> auth = feed(udAnswers(init));
-    List<byte[]> none = feed(udAnswers(auth));
+    List<byte[]> initResponse = udAnswers(init);
+    List<byte[]> auth = feed(initResponse);
+    List<byte[]> authResponse = udAnswers(auth);
+    List<byte[]> none = feed(authResponse);
 
     assertTrue(none.isEmpty(), "nothing after the IKE_AUTH response");
     assertInstanceOf(IkeState.Established.class, responder);
@@ -131,6 +133,16 @@ class SimulatedCdBaselineIkeTest {
     assertEquals(14, crypto.count(CryptoOperation.PRF));
     assertEquals(1, crypto.count(CryptoOperation.AEAD_SEAL));
     assertEquals(1, crypto.count(CryptoOperation.AEAD_OPEN));
+    HandshakeCost cost = status.handshake().orElseThrow();
+    assertEquals(init.size() + auth.size(), cost.framesSent());
+    assertEquals(initResponse.size() + authResponse.size(), cost.framesReceived());
+    assertEquals(octets(init) + octets(auth), cost.octetsSent());
+    assertEquals(octets(initResponse) + octets(authResponse), cost.octetsReceived());
+    assertEquals(crypto, cost.crypto(), "the handshake is all the CD did");
+  }
+
+  private static long octets(List<byte[]> psdus) {
+    return psdus.stream().mapToLong(p -> p.length).sum();
   }
 
   @Test
