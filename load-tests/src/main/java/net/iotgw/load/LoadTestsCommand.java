@@ -3,6 +3,7 @@ package net.iotgw.load;
 import java.util.ArrayList;
 import java.util.List;
 import net.iotgw.load.cdsim.CdSimCommand;
+import net.iotgw.load.claim.ClaimCommand;
 import net.iotgw.load.entry.JoinCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "iotgw 0.1.0",
     description = "Benchmarks, simulators and load generation for the IoT security gateway.",
-    subcommands = {LoadTestsCommand.Jmh.class, CdSimCommand.class, JoinCommand.class})
+    subcommands = {LoadTestsCommand.Jmh.class, CdSimCommand.class, JoinCommand.class,
+        ClaimCommand.class})
 public final class LoadTestsCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntPredicate;
 import net.iotgw.gateway.aaa.Eui64Text;
 import net.iotgw.gateway.config.GatewayConfig;
 import net.iotgw.gateway.node.Gateway;
@@ -122,7 +123,7 @@ public final class GatewayRig implements AutoCloseable {
   private final InMemoryPort[] ucn = new InMemoryPort[1];
   private final long startedAtNanos = System.nanoTime();
 
-  private GatewayRig(Options options, Path workDir) throws IOException {
+  private GatewayRig(Options options, Path workDir, IntPredicate ikeProfile) throws IOException {
     this.options = options;
     List<CdCredentials> store = aaaView(options.totalCds());
     List<CdCredentials> cds = new ArrayList<>();
@@ -135,7 +136,7 @@ public final class GatewayRig implements AutoCloseable {
     }
     this.storeCredentials = List.copyOf(store);
     Path deviceStore = workDir.resolve("devices.conf");
-    Files.writeString(deviceStore, deviceStoreText(store, options.uds()));
+    Files.writeString(deviceStore, deviceStoreText(store, options.uds(), ikeProfile));
 
     this.simulation = ActorSystem.create(Behaviors.empty(), "cd-sim", quietConfig());
     CdNetwork network = new CdNetwork(CD_PREFIX, PAN_ID, GATEWAY_EUI64);
@@ -171,7 +172,16 @@ public final class GatewayRig implements AutoCloseable {
   }
 
   public static GatewayRig start(Options options, Path workDir) throws IOException {
-    return new GatewayRig(options, workDir);
+    return new GatewayRig(options, workDir, i -> true);
+  }
+
+  /**
+   * A rig where only the CDs {@code i} for which {@code ikeProfile} holds have an IKE profile in
+   * the device store (the gateway answers IKE for them); the others run IKEv2 themselves.
+   */
+  public static GatewayRig start(Options options, Path workDir, IntPredicate ikeProfile)
+      throws IOException {
+    return new GatewayRig(options, workDir, ikeProfile);
   }
 
   private static Config quietConfig() {
@@ -223,14 +233,19 @@ public final class GatewayRig implements AutoCloseable {
     return i % uds;
   }
 
-  private static String deviceStoreText(List<CdCredentials> store, int uds) {
+  private static String deviceStoreText(
+      List<CdCredentials> store, int uds, IntPredicate ikeProfile) {
     StringBuilder b = new StringBuilder("devices = [\n");
     for (int i = 0; i < store.size(); i++) {
       CdCredentials c = store.get(i);
       b.append("  { identity = \"").append(c.identity()).append("\", psk = \"")
           .append(HexFormat.of().formatHex(c.psk().key())).append("\", eui64 = \"")
-          .append(Eui64Text.colons(c.eui64().getAsLong())).append("\"\n")
-          .append("    ike { id = \"").append(ikeIdentity(i)).append("\", psk = \"")
+          .append(Eui64Text.colons(c.eui64().getAsLong())).append("\"\n");
+      if (!ikeProfile.test(i)) {
+        b.append("  }\n");
+        continue;
+      }
+      b.append("    ike { id = \"").append(ikeIdentity(i)).append("\", psk = \"")
           .append(IKE_PSK).append("\", peers = [ \"").append(UD_IDENTITY).append('"');
       if (uds > 0) {
         b.append(", \"").append(udIdentity(owner(i, uds))).append('"');

@@ -22,7 +22,6 @@ import net.iotgw.gateway.ike.IkeSaBound;
 import net.iotgw.gateway.ike.IkeSupport;
 import net.iotgw.protocols.ike.engine.CookieSecrets;
 import net.iotgw.protocols.ike.engine.EngineConfig;
-import net.iotgw.protocols.ieee802154.security.LinkKey;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.PostStop;
@@ -83,22 +82,12 @@ public final class Gateway {
                   Behaviors.supervise(Aaa.create(config.aaa()))
                       .onFailure(SupervisorStrategy.restart()),
                   "aaa");
+          Map<Long, EngineConfig> profiles =
+              IkeProfiles.load(config.ike().deviceStore(), config.cdPrefix(),
+                  config.ike().debugKeys(), config.ike().keyDelivery());
           LinkAdmission admission =
-              new LinkAdmission() {
-                @Override
-                public void admit(long eui64, LinkKey key) {
-                  try {
-                    parts.keys().install(eui64, key);
-                  } finally {
-                    key.destroy(); // the table keeps its own copy
-                  }
-                }
-
-                @Override
-                public void revoke(long eui64) {
-                  parts.keys().remove(eui64);
-                }
-              };
+              new PublishedAdmission(parts.keys(), parts.espRoutes().ikeOffload(),
+                  profiles::containsKey, config.cdPrefix());
           EapSession.Settings session =
               new EapSession.Settings(
                   config.radio().extendedAddress(),
@@ -106,9 +95,6 @@ public final class Gateway {
                   parts.counters(),
                   parts.outlet());
           SecureRandom random = new SecureRandom();
-          Map<Long, EngineConfig> profiles =
-              IkeProfiles.load(config.ike().deviceStore(), config.cdPrefix(),
-                  config.ike().debugKeys(), config.ike().keyDelivery());
           context.getLog().info("IKE on behalf of {} CDs (profiles from {})", profiles.size(),
               config.ike().deviceStore());
           IkeSupport ike =

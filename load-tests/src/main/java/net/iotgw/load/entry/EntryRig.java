@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntPredicate;
 import net.iotgw.gateway.demo.GatewayRig;
 import net.iotgw.gateway.node.GatewayParts;
 import net.iotgw.protocols.ipv6.Ipv6Prefix;
@@ -74,6 +75,15 @@ public final class EntryRig implements AutoCloseable {
 
   public static EntryRig start(Options options, Path workDir) throws IOException {
     return new EntryRig(options, GatewayRig.start(options.forRig(), workDir));
+  }
+
+  /**
+   * A rig where only the CDs {@code i} for which {@code ikeProfile} holds have an IKE profile in
+   * the device store (the gateway answers IKE for them); the others run IKEv2 themselves.
+   */
+  public static EntryRig start(Options options, Path workDir, IntPredicate ikeProfile)
+      throws IOException {
+    return new EntryRig(options, GatewayRig.start(options.forRig(), workDir, ikeProfile));
   }
 
   public static String ikeIdentity(int i) {

@@ -50,6 +50,10 @@ import net.iotgw.protocols.wire.Decoded;
  * from them ({@link CdEsp}), opens raw ESP (IPv6 Next Header 50) from the UD, serves what it
  * carries, in tunnel or transport mode, and answers under the same SA pair. Its cryptographic
  * operations are counted by kind ({@link CdStats#crypto()}).
+ *
+ * <p>In baseline mode ({@link #startIke}) a CD without an IKE profile at the gateway runs IKEv2
+ * itself instead: it opens an IKE SA to a UD with our initiator engine over its own link, and
+ * then ends ESP under the CHILD_SA it agreed, counting the public-key work the offload saves.
  */
 public final class SimulatedCd {
   /** macShortAddress 0xfffe: the device uses its extended address (802.15.4-2006 §7.4.2). */
@@ -66,6 +70,8 @@ public final class SimulatedCd {
   private final CdCounters counters = new CdCounters();
   /** Null for a CD without credentials. */
   private final NetworkEntry entry;
+  /** The CD's own IKE SA in baseline mode ({@link #startIke}), or null. */
+  private BaselineIke ownIke;
   private int forgedSequence;
 
   /** A CD reached by its extended address only. */
@@ -121,10 +127,14 @@ public final class SimulatedCd {
    * send; calling it early does nothing.
    */
   public List<byte[]> onTimer(long nowMillis) {
-    if (entry == null) {
-      return List.of();
+    List<byte[]> out = new ArrayList<>();
+    if (ownIke != null) {
+      out.addAll(sendAll(ownIke.onTimer(nowMillis)));
     }
-    List<byte[]> out = new ArrayList<>(pana(entry.timers(nowMillis)));
+    if (entry == null) {
+      return out;
+    }
+    out.addAll(pana(entry.timers(nowMillis)));
     if (entry.forgeDue(nowMillis)) {
       out.addAll(send(Ipv6Packets.icmpEchoRequest(linkLocalAddress(),
           network.gatewayLinkLocalAddress(), (int) (eui64 & 0xffff), forgedSequence++ & 0xffff,
@@ -135,7 +145,48 @@ public final class SimulatedCd {
 
   /** When {@link #onTimer} next has something to do; empty if nothing is armed. */
   public OptionalLong nextDeadline() {
-    return entry == null ? OptionalLong.empty() : entry.nextDeadline();
+    OptionalLong join = entry == null ? OptionalLong.empty() : entry.nextDeadline();
+    OptionalLong ike = ownIke == null ? OptionalLong.empty() : ownIke.nextDeadline();
+    if (join.isEmpty() || ike.isEmpty()) {
+      return join.isPresent() ? join : ike;
+    }
+    return OptionalLong.of(Math.min(join.getAsLong(), ike.getAsLong()));
+  }
+
+  /**
+   * Baseline mode: the CD opens an IKE SA with one CHILD_SA to {@code settings.responder()} itself
+   * (IKE_SA_INIT now, IKE_AUTH when answered, retransmissions from {@link #onTimer}), as a CD
+   * without the gateway's offload must. Its ESP then ends at the CD under that CHILD_SA.
+   *
+   * @param random the CD's IKE randomness (nonces, SPIs, its ephemeral key)
+   * @return the PSDUs of IKE_SA_INIT
+   * @throws IllegalStateException if the CD is not admitted or already has its own IKE SA
+   */
+  public List<byte[]> startIke(BaselineIkeSettings settings, java.security.SecureRandom random,
+      long nowMillis) {
+    if (entry != null && entry.security() == null) {
+      throw new IllegalStateException(this + " is not admitted: no IKE over its link yet");
+    }
+    if (ownIke != null && ownIke.status().state() != BaselineIkeStatus.State.CLOSED) {
+      throw new IllegalStateException(this + " already runs its own IKE SA");
+    }
+    if (ownIke != null) {
+      ownIke.destroy();
+    }
+    BaselineIke.Started s = BaselineIke.start(settings, address(), counters, random, nowMillis);
+    ownIke = s.ike();
+    return sendAll(s.packets());
+  }
+
+  /** Where the CD's own IKE SA stands; empty unless {@link #startIke} was called. */
+  public Optional<BaselineIkeStatus> ikeStatus() {
+    return ownIke == null ? Optional.empty() : Optional.of(ownIke.status());
+  }
+
+  private List<byte[]> sendAll(List<Ipv6Packet> packets) {
+    List<byte[]> out = new ArrayList<>();
+    packets.forEach(p -> out.addAll(send(p)));
+    return out;
   }
 
   /**
@@ -230,6 +281,9 @@ public final class SimulatedCd {
     if (!admits(secured)) {
       return drop(DropReason.UNSECURED_DATA);
     }
+    if (ownIke != null && udp != null && ownIke.isIke(p, udp)) {
+      return sendAll(ownIke.onUdp(p, udp, nowMillis));
+    }
     if (p.protocol() == CdEsp.PROTOCOL) {
       return esp(p, nowMillis);
     }
@@ -246,6 +300,9 @@ public final class SimulatedCd {
    * is served like any other, and the reply goes back under the SA's outbound half.
    */
   private List<byte[]> esp(Ipv6Packet outer, long nowMillis) {
+    if (ownIke != null && ownIke.owns(BaselineIke.spiOf(outer.payload()))) {
+      return ownEsp(outer, nowMillis);
+    }
     CdEsp esp = entry == null ? null : entry.esp();
     if (esp == null) {
       return drop(DropReason.ESP_NO_SA);
@@ -328,6 +385,20 @@ public final class SimulatedCd {
     requireEntry().refuseDeliveries(refuse);
   }
 
+  /** ESP under the CD's own CHILD_SA (baseline mode): served, and answered under that SA. */
+  private List<byte[]> ownEsp(Ipv6Packet outer, long nowMillis) {
+    Optional<Ipv6Packet> inner = ownIke.open(outer, outer.payload());
+    if (inner.isEmpty()) {
+      return List.of();
+    }
+    if (!isOwnAddress(inner.get().destination())) {
+      return drop(DropReason.OTHER_IPV6_DESTINATION);
+    }
+    byte[] bytes = Ipv6Codec.encode(inner.get());
+    return services.serve(inner.get(), null, bytes, nowMillis,
+        reply -> ownIke.seal(reply).map(this::send).orElse(List.of()));
+  }
+
   /** Whether {@code a} is one of this CD's unicast addresses. */
   public boolean isOwnAddress(Ipv6Address a) {
     if (a.equals(address()) || a.equals(linkLocalAddress())) {
@@ -407,6 +478,9 @@ public final class SimulatedCd {
 
   /** Zeroes every key this CD holds, its credentials' PSK excepted (the caller's to destroy). */
   public void destroy() {
+    if (ownIke != null) {
+      ownIke.destroy();
+    }
     if (entry != null) {
       entry.destroy();
     }

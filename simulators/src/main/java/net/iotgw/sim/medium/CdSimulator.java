@@ -116,6 +116,27 @@ public final class CdSimulator implements AutoCloseable {
     return medium;
   }
 
+  /**
+   * Makes CD {@code index} (population order) act on its own thread's terms: {@code action} runs
+   * under the CD's lock with the medium's time, and the PSDUs it returns go on the air in order.
+   */
+  public void act(int index, BiFunction<SimulatedCd, Long, List<byte[]>> action) {
+    nodes.get(index).act(action);
+  }
+
+  /** What {@code query} reads from CD {@code index}, under its lock. */
+  public <T> T read(int index, Function<SimulatedCd, T> query) {
+    return nodes.get(index).read(query);
+  }
+
+  /**
+   * CPU time CD {@code index} has spent in its own code (frames, timers, {@link #act}), measured
+   * per call on the thread that ran it: 0 where the JVM cannot measure thread CPU time.
+   */
+  public long cpuNanos(int index) {
+    return nodes.get(index).cpuNanos();
+  }
+
   /** The sum of every CD's counters, as of the last frame each handled. */
   public CdStats totals() {
     CdStats sum = CdStats.ZERO;

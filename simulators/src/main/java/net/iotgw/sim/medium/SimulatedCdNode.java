@@ -33,6 +33,9 @@ final class SimulatedCdNode implements RadioNode {
   private volatile long due = NEVER;
   /** When the CD (re)starts its join; guarded by this. */
   private long startAt = NEVER;
+  /** CPU time the CD's own work took, on whichever thread ran it; guarded by this. */
+  private long cpuNanos;
+  private volatile long publishedCpuNanos;
 
   /**
    * @param random for the rejoin backoff; used under this node's lock only
@@ -78,7 +81,9 @@ final class SimulatedCdNode implements RadioNode {
   public List<byte[]> onFrame(byte[] psdu) {
     synchronized (this) {
       long now = clockMillis.getAsLong();
+      long cpu = CpuTime.now();
       List<byte[]> replies = cd.onFrame(psdu, now);
+      cpuNanos += CpuTime.now() - cpu;
       publish(now);
       NodeHandle h = handle;
       if (h == null) {
@@ -95,6 +100,7 @@ final class SimulatedCdNode implements RadioNode {
       return;
     }
     synchronized (this) {
+      long cpu = CpuTime.now();
       if (startAt <= now) {
         startAt = NEVER;
         transmit(cd.start(now));
@@ -102,8 +108,32 @@ final class SimulatedCdNode implements RadioNode {
       if (cd.nextDeadline().orElse(NEVER) <= now) {
         transmit(cd.onTimer(now));
       }
+      cpuNanos += CpuTime.now() - cpu;
       publish(now);
     }
+  }
+
+  /**
+   * Runs {@code action} on the CD under this node's lock, with the medium's time, and transmits
+   * the PSDUs it returns (a host making the CD act: start its own IKE SA, say).
+   */
+  synchronized void act(java.util.function.BiFunction<SimulatedCd, Long, List<byte[]>> action) {
+    long now = clockMillis.getAsLong();
+    long cpu = CpuTime.now();
+    List<byte[]> psdus = action.apply(cd, now);
+    cpuNanos += CpuTime.now() - cpu;
+    transmit(psdus);
+    publish(now);
+  }
+
+  /** What {@code query} reads from the CD, under this node's lock. */
+  synchronized <T> T read(java.util.function.Function<SimulatedCd, T> query) {
+    return query.apply(cd);
+  }
+
+  /** CPU time spent in the CD's own calls so far; safe from any thread. */
+  long cpuNanos() {
+    return publishedCpuNanos;
   }
 
   private void transmit(List<byte[]> psdus) {
@@ -121,6 +151,7 @@ final class SimulatedCdNode implements RadioNode {
       startAt = now + 1_000 + (rejoinWindowMillis > 0 ? random.nextLong(rejoinWindowMillis) : 0);
     }
     stats = cd.stats();
+    publishedCpuNanos = cpuNanos;
     status = s;
     due = Math.min(startAt, cd.nextDeadline().orElse(NEVER));
   }

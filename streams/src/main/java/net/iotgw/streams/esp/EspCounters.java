@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class EspCounters {
   private final LongAdder toCds = new LongAdder();
   private final LongAdder toUds = new LongAdder();
+  private final LongAdder passedToCds = new LongAdder();
+  private final LongAdder passedToUds = new LongAdder();
   private final Map<EspDrop, LongAdder> drops = new EnumMap<>(EspDrop.class);
 
   public EspCounters() {
@@ -28,6 +30,19 @@ public final class EspCounters {
   /** ESP packets forwarded from CDs to UDs. */
   public long forwardedToUds() {
     return toUds.sum();
+  }
+
+  /**
+   * IKE and ESP packets to CDs that run IKE themselves (not in {@link IkeOffloadTable}), passed
+   * unchanged.
+   */
+  public long passedToCds() {
+    return passedToCds.sum();
+  }
+
+  /** ESP from CDs that run IKE themselves, passed unchanged. */
+  public long passedToUds() {
+    return passedToUds.sum();
   }
 
   /** Packets dropped for {@code reason}. */
@@ -58,6 +73,14 @@ public final class EspCounters {
     toUds.increment();
   }
 
+  void passedToCd() {
+    passedToCds.increment();
+  }
+
+  void passedToUd() {
+    passedToUds.increment();
+  }
+
   void drop(EspDrop reason) {
     drops.get(reason).increment();
   }
@@ -66,6 +89,9 @@ public final class EspCounters {
   public String toString() {
     StringBuilder s = new StringBuilder("EspCounters[to CDs ").append(forwardedToCds())
         .append(", to UDs ").append(forwardedToUds());
+    if (passedToCds() + passedToUds() != 0) {
+      s.append(", passed to CDs ").append(passedToCds()).append(", to UDs ").append(passedToUds());
+    }
     for (EspDrop d : EspDrop.values()) {
       long n = dropped(d);
       if (n != 0) {

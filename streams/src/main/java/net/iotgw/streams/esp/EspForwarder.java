@@ -35,7 +35,10 @@ import org.slf4j.LoggerFactory;
  *   <li>ESP without a route: dropped ({@link EspDrop#NO_ROUTE_FROM_UD}).
  * </ul>
  *
- * Everything else passes unchanged ({@link ToCd}). From the radio, raw ESP goes to the UD of its
+ * Everything else passes unchanged ({@link ToCd}). All of this only for a CD whose IKE the
+ * gateway answers ({@link EspForwardingTable#ikeOffload()}): a CD without an IKE profile runs
+ * IKEv2 and ESP itself, so its IKE, ESP in UDP and raw ESP pass unchanged both ways, like any
+ * other traffic ({@link ToCd}, {@link ToUcn}). From the radio, raw ESP goes to the UD of its
  * route ({@link EspForwardingTable#forUplink}): rewrapped in UDP from the CD's address and the
  * route's gateway port to the UD's port, the checksum computed (RFC 3948 §2.1 lets IPv4 send 0,
  * IPv6 never, RFC 8200 §8.1), or unchanged for a raw route; ESP without a route never reaches the
@@ -113,17 +116,21 @@ public final class EspForwarder {
       return new ToCd(packet);
     }
     int nextHeader = packet[NEXT_HEADER_OFFSET] & 0xff;
-    if (nextHeader == ESP) {
-      return rawToCd(packet, dst);
-    }
+    boolean ipsec = nextHeader == ESP;
+    int port = 0;
     if (nextHeader == UdpDatagram.PROTOCOL
         && packet.length >= Ipv6Packet.HEADER_LENGTH + UdpDatagram.HEADER_LENGTH) {
-      int port = u16(packet, DESTINATION_PORT_OFFSET);
-      if (port == IkeDatagram.IKE_PORT || port == UdpEncapsulation.PORT) {
-        return udpToCd(packet, port);
-      }
+      port = u16(packet, DESTINATION_PORT_OFFSET);
+      ipsec = port == IkeDatagram.IKE_PORT || port == UdpEncapsulation.PORT;
     }
-    return new ToCd(packet);
+    if (!ipsec) {
+      return new ToCd(packet);
+    }
+    if (!table.ikeOffload().isOffloaded(dst)) {
+      counters.passedToCd();
+      return new ToCd(packet);
+    }
+    return nextHeader == ESP ? rawToCd(packet, dst) : udpToCd(packet, port);
   }
 
   /** A packet the adaptation handed up from the radio. */
@@ -131,10 +138,14 @@ public final class EspForwarder {
     if (!isIpv6(packet) || (packet[NEXT_HEADER_OFFSET] & 0xff) != ESP) {
       return new ToUcn(packet);
     }
+    Ipv6Address src = Ipv6Address.fromBytes(packet, SOURCE_OFFSET);
+    if (!table.ikeOffload().isOffloaded(src)) {
+      counters.passedToUd();
+      return new ToUcn(packet);
+    }
     if (!(EspHeader.decode(packet, Ipv6Packet.HEADER_LENGTH) instanceof Decoded.Ok<EspHeader> h)) {
       return drop(EspDrop.MALFORMED, () -> "ESP from a CD shorter than its header");
     }
-    Ipv6Address src = Ipv6Address.fromBytes(packet, SOURCE_OFFSET);
     Ipv6Address dst = Ipv6Address.fromBytes(packet, DESTINATION_OFFSET);
     int spi = h.value().spi();
     Entry e = table.forUplink(src, dst, spi).orElse(null);

@@ -42,6 +42,15 @@ public final class EspForwardingTable {
   private final ConcurrentHashMap<Integer, Entry> byInboundSpi = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<UplinkKey, Entry> byUplink = new ConcurrentHashMap<>();
   private final Object writes = new Object();
+  private final IkeOffloadTable ikeOffload = new IkeOffloadTable();
+
+  /**
+   * The CDs whose IKE the gateway answers, and whose ESP therefore takes these routes; published
+   * beside the routes because the forwarder needs both for every packet to a CD.
+   */
+  public IkeOffloadTable ikeOffload() {
+    return ikeOffload;
+  }
 
   /**
    * Installs {@code route}, both directions. The same route installed again is kept with its

@@ -65,6 +65,10 @@ class EspThroughDataPlaneTest {
   private final SecuringCd cd = new SecuringCd(Nodes.CD_EUI64, SecuringCd.key(0x11));
   private final Ipv6Address cdAddress = cd.globalAddress();
   private final EspForwardingTable table = new EspForwardingTable();
+
+  {
+    table.ikeOffload().offload(cdAddress); // the gateway answers this CD's IKE
+  }
   private final BlockingQueue<byte[]> onAir = new LinkedBlockingQueue<>();
   private final BlockingQueue<IkeDatagram> toIkePort = new LinkedBlockingQueue<>();
   private InMemoryPort port;
@@ -234,6 +238,26 @@ class EspThroughDataPlaneTest {
     assertTrue(onAir.isEmpty(), "IKE never goes on the air");
     assertEquals(2, running.ikePort().toControlPlane());
     assertEquals(2, running.ikePort().fromControlPlane());
+  }
+
+  @Test
+  void ikeAndEspOfACdWithoutAnIkeProfileCrossTheDataPlaneAsItsOwnSecuredTraffic()
+      throws Exception {
+    table.ikeOffload().release(cdAddress); // admitted, but it runs IKEv2 itself
+    start();
+    byte[] init = espInUdp(UD, 500, cdAddress, 500, EspFixtures.ikeMessage(1), 64);
+    assertTrue(port.inject(init));
+    SecuringCd.Received r = toCd();
+    assertTrue(r.secured(), "data to an admitted CD, secured on the link");
+    assertArrayEquals(init, r.packet());
+
+    byte[] esp = rawEsp(cdAddress, UD, 64, esp(CD_OUT, 1, EspFixtures.transport(1)));
+    fromCd(esp);
+    assertArrayEquals(esp, toUcn(), "the CD's own ESP leaves unchanged, without a route");
+    assertTrue(toIkePort.isEmpty(), "the gateway does not answer this CD's IKE");
+    assertEquals(1, running.esp().passedToCds());
+    assertEquals(1, running.esp().passedToUds());
+    assertEquals(0, running.esp().espNoRoute());
   }
 
   @Test

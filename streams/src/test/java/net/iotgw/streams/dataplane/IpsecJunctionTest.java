@@ -46,6 +46,10 @@ class IpsecJunctionTest {
   static final int UCN_QUEUE = 1024;
 
   private final EspForwardingTable table = new EspForwardingTable();
+
+  {
+    table.ikeOffload().offload(CD); // the gateway answers this CD's IKE
+  }
   private final EspCounters esp = new EspCounters();
   private final IkePortCounters ike = new IkePortCounters();
   private final BlockingQueue<byte[]> toUcn = new LinkedBlockingQueue<>();

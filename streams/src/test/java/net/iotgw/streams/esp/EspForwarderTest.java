@@ -39,6 +39,12 @@ class EspForwarderTest {
   static final Ipv6Address STRANGER = Ipv6Address.of("2001:db8:6::66");
 
   private final EspForwardingTable table = new EspForwardingTable();
+
+  {
+    // Both CDs have IKE profiles: the gateway answers their IKE and routes their ESP.
+    table.ikeOffload().offload(CD);
+    table.ikeOffload().offload(OTHER_CD);
+  }
   private final EspCounters counters = new EspCounters();
   private final EspForwarder forwarder = new EspForwarder(table, PREFIX, counters);
 
@@ -230,7 +236,8 @@ class EspForwarderTest {
         shortRawEsp}) {
       assertEquals(EspDrop.MALFORMED, dropped(forwarder.fromUcn(p)));
     }
-    assertEquals(EspDrop.MALFORMED, dropped(forwarder.fromRadio(shortRawEsp)));
+    byte[] shortFromCd = rawEsp(CD, UD, 64, new byte[] {1, 2, 3, 4, 5, 6, 7});
+    assertEquals(EspDrop.MALFORMED, dropped(forwarder.fromRadio(shortFromCd)));
     assertEquals(7, counters.dropped(EspDrop.MALFORMED));
   }
 

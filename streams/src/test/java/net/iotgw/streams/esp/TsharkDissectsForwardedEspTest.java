@@ -40,6 +40,7 @@ class TsharkDissectsForwardedEspTest {
   void tsharkDissectsOurEspInUdpIkeWithMarkerAndRawEspWithGoodChecksums() throws IOException {
     EspForwardingTable table = new EspForwardingTable();
     table.install(EspRoute.udpEncapsulated(CD, CD_IN, CD_OUT, UD, UD_PORT));
+    table.ikeOffload().offload(CD);
     EspForwarder forwarder =
         new EspForwarder(table, Ipv6Prefix.of("2001:db8:cd::/64"), new EspCounters());
     byte[] up =

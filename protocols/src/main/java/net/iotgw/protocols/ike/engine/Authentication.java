@@ -44,6 +44,8 @@ final class Authentication {
             sa.keys().skP(initiator),
             ourId.encodeBody());
     Credentials credentials = sa.config().profile().credentials();
+    CryptoCounts.auth(sa.config(), credentials instanceof Credentials.PreSharedKey,
+        IkeCryptoOperation.SIGN);
     if (credentials instanceof Credentials.PreSharedKey psk) {
       return new AuthPayload(
           SharedKeyAuth.AUTH_METHOD, SharedKeyAuth.compute(sa.suite().prf(), psk.secret(), octets));
@@ -74,6 +76,7 @@ final class Authentication {
         return Optional.of("shared key authentication is not accepted");
       }
       boolean ok = SharedKeyAuth.verify(prf, profile.peerPsk().get().secret(), octets, auth.data());
+      CryptoCounts.auth(sa.config(), true, IkeCryptoOperation.VERIFY);
       return ok ? Optional.empty() : Optional.of("shared key MIC does not verify");
     }
     if (auth.method() == DigitalSignatureAuth.AUTH_METHOD) {
@@ -82,9 +85,13 @@ final class Authentication {
       }
       Decoded<AsymmetricKeyParameter> key =
           PeerCertificates.validate(certs, Identity.of(peerId), profile.trustAnchors(), now);
+      // The chain's signatures, one per certificate (an upper bound when validation failed).
+      CryptoCounts.report(sa.config(), IkeCryptoOperation.VERIFY, certs.size());
       if (!(key instanceof Decoded.Ok<AsymmetricKeyParameter> ok)) {
+        CryptoCounts.report(sa.config(), IkeCryptoOperation.PRF, 1);
         return Optional.of(((Decoded.Failed<AsymmetricKeyParameter>) key).error().detail());
       }
+      CryptoCounts.auth(sa.config(), false, IkeCryptoOperation.VERIFY);
       return DigitalSignatureAuth.verify(ok.value(), octets, auth.data()).isOk()
           ? Optional.empty()
           : Optional.of("signature does not verify");

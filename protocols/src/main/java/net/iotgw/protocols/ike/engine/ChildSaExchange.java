@@ -55,6 +55,7 @@ final class ChildSaExchange {
       }
       ours = Optional.of(KeyExchanges.generate(group, random));
       Decoded<byte[]> shared = ours.get().agree(kei.get().keyData());
+      CryptoCounts.keyExchange(sa.config());
       if (!(shared instanceof Decoded.Ok<byte[]> ok)) {
         ours.get().destroy();
         return refuse(sa, NotifyType.NO_PROPOSAL_CHOSEN);

@@ -204,6 +204,7 @@ final class ChildSaNegotiation {
     ChildSaKeys keys = gir.length == 0
         ? KeySchedule.childSa(sa.suite().prf(), sa.keys().skD(), esp.esp(), ni, nr)
         : KeySchedule.childSa(sa.suite().prf(), sa.keys().skD(), esp.esp(), gir, ni, nr);
+    CryptoCounts.childSaKeys(sa.config(), sa.suite().prf(), esp.esp());
     return new ChildSa(
         esp.esp(),
         transport ? ChildSa.Mode.TRANSPORT : ChildSa.Mode.TUNNEL,

@@ -57,6 +57,7 @@ public record CreateChildSa(Optional<Integer> rekeyed, Optional<DhGroup> group)
     Optional<KeyExchange> ke =
         groups.isEmpty() ? Optional.empty() : Optional.of(KeyExchanges.generate(groups.get(0),
             random));
+    ke.ifPresent(k -> CryptoCounts.keyPair(s.sa().config()));
     List<Payload> request = new ArrayList<>();
     old.ifPresent(o -> request.add(ChildSaExchange.rekeySa(o.inboundSpi())));
     request.addAll(offer.mode());

@@ -78,6 +78,7 @@ record CreateChildSaInFlight(
           return failed(s, NotifyType.NO_PROPOSAL_CHOSEN.id(), new byte[0], now);
         }
         gir = ok.value();
+        CryptoCounts.keyAgreement(s.sa().config());
       }
       ChildSaNegotiation.Result result = ChildSaNegotiation.accept(s.sa(), offer, response,
           ke.map(KeyExchange::group), ni, nr.get().nonce(), gir);

@@ -16,6 +16,8 @@ import java.util.Arrays;
  * @param natTPort the NAT-T port (4500): IKE there travels behind a non-ESP marker (RFC 3948)
  * @param debugKeys whether {@link IkeOutput.KeysForDebug} is emitted (test and debug only: it
  *     carries the IKE SA's keys)
+ * @param cryptoObserver told of each cryptographic operation ({@link CryptoObserver#NONE} but for
+ *     a simulated CD that counts its cost); not part of equality
  */
 public record EngineConfig(
     Profile profile,
@@ -25,7 +27,8 @@ public record EngineConfig(
     KeyDeliveryMode keyDelivery,
     int ikePort,
     int natTPort,
-    boolean debugKeys) {
+    boolean debugKeys,
+    CryptoObserver cryptoObserver) {
 
   /** RFC 7296 §2.23 detection, or UDP encapsulation always. */
   public enum NatTraversal {
@@ -53,6 +56,17 @@ public record EngineConfig(
       throw new IllegalArgumentException("the CD's address is an IPv6 address");
     }
     cdAddress = cdAddress.clone();
+    if (cryptoObserver == null) {
+      throw new IllegalArgumentException("a crypto observer is needed: CryptoObserver.NONE");
+    }
+  }
+
+  /** Without a crypto observer. */
+  public EngineConfig(
+      Profile profile, byte[] cdAddress, Limits limits, NatTraversal natTraversal,
+      KeyDeliveryMode keyDelivery, int ikePort, int natTPort, boolean debugKeys) {
+    this(profile, cdAddress, limits, natTraversal, keyDelivery, ikePort, natTPort, debugKeys,
+        CryptoObserver.NONE);
   }
 
   /** Standard ports, detected NAT, SKEYSEED delivery, no debug keys. */
@@ -69,32 +83,41 @@ public record EngineConfig(
 
   public EngineConfig withLimits(Limits l) {
     return new EngineConfig(
-        profile, cdAddress, l, natTraversal, keyDelivery, ikePort, natTPort, debugKeys);
+        profile, cdAddress, l, natTraversal, keyDelivery, ikePort, natTPort, debugKeys,
+        cryptoObserver);
   }
 
   public EngineConfig withNatTraversal(NatTraversal n) {
     return new EngineConfig(
-        profile, cdAddress, limits, n, keyDelivery, ikePort, natTPort, debugKeys);
+        profile, cdAddress, limits, n, keyDelivery, ikePort, natTPort, debugKeys, cryptoObserver);
   }
 
   public EngineConfig withKeyDelivery(KeyDeliveryMode k) {
     return new EngineConfig(
-        profile, cdAddress, limits, natTraversal, k, ikePort, natTPort, debugKeys);
+        profile, cdAddress, limits, natTraversal, k, ikePort, natTPort, debugKeys, cryptoObserver);
   }
 
   public EngineConfig withPorts(int ike, int natT) {
     return new EngineConfig(
-        profile, cdAddress, limits, natTraversal, keyDelivery, ike, natT, debugKeys);
+        profile, cdAddress, limits, natTraversal, keyDelivery, ike, natT, debugKeys,
+        cryptoObserver);
   }
 
   public EngineConfig withDebugKeys(boolean on) {
     return new EngineConfig(
-        profile, cdAddress, limits, natTraversal, keyDelivery, ikePort, natTPort, on);
+        profile, cdAddress, limits, natTraversal, keyDelivery, ikePort, natTPort, on,
+        cryptoObserver);
   }
 
   public EngineConfig withProfile(Profile p) {
     return new EngineConfig(
-        p, cdAddress, limits, natTraversal, keyDelivery, ikePort, natTPort, debugKeys);
+        p, cdAddress, limits, natTraversal, keyDelivery, ikePort, natTPort, debugKeys,
+        cryptoObserver);
+  }
+
+  public EngineConfig withCryptoObserver(CryptoObserver o) {
+    return new EngineConfig(
+        profile, cdAddress, limits, natTraversal, keyDelivery, ikePort, natTPort, debugKeys, o);
   }
 
   @Override

@@ -67,6 +67,7 @@ record IkeInitInitiator(
     byte[] ni = new byte[IkeInitResponder.NONCE_LENGTH];
     random.nextBytes(ni);
     DhGroup group = config.profile().dhGroups().get(0);
+    CryptoCounts.keyPair(config);
     return build(config, local, remote, IkeInitResponder.nonZero(random),
         KeyExchanges.generate(group, random), ni, Optional.empty(), 0, random);
   }
@@ -132,6 +133,7 @@ record IkeInitInitiator(
         || !config.profile().dhGroups().contains(asked.get())) {
       return new Failed(CloseReason.INIT_RETRIES_EXHAUSTED, "INVALID_KE_PAYLOAD asks " + asked);
     }
+    CryptoCounts.keyPair(config);
     return retry(KeyExchanges.generate(asked.get(), random), cookie, random);
   }
 
@@ -161,12 +163,14 @@ record IkeInitInitiator(
       return new Failed(CloseReason.NO_PROPOSAL_CHOSEN, "the answer is not a proposal we made");
     }
     Decoded<byte[]> gir = ke.agree(kr.get().keyData());
+    CryptoCounts.keyAgreement(config);
     if (!(gir instanceof Decoded.Ok<byte[]> shared)) {
       return new Failed(CloseReason.NO_PROPOSAL_CHOSEN, "responder's KE: " + gir);
     }
     ke.destroy();
     byte[] nonceR = nr.get().nonce();
     IkeSaKeys keys = KeySchedule.derive(suite.get(), shared.value(), ni, nonceR, spiI, h.spiR());
+    CryptoCounts.ikeSaKeys(config, suite.get());
     Arrays.fill(shared.value(), (byte) 0);
     NatDetection.Result nat = NatDetection.check(in, spiI, h.spiR(), local, remote);
     boolean natT = nat.any() || config.natTraversal() == EngineConfig.NatTraversal.FORCE;

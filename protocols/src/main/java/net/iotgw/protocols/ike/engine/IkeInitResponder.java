@@ -119,6 +119,7 @@ final class IkeInitResponder {
       SecureRandom random) {
     KeyExchange ours = KeyExchanges.generate(suite.dhGroup(), random);
     Decoded<byte[]> gir = ours.agree(peerKe.keyData());
+    CryptoCounts.keyExchange(config);
     byte[] publicValue = ours.publicValue();
     ours.destroy();
     if (!(gir instanceof Decoded.Ok<byte[]> shared)) {
@@ -128,6 +129,7 @@ final class IkeInitResponder {
     byte[] nr = new byte[NONCE_LENGTH];
     random.nextBytes(nr);
     IkeSaKeys keys = KeySchedule.derive(suite, shared.value(), ni, nr, h.spiI(), spiR);
+    CryptoCounts.ikeSaKeys(config, suite);
     Arrays.fill(shared.value(), (byte) 0);
 
     boolean force = config.natTraversal() == EngineConfig.NatTraversal.FORCE;

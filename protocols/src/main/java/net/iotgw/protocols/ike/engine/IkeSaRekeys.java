@@ -61,6 +61,7 @@ final class IkeSaRekeys {
           ChildSaExchange.groupBytes(wanted)));
     }
     KeyExchange kx = KeyExchanges.generate(group.get(), random);
+    CryptoCounts.keyExchange(sa.config());
     byte[] gir = new byte[0];
     try {
       if (!(kx.agree(kei.get().keyData()) instanceof Decoded.Ok<byte[]> ok)) {
@@ -74,6 +75,7 @@ final class IkeSaRekeys {
       random.nextBytes(nr);
       IkeSaKeys keys = KeySchedule.rekey(choice.get().suite(group.get()), sa.suite().prf(),
           sa.keys().skD(), gir, nonceI, nr, spiI, spiR);
+      CryptoCounts.rekeyedIkeSaKeys(sa.config(), choice.get().suite(group.get()));
       IkeSa theirs = sa.rekeyed(Role.RESPONDER, spiI, spiR, keys, new IkeSa.Nonces(nonceI, nr));
       List<Payload> response = List.of(
           new SaPayload(List.of(Proposals.ikeAnswer(choice.get(), group.get(),

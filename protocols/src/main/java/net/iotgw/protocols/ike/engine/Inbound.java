@@ -111,11 +111,16 @@ final class Inbound {
       if (last instanceof EncryptedFragmentPayload skf && skf.fragmentNumber() != 1) {
         return new Drop(DropReason.FRAGMENT, "retransmitted fragment " + skf.fragmentNumber(), ex);
       }
+      boolean protectedMessage =
+          last instanceof EncryptedPayload || last instanceof EncryptedFragmentPayload;
       boolean authentic =
           last instanceof EncryptedPayload sk
               ? ProtectedMessages.openPayload(wire, sk, sa.receiveCipher()).isOk()
               : last instanceof EncryptedFragmentPayload skf
                   && ProtectedMessages.openFragment(wire, skf, sa.receiveCipher()).isOk();
+      if (protectedMessage) {
+        CryptoCounts.opened(sa.config(), sa.suite().protection(), authentic);
+      }
       if (authentic) {
         return new Retransmission(d);
       }
@@ -132,6 +137,7 @@ final class Inbound {
     Payload last = last(decoded.orThrow());
     if (last instanceof EncryptedPayload sk) {
       Decoded<byte[]> plain = ProtectedMessages.openPayload(wire, sk, sa.receiveCipher());
+      CryptoCounts.opened(sa.config(), sa.suite().protection(), plain.isOk());
       if (!(plain instanceof Decoded.Ok<byte[]> ok)) {
         return notAuthentic(plain, ex);
       }
@@ -139,6 +145,7 @@ final class Inbound {
     }
     if (last instanceof EncryptedFragmentPayload skf) {
       Decoded<byte[]> plain = ProtectedMessages.openFragment(wire, skf, sa.receiveCipher());
+      CryptoCounts.opened(sa.config(), sa.suite().protection(), plain.isOk());
       if (!(plain instanceof Decoded.Ok<byte[]> ok)) {
         return notAuthentic(plain, ex);
       }

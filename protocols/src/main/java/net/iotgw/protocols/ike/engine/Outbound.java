@@ -32,6 +32,7 @@ final class Outbound {
             ? ProtectedMessages.sealFragmented(
                 header, payloads, sa.sendCipher(), sa.config().limits().maxMessageBytes(), random)
             : List.of(ProtectedMessages.seal(header, List.of(), payloads, sa.sendCipher(), random));
+    CryptoCounts.sealed(sa.config(), sa.suite().protection(), messages.size());
     return messages.stream().map(m -> new Datagram(sa.local(), sa.remote(), m)).toList();
   }
 }

@@ -37,6 +37,7 @@ public record RekeyIkeSa(Optional<DhGroup> group) implements InitiatorTask {
     byte[] ni = new byte[IkeInitResponder.NONCE_LENGTH];
     random.nextBytes(ni);
     KeyExchange ke = KeyExchanges.generate(groups.get(0), random);
+    CryptoCounts.keyPair(sa.config());
     List<Payload> request = List.of(
         Proposals.ikeOffer(profile, groups, Proposals.ikeSpiBytes(spiI)),
         new NoncePayload(ni),

@@ -76,6 +76,8 @@ record RekeyIkeSaInFlight(
       long spiR = accepted.get().spiR();
       IkeSaKeys keys = KeySchedule.rekey(accepted.get().suite(), sa.suite().prf(),
           sa.keys().skD(), gir, ni, nonceR, spiI, spiR);
+      CryptoCounts.keyAgreement(sa.config());
+      CryptoCounts.rekeyedIkeSaKeys(sa.config(), accepted.get().suite());
       IkeSa ours = sa.rekeyed(Role.INITIATOR, spiI, spiR, keys, new IkeSa.Nonces(ni, nonceR));
       if (collision.isEmpty()) {
         return new TaskOutcome.Changed(after -> IkeSaRekeys.switchTo(after, ours, true, now,
