@@ -148,6 +148,19 @@ class IkeOffloadStrongSwanIT {
       }
       BorderRouterEndToEndIT.waitFor(() -> gateway.output().contains("DELETED_BY_PEER"),
           Duration.ofSeconds(5), "the gateway's IKE SA delete");
+      // No UD ESP packet reached a CD before its keys (paper Sec. III-D): the CDs' own count of
+      // ESP without an SA, in a statistics line printed after the last ping.
+      int seen = cdSim.output().length();
+      BorderRouterEndToEndIT.waitFor(() -> cdSim.output().indexOf("without an SA", seen) >= 0,
+          Duration.ofSeconds(10), "cd-sim's statistics");
+      java.util.regex.Matcher esp = java.util.regex.Pattern.compile(
+          "ESP (\\d+) in, (\\d+) out, (\\d+) without an SA").matcher(cdSim.output());
+      String last = null;
+      while (esp.find()) {
+        last = esp.group();
+      }
+      assertTrue(last != null && !last.startsWith("ESP 0 ") && last.endsWith(" 0 without an SA"),
+          "ESP at the CDs: " + last);
 
       // An authenticated UD that cd1's policy does not list is refused (AUTHENTICATION_FAILED).
       String keysBefore = gateway.output();

@@ -227,7 +227,8 @@ public final class CdSimulator implements AutoCloseable {
     CdStats cds = totals();
     String line = String.format(
         "cd-sim: medium %d frames (%d kbit), %d delivered, %d lost, %d queue drops;"
-            + " CDs %d pings, %d CoAP, %d frames in, %d out, %d dropped",
+            + " CDs %d pings, %d CoAP, %d frames in, %d out, %d dropped;"
+            + " ESP %d in, %d out, %d without an SA",
         m.framesCarried(),
         m.bitsCarried() / 1000,
         m.deliveries(),
@@ -237,7 +238,10 @@ public final class CdSimulator implements AutoCloseable {
         cds.coapRequestsServed(),
         cds.framesReceived(),
         cds.framesSent(),
-        cds.totalDrops());
+        cds.totalDrops(),
+        cds.espReceived(),
+        cds.espSent(),
+        cds.espNoSa());
     if (ticker == null) {
       return line;
     }
