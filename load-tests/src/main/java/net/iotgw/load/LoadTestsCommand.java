@@ -4,19 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import net.iotgw.load.cdsim.CdSimCommand;
 import net.iotgw.load.entry.JoinCommand;
+import net.iotgw.load.ike.IkeLoadCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code load-tests} command line: benchmarks, the CD simulator ({@code cd-sim}), the
- * network-entry benchmark ({@code join}); the IKE load generator later.
+ * network-entry benchmark ({@code join}), the IKEv2 load generator ({@code ike}).
  */
 @Command(
     name = "load-tests",
     mixinStandardHelpOptions = true,
     version = "iotgw 0.1.0",
     description = "Benchmarks, simulators and load generation for the IoT security gateway.",
-    subcommands = {LoadTestsCommand.Jmh.class, CdSimCommand.class, JoinCommand.class})
+    subcommands = {LoadTestsCommand.Jmh.class, CdSimCommand.class, JoinCommand.class,
+        IkeLoadCommand.class})
 public final class LoadTestsCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
