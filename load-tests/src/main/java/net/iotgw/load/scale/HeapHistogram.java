@@ -38,11 +38,18 @@ public record HeapHistogram(Map<String, Entry> byClass, long instances, long byt
 
   /** A histogram of the live objects now (a full GC first): what {@code jcmd} would print. */
   public static HeapHistogram ofLiveObjects() {
+    return parse(liveObjectsText());
+  }
+
+  /**
+   * The text of {@code GC.class_histogram} now: kept as text (or in a file) by whoever takes
+   * several, so that earlier histograms do not weigh in later ones.
+   */
+  public static String liveObjectsText() {
     try {
-      Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+      return (String) ManagementFactory.getPlatformMBeanServer().invoke(
           new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
           new Object[] {new String[0]}, new String[] {String[].class.getName()});
-      return parse((String) text);
     } catch (JMException e) {
       throw new IllegalStateException("GC.class_histogram is not available in this JVM", e);
     }

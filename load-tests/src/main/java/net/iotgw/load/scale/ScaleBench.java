@@ -1,5 +1,6 @@
 package net.iotgw.load.scale;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -7,7 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import net.iotgw.load.ike.LoadSuite;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -18,6 +21,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  * class histogram of the live heap (see {@link HeapHistogram}) is taken at each stage:
  *
  * <ol>
+ *   <li>(a warm-up gateway with a few SAs, started and closed, unmeasured);
  *   <li>host only: this JVM with the emulated radio's actor system, no gateway;
  *   <li>gateway, empty store: the gateway started with no CD in its device store;
  *   <li>provisioned: a new gateway with {@code provisioned} CDs in its store, none admitted;
@@ -37,6 +41,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  */
 final class ScaleBench {
   private static final int TOP = 15;
+  /** CDs and SAs of the unmeasured warm-up gateway. */
+  private static final int WARM_UP = 20;
 
   private ScaleBench() {}
 
@@ -45,59 +51,54 @@ final class ScaleBench {
     quietGateway();
     Conditions conditions = Conditions.atStart();
     LoadSuite suite = LoadSuite.parse(settings.suite());
-    List<ScaleReport.Stage> stages = new ArrayList<>();
     Path dir = Files.createTempDirectory("iotgw-scale");
+    Stages stages = new Stages(dir, progress);
     ActorSystem<Void> host = ActorSystem.create(Behaviors.empty(), "scale");
     try {
-      HeapHistogram hostOnly = measure(stages, ScaleReport.HOST, 0, 0, 0, -1, 0, progress);
+      warmUp(dir, host, suite, progress);
+      stages.measure(ScaleReport.HOST, 0, 0, 0, -1, 0);
 
       long t = System.nanoTime();
-      HeapHistogram empty;
       try (ScaleGateway g = ScaleGateway.start(0, 0, dir, host)) {
-        empty = measure(stages, ScaleReport.EMPTY, 0, 0, 0, g.userActors(), since(t), progress);
+        stages.measure(ScaleReport.EMPTY, 0, 0, 0, g.userActors(), since(t));
       }
 
       t = System.nanoTime();
-      HeapHistogram provisioned;
       try (ScaleGateway g = ScaleGateway.start(settings.provisioned(), 0, dir, host)) {
-        provisioned = measure(stages, ScaleReport.PROVISIONED, settings.provisioned(), 0, 0,
-            g.userActors(), since(t), progress);
+        stages.measure(ScaleReport.PROVISIONED, settings.provisioned(), 0, 0, g.userActors(),
+            since(t));
       }
 
       t = System.nanoTime();
-      ScaleGateway g = ScaleGateway.start(settings.provisioned(), settings.sas(), dir, host);
-      try {
-        HeapHistogram admitted = measure(stages, ScaleReport.ADMITTED, settings.provisioned(),
-            settings.sas(), 0, g.userActors(), since(t), progress);
-
+      UdFleet.Outcome outcome;
+      int routes;
+      int ikeSas;
+      try (ScaleGateway g = ScaleGateway.start(settings.provisioned(), settings.sas(), dir,
+          host)) {
+        stages.measure(ScaleReport.ADMITTED, settings.provisioned(), settings.sas(), 0,
+            g.userActors(), since(t));
         progress.printf("establishing %,d IKE SAs, %d at a time%n", settings.sas(),
             settings.window());
         UdFleet uds = new UdFleet(g.ucn(), suite);
-        UdFleet.Outcome outcome = uds.establish(settings.sas(), settings.window(), deadline);
+        outcome = uds.establish(settings.sas(), settings.window(), deadline);
         progress.printf("%,d established, %,d failed %s in %.1f s%n", outcome.established(),
             outcome.failed(), outcome.failures(), outcome.took().toMillis() / 1000.0);
         double took = outcome.took().toMillis() / 1000.0;
-        HeapHistogram withUds = measure(stages, ScaleReport.ESTABLISHED_WITH_UDS,
-            settings.provisioned(), settings.sas(), outcome.established(), g.userActors(), took,
-            progress);
+        stages.measure(ScaleReport.ESTABLISHED_WITH_UDS, settings.provisioned(), settings.sas(),
+            outcome.established(), g.userActors(), took);
         uds.release();
-        HeapHistogram established = measure(stages, ScaleReport.ESTABLISHED,
-            settings.provisioned(), settings.sas(), outcome.established(), g.userActors(), took,
-            progress);
-        int routes = g.espRoutes();
-        int ikeSas = g.actors("/user/devices/*/*");
-        g.close();
-        g = null;
-        measure(stages, ScaleReport.CLOSED, 0, 0, 0, -1, 0, progress);
-        return new ScaleReport(settings, stages, outcome, routes, ikeSas,
-            provisioned.growthSince(empty, TOP), admitted.growthSince(provisioned, TOP),
-            established.growthSince(admitted, TOP), withUds.growthSince(established, TOP),
-            conditions.atEnd());
-      } finally {
-        if (g != null) {
-          g.close();
-        }
+        stages.measure(ScaleReport.ESTABLISHED, settings.provisioned(), settings.sas(),
+            outcome.established(), g.userActors(), took);
+        routes = g.espRoutes();
+        ikeSas = g.actors("/user/devices/*/*");
       }
+      stages.measure(ScaleReport.CLOSED, 0, 0, 0, -1, 0);
+      return new ScaleReport(settings, stages.list(), outcome, routes, ikeSas,
+          stages.growth(ScaleReport.EMPTY, ScaleReport.PROVISIONED),
+          stages.growth(ScaleReport.PROVISIONED, ScaleReport.ADMITTED),
+          stages.growth(ScaleReport.ADMITTED, ScaleReport.ESTABLISHED),
+          stages.growth(ScaleReport.ESTABLISHED, ScaleReport.ESTABLISHED_WITH_UDS),
+          conditions.atEnd());
     } finally {
       host.terminate();
       host.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -107,16 +108,61 @@ final class ScaleBench {
     }
   }
 
-  /** The live heap now, recorded as a stage (the histogram's full GC comes first). */
-  private static HeapHistogram measure(List<ScaleReport.Stage> stages, String name,
-      int provisioned, int admitted, int sas, int actors, double seconds, PrintStream progress) {
-    HeapHistogram h = HeapHistogram.ofLiveObjects();
-    long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    stages.add(new ScaleReport.Stage(name, provisioned, admitted, sas, h.bytes(), h.instances(),
-        used, actors, seconds));
-    progress.printf("%-36s live heap %,d bytes, %,d objects, %s actors%n", name, h.bytes(),
-        h.instances(), actors < 0 ? "-" : Integer.toString(actors));
-    return h;
+  /**
+   * A small gateway through every path the measured ones take (start, SAs, close), unmeasured, so
+   * that the classes those paths load and the static state they make are there before the first
+   * histogram and fall in no per-CD figure.
+   */
+  private static void warmUp(Path dir, ActorSystem<Void> host, LoadSuite suite,
+      PrintStream progress) throws Exception {
+    try (ScaleGateway g = ScaleGateway.start(WARM_UP, WARM_UP, dir, host)) {
+      UdFleet uds = new UdFleet(g.ucn(), suite);
+      UdFleet.Outcome o = uds.establish(WARM_UP, WARM_UP, Duration.ofSeconds(60));
+      g.userActors();
+      uds.release();
+      progress.printf("warm-up: %d of %d SAs established%n", o.established(), WARM_UP);
+    }
+  }
+
+  /**
+   * The stages measured so far: their totals in memory, their histograms in files, so that no
+   * histogram is on the heap when the next is taken.
+   */
+  private static final class Stages {
+    private final Path dir;
+    private final PrintStream progress;
+    private final List<ScaleReport.Stage> list = new ArrayList<>();
+    private final Map<String, Path> histograms = new HashMap<>();
+
+    Stages(Path dir, PrintStream progress) {
+      this.dir = dir;
+      this.progress = progress;
+    }
+
+    /** The live heap now, recorded as a stage (the histogram's full GC comes first). */
+    void measure(String name, int provisioned, int admitted, int sas, int actors,
+        double seconds) throws IOException {
+      String text = HeapHistogram.liveObjectsText();
+      long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      Path file = dir.resolve("histogram-" + list.size() + ".txt");
+      Files.writeString(file, text);
+      HeapHistogram h = HeapHistogram.parse(text);
+      list.add(new ScaleReport.Stage(name, provisioned, admitted, sas, h.bytes(), h.instances(),
+          used, actors, seconds));
+      histograms.put(name, file);
+      progress.printf("%-36s live heap %,d bytes, %,d objects, %s actors%n", name, h.bytes(),
+          h.instances(), actors < 0 ? "-" : Integer.toString(actors));
+    }
+
+    List<ScaleReport.Stage> list() {
+      return List.copyOf(list);
+    }
+
+    /** The classes that grew most from stage {@code from} to stage {@code to}. */
+    List<HeapHistogram.Entry> growth(String from, String to) throws IOException {
+      return HeapHistogram.parse(Files.readString(histograms.get(to)))
+          .growthSince(HeapHistogram.parse(Files.readString(histograms.get(from))), TOP);
+    }
   }
 
   private static double since(long t0) {
