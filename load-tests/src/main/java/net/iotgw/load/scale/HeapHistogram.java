@@ -100,4 +100,24 @@ public record HeapHistogram(Map<String, Entry> byClass, long instances, long byt
         .thenComparing(Entry::className));
     return List.copyOf(grown.subList(0, Math.min(top, grown.size())));
   }
+
+  /**
+   * The net change in bytes from {@code before} to this one, summed by {@code group} of the class
+   * name; the groups add up to the change of the total.
+   */
+  public Map<String, Long> changeByGroup(HeapHistogram before,
+      java.util.function.Function<String, String> group) {
+    Map<String, Long> change = new java.util.TreeMap<>();
+    for (Entry now : byClass.values()) {
+      Entry then = before.byClass.get(now.className());
+      change.merge(group.apply(now.className()), now.bytes() - (then == null ? 0 : then.bytes()),
+          Long::sum);
+    }
+    for (Entry then : before.byClass.values()) {
+      if (!byClass.containsKey(then.className())) {
+        change.merge(group.apply(then.className()), -then.bytes(), Long::sum);
+      }
+    }
+    return change;
+  }
 }

@@ -158,10 +158,12 @@ final class ScaleBench {
       return List.copyOf(list);
     }
 
-    /** The classes that grew most from stage {@code from} to stage {@code to}. */
-    List<HeapHistogram.Entry> growth(String from, String to) throws IOException {
-      return HeapHistogram.parse(Files.readString(histograms.get(to)))
-          .growthSince(HeapHistogram.parse(Files.readString(histograms.get(from))), TOP);
+    /** What grew from stage {@code from} to stage {@code to}, by class and by owner. */
+    ScaleReport.Growth growth(String from, String to) throws IOException {
+      HeapHistogram before = HeapHistogram.parse(Files.readString(histograms.get(from)));
+      HeapHistogram after = HeapHistogram.parse(Files.readString(histograms.get(to)));
+      return new ScaleReport.Growth(after.growthSince(before, TOP),
+          after.changeByGroup(before, HeapOwner::of));
     }
   }
 

@@ -15,9 +15,21 @@ import java.util.Map;
  * @param ud what the UD sessions held in this JVM (the generator's side), by class
  */
 record ScaleReport(Settings settings, List<Stage> stages, UdFleet.Outcome outcome,
-    int espRoutes, int ikeSaActors, List<HeapHistogram.Entry> perProvisioned,
-    List<HeapHistogram.Entry> perAdmitted, List<HeapHistogram.Entry> perSa,
-    List<HeapHistogram.Entry> ud, Conditions conditions) {
+    int espRoutes, int ikeSaActors, Growth perProvisioned, Growth perAdmitted, Growth perSa,
+    Growth ud, Conditions conditions) {
+
+  /**
+   * What grew between two stages.
+   *
+   * @param top the classes that grew most
+   * @param byOwner the net change by {@link HeapOwner}: adds up to the whole change
+   */
+  record Growth(List<HeapHistogram.Entry> top, Map<String, Long> byOwner) {
+    Growth {
+      top = List.copyOf(top);
+      byOwner = Map.copyOf(byOwner);
+    }
+  }
 
   /** What was asked. */
   record Settings(int provisioned, int sas, int window, String suite) {}
@@ -105,12 +117,14 @@ record ScaleReport(Settings settings, List<Stage> stages, UdFleet.Outcome outcom
         outcome.failures().isEmpty() ? "" : outcome.failures(), espRoutes, ikeSaActors,
         outcome.retransmissions(), outcome.took().toMillis() / 1000.0,
         outcome.established() / Math.max(1e-3, outcome.took().toMillis() / 1000.0)));
-    top(b, "Per established IKE SA, largest growth by class", perSa, settings.sas());
-    top(b, "Per admitted CD (Device actor), largest growth by class", perAdmitted,
+    owners(b, settings.provisioned(), settings.sas());
+    top(b, "Per established IKE SA, largest growth by class", perSa.top(), settings.sas());
+    top(b, "Per admitted CD (Device actor), largest growth by class", perAdmitted.top(),
         settings.sas());
-    top(b, "Per provisioned CD, largest growth by class", perProvisioned,
+    top(b, "Per provisioned CD, largest growth by class", perProvisioned.top(),
         settings.provisioned());
-    top(b, "Per SA on the UD side (generator), largest growth by class", ud, settings.sas());
+    top(b, "Per SA on the UD side (generator), largest growth by class", ud.top(),
+        settings.sas());
     Conditions c = conditions;
     b.append(String.format(Locale.ROOT, "Conditions: %s; max heap %s; JVM flags %s; GC %s; "
             + "%d processors, %s physical memory; %s; started %s; load average %.2f at start, "
@@ -119,6 +133,24 @@ record ScaleReport(Settings settings, List<Stage> stages, UdFleet.Outcome outcom
         c.jvm(), mib(c.maxHeapBytes()), c.jvmArguments(), c.collectors(), c.processors(),
         mib(c.physicalMemoryBytes()), c.os(), c.startedAt(), c.loadAtStart(), c.loadAtEnd()));
     return b.toString();
+  }
+
+  /** The three gateway figures split by owner, one column each. */
+  private void owners(StringBuilder b, int provisioned, int sas) {
+    if (provisioned == 0 || sas == 0) {
+      return;
+    }
+    b.append("By owner (bytes each; the rows add up to the figures above):\n\n"
+        + "| owner | per provisioned CD | per admitted CD | per established IKE SA |\n"
+        + "|---|--:|--:|--:|\n");
+    for (String owner : List.of(HeapOwner.BYTES, HeapOwner.OURS, HeapOwner.PEKKO,
+        HeapOwner.BOUNCY_CASTLE, HeapOwner.JDK)) {
+      b.append(String.format(Locale.ROOT, "| %s | %,.0f | %,.0f | %,.0f |%n", owner,
+          (double) perProvisioned.byOwner().getOrDefault(owner, 0L) / provisioned,
+          (double) perAdmitted.byOwner().getOrDefault(owner, 0L) / sas,
+          (double) perSa.byOwner().getOrDefault(owner, 0L) / sas));
+    }
+    b.append('\n');
   }
 
   private static void figure(StringBuilder b, String what, double bytes) {

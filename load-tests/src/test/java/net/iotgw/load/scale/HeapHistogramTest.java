@@ -48,6 +48,27 @@ class HeapHistogramTest {
   }
 
   @Test
+  void changeByGroupAddsUpToTheChangeOfTheTotalCountingVanishedClasses() {
+    HeapHistogram before = HeapHistogram.parse(AFTER);
+    HeapHistogram after = HeapHistogram.parse(BEFORE);
+
+    java.util.Map<String, Long> change = after.changeByGroup(before, HeapOwner::of);
+
+    assertEquals(java.util.Map.of(HeapOwner.BYTES, -800000L, HeapOwner.JDK, 240L,
+        HeapOwner.OURS, -3200L, HeapOwner.PEKKO, -200L), change);
+    assertEquals(after.bytes() - before.bytes(),
+        change.values().stream().mapToLong(Long::longValue).sum());
+  }
+
+  @Test
+  void ownersOfArraysAreTheirElementsOwners() {
+    assertEquals(HeapOwner.OURS, HeapOwner.of("[Lnet.iotgw.protocols.ike.engine.ChildSa;"));
+    assertEquals(HeapOwner.PEKKO, HeapOwner.of("[[Lscala.collection.immutable.Map;"));
+    assertEquals(HeapOwner.BYTES, HeapOwner.of("[B"));
+    assertEquals(HeapOwner.JDK, HeapOwner.of("[J"));
+  }
+
+  @Test
   void textWithoutATotalLineIsRefused() {
     assertThrows(IllegalArgumentException.class, () -> HeapHistogram.parse("no histogram\n"));
   }

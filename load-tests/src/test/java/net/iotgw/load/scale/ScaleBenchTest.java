@@ -40,9 +40,13 @@ class ScaleBenchTest {
     for (String row : List.of("| " + ScaleReport.PROVISIONED + " | 300 | 0 | 0 |",
         "| " + ScaleReport.ESTABLISHED + " | 300 | 50 | 50 |", "| per provisioned CD",
         "| per established IKE SA", "Per established IKE SA, largest growth by class",
+        "| " + HeapOwner.PEKKO + " |",
         "Conditions: ")) {
       assertTrue(text.contains(row), row + " missing in\n" + text);
     }
-    assertFalse(r.perSa().isEmpty(), text);
+    assertFalse(r.perSa().top().isEmpty(), text);
+    assertEquals(r.stage(ScaleReport.ESTABLISHED).liveBytes()
+            - r.stage(ScaleReport.ADMITTED).liveBytes(),
+        r.perSa().byOwner().values().stream().mapToLong(Long::longValue).sum(), text);
   }
 }
