@@ -32,6 +32,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
  *       admitted CD through the in-memory UCN, none deleted;
  *   <li>SAs established: the same, the UD's sessions forgotten (the gateway's SAs stay: no timer
  *       of theirs fires for minutes), so that the generator's share is left out;
+ *   <li>ESP routes cleared: the forwarding table emptied behind the actors' back, just before
+ *       the gateway closes, to weigh the routes' share of an SA;
  *   <li>gateway closed.
  * </ol>
  *
@@ -91,6 +93,9 @@ final class ScaleBench {
             outcome.established(), g.userActors(), took);
         routes = g.espRoutes();
         ikeSas = g.actors("/user/devices/*/*");
+        g.clearEspRoutes();
+        stages.measure(ScaleReport.ROUTES_CLEARED, settings.provisioned(), settings.sas(),
+            outcome.established(), g.userActors(), 0);
       }
       stages.measure(ScaleReport.CLOSED, 0, 0, 0, -1, 0);
       return new ScaleReport(settings, stages.list(), outcome, routes, ikeSas,
@@ -98,6 +103,7 @@ final class ScaleBench {
           stages.growth(ScaleReport.PROVISIONED, ScaleReport.ADMITTED),
           stages.growth(ScaleReport.ADMITTED, ScaleReport.ESTABLISHED),
           stages.growth(ScaleReport.ESTABLISHED, ScaleReport.ESTABLISHED_WITH_UDS),
+          stages.growth(ScaleReport.ROUTES_CLEARED, ScaleReport.ESTABLISHED),
           conditions.atEnd());
     } finally {
       host.terminate();

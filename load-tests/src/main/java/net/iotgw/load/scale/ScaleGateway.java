@@ -128,6 +128,11 @@ final class ScaleGateway implements AutoCloseable {
     return parts.espRoutes().size();
   }
 
+  /** Empties the ESP forwarding table (measurement only: the IKE SA actors still list them). */
+  void clearEspRoutes() {
+    parts.espRoutes().clear();
+  }
+
   /** Live actors of the gateway matching {@code path}, e.g. {@code /user/devices/*}. */
   int actors(String path) throws Exception {
     return ActorCensus.count(gateway, path, Duration.ofMillis(500));

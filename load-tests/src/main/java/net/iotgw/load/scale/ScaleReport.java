@@ -13,10 +13,11 @@ import java.util.Map;
  * @param perAdmitted growth from "provisioned" to "admitted", by class
  * @param perSa growth from "admitted" to "SAs established", by class
  * @param ud what the UD sessions held in this JVM (the generator's side), by class
+ * @param routes the ESP forwarding table's share of the SAs, by class
  */
 record ScaleReport(Settings settings, List<Stage> stages, UdFleet.Outcome outcome,
     int espRoutes, int ikeSaActors, Growth perProvisioned, Growth perAdmitted, Growth perSa,
-    Growth ud, Conditions conditions) {
+    Growth ud, Growth routes, Conditions conditions) {
 
   /**
    * What grew between two stages.
@@ -51,6 +52,7 @@ record ScaleReport(Settings settings, List<Stage> stages, UdFleet.Outcome outcom
   static final String ADMITTED = "admitted";
   static final String ESTABLISHED_WITH_UDS = "SAs established, UD sessions held";
   static final String ESTABLISHED = "SAs established";
+  static final String ROUTES_CLEARED = "ESP routes cleared";
   static final String CLOSED = "gateway closed";
 
   Stage stage(String name) {
@@ -73,6 +75,11 @@ record ScaleReport(Settings settings, List<Stage> stages, UdFleet.Outcome outcom
 
   double bytesPerSa() {
     return per(stage(ESTABLISHED).liveBytes() - stage(ADMITTED).liveBytes(), settings.sas());
+  }
+
+  double routeBytesPerSa() {
+    return per(stage(ESTABLISHED).liveBytes() - stage(ROUTES_CLEARED).liveBytes(),
+        settings.sas());
   }
 
   double udBytesPerSa() {
@@ -107,6 +114,8 @@ record ScaleReport(Settings settings, List<Stage> stages, UdFleet.Outcome outcom
         bytesPerAdmitted());
     figure(b, "per established IKE SA with its CHILD_SA and ESP route (established - admitted) "
         + "/ SAs", bytesPerSa());
+    figure(b, "of which its ESP route in the forwarder's table (established - routes cleared) "
+        + "/ SAs", routeBytesPerSa());
     figure(b, "per SA on the UD side, in this JVM, not the gateway's (held - released) / SAs",
         udBytesPerSa());
     b.append('\n');
@@ -119,6 +128,7 @@ record ScaleReport(Settings settings, List<Stage> stages, UdFleet.Outcome outcom
         outcome.established() / Math.max(1e-3, outcome.took().toMillis() / 1000.0)));
     owners(b, settings.provisioned(), settings.sas());
     top(b, "Per established IKE SA, largest growth by class", perSa.top(), settings.sas());
+    top(b, "Per SA, its ESP route, largest share by class", routes.top(), settings.sas());
     top(b, "Per admitted CD (Device actor), largest growth by class", perAdmitted.top(),
         settings.sas());
     top(b, "Per provisioned CD, largest growth by class", perProvisioned.top(),
