@@ -175,6 +175,9 @@ record ScaleReport(Settings settings, List<Stage> stages, UdFleet.Outcome outcom
     }
     b.append(title).append(":\n\n| class | bytes each | instances each |\n|---|--:|--:|\n");
     for (HeapHistogram.Entry e : entries) {
+      if (e.bytes() * 2 < n) {
+        continue; // under half a byte each: noise of the runtime, not part of the unit
+      }
       b.append(String.format(Locale.ROOT, "| `%s` | %,.1f | %.2f |%n", e.className(),
           (double) e.bytes() / n, (double) e.instances() / n));
     }
