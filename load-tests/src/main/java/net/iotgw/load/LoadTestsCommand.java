@@ -5,12 +5,15 @@ import java.util.List;
 import net.iotgw.load.cdsim.CdSimCommand;
 import net.iotgw.load.claim.ClaimCommand;
 import net.iotgw.load.entry.JoinCommand;
+import net.iotgw.load.ike.IkeLoadCommand;
+import net.iotgw.load.scale.ScaleCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * The {@code load-tests} command line: benchmarks, the CD simulator ({@code cd-sim}), the
- * network-entry benchmark ({@code join}); the IKE load generator later.
+ * network-entry benchmark ({@code join}), the IKEv2 load generator ({@code ike}), the heap per
+ * provisioned CD and per IKE SA ({@code scale}).
  */
 @Command(
     name = "load-tests",
@@ -18,7 +21,7 @@ import picocli.CommandLine.Command;
     version = "iotgw 0.1.0",
     description = "Benchmarks, simulators and load generation for the IoT security gateway.",
     subcommands = {LoadTestsCommand.Jmh.class, CdSimCommand.class, JoinCommand.class,
-        ClaimCommand.class})
+        ClaimCommand.class, IkeLoadCommand.class, ScaleCommand.class})
 public final class LoadTestsCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

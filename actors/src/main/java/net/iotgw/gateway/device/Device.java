@@ -74,6 +74,15 @@ public final class Device {
 
   private record Ignored() implements Command {}
 
+  /**
+   * Measurement only (see {@link MeasuredCds}): the CD counts as admitted without PANA, and the
+   * keys of its CHILD_SAs count as delivered the moment they are agreed.
+   */
+  record AdmitInMemory() implements Command {}
+
+  /** {@link #admittedBy} of a CD admitted by {@link AdmitInMemory}: no 32-bit Session-Id. */
+  private static final long IN_MEMORY_ADMISSION = -1L;
+
   /** After an IKE SA rekey: the new initiator SPI reaches the same actor. */
   private record RouteAlso(long spiI, ActorRef<IkeSaActor.Command> sa) implements Command {}
 
@@ -172,6 +181,10 @@ public final class Device {
           ikeSas.values().removeIf(m.sa()::equals);
           initiating.remove(m.ud(), m.sa());
           return stopIfIdle();
+        })
+        .onMessage(AdmitInMemory.class, m -> {
+          admittedBy = IN_MEMORY_ADMISSION;
+          return Behaviors.same();
         })
         .onMessage(RouteAlso.class, m -> {
           peerOf(m.sa()).ifPresent(peer -> ikeSas.put(new IkeKey(m.spiI(), peer), m.sa()));
@@ -391,6 +404,12 @@ public final class Device {
   }
 
   private Behavior<Command> onDeliverKeys(DeliverKeys m) {
+    if (admittedBy != null && admittedBy == IN_MEMORY_ADMISSION) {
+      // Measurement: the gateway's own cost, no radio round trip (the SA zeroes the delivery).
+      halfOpen.removeIf(k -> ikeSas.get(k) == m.sa());
+      m.sa().tell(new IkeSaActor.KeysDelivered());
+      return Behaviors.same();
+    }
     ActorRef<EapSession.Command> session = admittedBy == null ? null : sessions.get(admittedBy);
     if (session == null) {
       m.sa().tell(new IkeSaActor.KeysNotDelivered("the CD is not admitted"));

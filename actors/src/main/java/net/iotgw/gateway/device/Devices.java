@@ -70,10 +70,18 @@ public final class Devices {
   }
 
   public static Behavior<Command> create(NetworkEntryConfig config, Device.Shared shared) {
+    return create(config, shared, MeasuredCds.NONE);
+  }
+
+  /** With {@code measured} CDs admitted in memory from the start (measurement only). */
+  public static Behavior<Command> create(NetworkEntryConfig config, Device.Shared shared,
+      MeasuredCds measured) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
       timers.startTimerWithFixedDelay(new RotateCookieSecret(),
           shared.ike().cookieSecretLifetime());
-      return new Devices(context, config, shared).behavior();
+      Devices devices = new Devices(context, config, shared);
+      measured.eui64s().forEach(devices::admitInMemory);
+      return devices.behavior();
     }));
   }
 
@@ -182,6 +190,17 @@ public final class Devices {
     }
     device.tell(new Device.Ike(m.datagram()));
     return Behaviors.same();
+  }
+
+  /** A Device for {@code eui64}, admitted without PANA ({@link MeasuredCds}). */
+  private void admitInMemory(long eui64) {
+    ActorRef<Device.Command> device = context.spawn(
+        Behaviors.supervise(Device.create(context.getSelf(), shared, eui64))
+            .onFailure(SupervisorStrategy.stop()),
+        "cd-" + Long.toHexString(eui64));
+    context.watchWith(device, new DeviceStopped(eui64));
+    devices.put(eui64, device);
+    device.tell(new Device.AdmitInMemory());
   }
 
   private Behavior<Command> drop(String format, Object what) {

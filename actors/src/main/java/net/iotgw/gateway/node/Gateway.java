@@ -11,6 +11,7 @@ import net.iotgw.gateway.device.Device;
 import net.iotgw.gateway.device.Devices;
 import net.iotgw.gateway.device.EapSession;
 import net.iotgw.gateway.device.LinkAdmission;
+import net.iotgw.gateway.device.MeasuredCds;
 import net.iotgw.gateway.ike.EspRoutes;
 import net.iotgw.gateway.ike.IkeProfiles;
 import net.iotgw.protocols.ike.engine.ChildSa;
@@ -75,6 +76,16 @@ public final class Gateway {
   }
 
   public static Behavior<Void> create(GatewayConfig config, GatewayParts parts) {
+    return create(config, parts, MeasuredCds.NONE);
+  }
+
+  /**
+   * For measurement only (the {@code ike} load generator's in-process target): the gateway with
+   * {@code measured} CDs admitted in memory from the start, without radio or PANA, their key
+   * deliveries acknowledged at once. Nothing in a configuration file leads here.
+   */
+  public static Behavior<Void> create(GatewayConfig config, GatewayParts parts,
+      MeasuredCds measured) {
     return Behaviors.setup(
         context -> {
           ActorRef<Aaa.Command> aaa =
@@ -110,7 +121,8 @@ public final class Gateway {
               context.spawn(
                   Devices.create(
                       config.networkEntry(),
-                      new Device.Shared(aaa, admission, session, random, ike)),
+                      new Device.Shared(aaa, admission, session, random, ike),
+                      measured),
                   "devices");
           context.spawn(
               Behaviors.supervise(DataPlane.create(config, parts, devices))
