@@ -184,6 +184,7 @@ public final class Device {
         })
         .onMessage(AdmitInMemory.class, m -> {
           admittedBy = IN_MEMORY_ADMISSION;
+          shared.admission().admitWithoutLink(eui64);
           return Behaviors.same();
         })
         .onMessage(RouteAlso.class, m -> {

@@ -48,6 +48,13 @@ final class PublishedAdmission implements LinkAdmission {
   }
 
   @Override
+  public void admitWithoutLink(long eui64) {
+    if (hasIkeProfile.test(eui64)) {
+      ikeOffload.offload(address(eui64));
+    }
+  }
+
+  @Override
   public void revoke(long eui64) {
     ikeOffload.release(address(eui64));
     keys.remove(eui64);

@@ -126,6 +126,9 @@ class DeviceIkeSaBoundTest {
       public void admit(long eui64, LinkKey key) {}
 
       @Override
+      public void admitWithoutLink(long eui64) {}
+
+      @Override
       public void revoke(long eui64) {}
     };
     Device.Shared shared = new Device.Shared(

@@ -47,4 +47,15 @@ class PublishedAdmissionTest {
     admission.revoke(WITHOUT_PROFILE);
     assertEquals(0, keys.size());
   }
+
+  @Test
+  void aCdAdmittedWithoutALinkForMeasurementIsOffloadedButHasNoLinkKey() {
+    admission.admitWithoutLink(WITH_PROFILE);
+    assertFalse(keys.isAdmitted(WITH_PROFILE), "no frame of it may pass the link layer");
+    assertTrue(esp.ikeOffload().isOffloaded(OFFLOADED));
+    admission.admitWithoutLink(WITHOUT_PROFILE);
+    assertFalse(esp.ikeOffload().isOffloaded(OWN_IKE));
+    admission.revoke(WITH_PROFILE);
+    assertEquals(0, esp.ikeOffload().size());
+  }
 }
