@@ -47,21 +47,22 @@ public final class IkeLoad {
 
   /**
    * @param seconds the measured window (the plan's duration)
+   * @param windowEstablished SAs established within the window
    * @param cpuPercent the target's average CPU over the window, 100 = one core; NaN if unseen
    * @param peakMemoryBytes the largest memory sample; -1 if unseen
    */
   public record Result(LoadPlan plan, LoadStats.Snapshot stats, double seconds,
-      String resourcesMeasured, double cpuPercent, long peakMemoryBytes,
+      long windowEstablished, String resourcesMeasured, double cpuPercent, long peakMemoryBytes,
       List<ResourcePoint> resources) {
 
     /** Established SAs per second over the measured window. */
     public double rate() {
-      return stats.ratePerSecond((int) Math.round(seconds));
+      return windowEstablished / seconds;
     }
   }
 
   public static Result run(LoadPlan plan, PrintStream progress) throws Exception {
-    int seconds = (int) Math.max(1, plan.duration().toSeconds());
+    int seconds = (int) Math.max(1, plan.warmup().toSeconds() + plan.duration().toSeconds());
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME,
         systemConfig(plan.workers()));
     Path dir = Files.createTempDirectory("iotgw-ike-load");
@@ -90,9 +91,8 @@ public final class IkeLoad {
       }
 
       List<ResourcePoint> points = new CopyOnWriteArrayList<>();
-      Optional<ResourceProbe.Sample> first = probe.sample();
       long t0 = System.nanoTime();
-      long[] last = {t0, first.map(ResourceProbe.Sample::cpuNanos).orElse(0L),
+      long[] last = {t0, probe.sample().map(ResourceProbe.Sample::cpuNanos).orElse(0L),
           stats.establishedCount()};
       sampling = system.scheduler().scheduleAtFixedRate(SAMPLE, SAMPLE, () -> {
         long now = System.nanoTime();
@@ -110,9 +110,15 @@ public final class IkeLoad {
         last[2] = established;
       }, system.executionContext());
 
+      Thread.sleep(plan.warmup().toMillis());
+      Optional<ResourceProbe.Sample> first = probe.sample();
+      long windowStart = System.nanoTime();
+      long establishedBefore = stats.establishedCount();
+      stats.measureFrom(windowStart);
       Thread.sleep(plan.duration().toMillis());
       Optional<ResourceProbe.Sample> atEnd = probe.sample();
-      long windowNanos = System.nanoTime() - t0;
+      long windowNanos = System.nanoTime() - windowStart;
+      long windowEstablished = stats.establishedCount() - establishedBefore;
       workers.forEach(w -> w.tell(new LoadWorker.StopStarting()));
       long drainUntil = System.nanoTime() + plan.drain().toNanos();
       while (System.nanoTime() < drainUntil && stats.inFlight() > 0) {
@@ -132,7 +138,7 @@ public final class IkeLoad {
           ? 100.0 * (atEnd.get().cpuNanos() - first.get().cpuNanos()) / windowNanos
           : Double.NaN;
       long peak = points.stream().mapToLong(ResourcePoint::memoryBytes).max().orElse(-1);
-      return new Result(plan, stats.snapshot(), plan.duration().toMillis() / 1000.0,
+      return new Result(plan, stats.snapshot(), windowNanos / 1e9, windowEstablished,
           probe.what(), cpu, peak, List.copyOf(points));
     } finally {
       if (sampling != null) {

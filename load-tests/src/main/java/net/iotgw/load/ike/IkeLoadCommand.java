@@ -38,6 +38,10 @@ public final class IkeLoadCommand implements Callable<Integer> {
   @Option(names = "--duration", defaultValue = "10s", description = "how long (default 10s)")
   String duration;
 
+  @Option(names = "--warmup", defaultValue = "0s",
+      description = "load before the measured window, not measured (default 0s)")
+  String warmup;
+
   @Option(names = "--drain", defaultValue = "10s",
       description = "time left to attempts in flight at the end (default 10s)")
   String drain;
@@ -105,7 +109,7 @@ public final class IkeLoadCommand implements Callable<Integer> {
     LoadPlan plan = new LoadPlan(target(),
         concurrency != null ? new LoadWorker.Pacing.Closed(concurrency)
             : new LoadWorker.Pacing.Open(rate),
-        duration(duration), duration(drain),
+        duration(warmup), duration(duration), duration(drain),
         workers != null ? workers : Runtime.getRuntime().availableProcessors(),
         LoadSuite.parse(suite), childSa, delete, identity, psk, Optional.ofNullable(report));
     System.out.println("ike load: " + plan.describe());

@@ -11,7 +11,9 @@ import java.util.OptionalLong;
  *
  * @param target where the initiators go
  * @param pacing closed loop (concurrency) or open loop (rate), over all workers together
- * @param duration how long attempts are started; the rate is measured over it
+ * @param warmup attempts run this long before the measured window (JIT, caches); their
+ *     latencies are not recorded
+ * @param duration the measured window: the rate, the latencies and the target's CPU are over it
  * @param drain how long attempts in flight at the end may still finish
  * @param workers worker actors, each with its own source port (UDP) or UD address (gateway)
  * @param childSa an extra CREATE_CHILD_SA after establishment
@@ -23,6 +25,7 @@ import java.util.OptionalLong;
 public record LoadPlan(
     Target target,
     LoadWorker.Pacing pacing,
+    Duration warmup,
     Duration duration,
     Duration drain,
     int workers,
@@ -76,8 +79,8 @@ public record LoadPlan(
         ? "in-process gateway, " + g.cds() + " CDs admitted in memory, cookie threshold "
             + g.cookieThreshold()
         : "UDP " + ((Target.Udp) target).responder();
-    return where + "; " + load + "; " + duration.toSeconds() + " s (+" + drain.toSeconds()
-        + " s drain); " + workers + " workers; suite " + suite.label() + "; PSK"
+    return where + "; " + load + "; " + warmup.toSeconds() + " s warm-up + "
+        + duration.toSeconds() + " s measured (+" + drain.toSeconds() + " s drain); " + workers + " workers; suite " + suite.label() + "; PSK"
         + (childSa ? "; extra CHILD_SA" : "") + (delete ? "; delete" : "");
   }
 }

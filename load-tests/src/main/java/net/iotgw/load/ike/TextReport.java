@@ -14,14 +14,15 @@ public final class TextReport {
     line(b, "conditions", r.plan().describe());
     line(b, "established SAs/s", String.format(Locale.ROOT, "%.1f", r.rate()));
     line(b, "attempts started", s.started());
-    line(b, "established", s.established());
+    line(b, "established", s.established() + " (" + r.windowEstablished()
+        + " in the measured window)");
     if (r.plan().childSa()) {
       line(b, "extra CHILD_SAs", s.childSas());
     }
     if (r.plan().delete()) {
       line(b, "deleted", s.deleted());
     }
-    line(b, "latency ms p50/p90/p99/max", String.format(Locale.ROOT, "%.1f / %.1f / %.1f / %.1f",
+    line(b, "latency ms p50/p90/p99/max (window)", String.format(Locale.ROOT, "%.1f / %.1f / %.1f / %.1f",
         l.p50() / 1000.0, l.p90() / 1000.0, l.p99() / 1000.0, l.max() / 1000.0));
     line(b, "retransmissions", s.retransmissions());
     line(b, "cookie challenges", s.cookies());
