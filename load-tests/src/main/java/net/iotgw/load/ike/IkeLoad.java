@@ -50,10 +50,11 @@ public final class IkeLoad {
    * @param windowEstablished SAs established within the window
    * @param cpuPercent the target's average CPU over the window, 100 = one core; NaN if unseen
    * @param peakMemoryBytes the largest memory sample; -1 if unseen
+   * @param generatorCpuPercent the generator's own threads' CPU over the window, 100 = one core
    */
   public record Result(LoadPlan plan, LoadStats.Snapshot stats, double seconds,
       long windowEstablished, String resourcesMeasured, double cpuPercent, long peakMemoryBytes,
-      List<ResourcePoint> resources) {
+      double generatorCpuPercent, List<ResourcePoint> resources) {
 
     /** Established SAs per second over the measured window. */
     public double rate() {
@@ -112,11 +113,14 @@ public final class IkeLoad {
 
       Thread.sleep(plan.warmup().toMillis());
       Optional<ResourceProbe.Sample> first = probe.sample();
+      ResourceProbe self = ResourceProbe.jvmThreads(SYSTEM_NAME + "-");
+      long selfFirst = self.sample().orElseThrow().cpuNanos();
       long windowStart = System.nanoTime();
       long establishedBefore = stats.establishedCount();
       stats.measureFrom(windowStart);
       Thread.sleep(plan.duration().toMillis());
       Optional<ResourceProbe.Sample> atEnd = probe.sample();
+      long selfAtEnd = self.sample().orElseThrow().cpuNanos();
       long windowNanos = System.nanoTime() - windowStart;
       long windowEstablished = stats.establishedCount() - establishedBefore;
       workers.forEach(w -> w.tell(new LoadWorker.StopStarting()));
@@ -139,7 +143,8 @@ public final class IkeLoad {
           : Double.NaN;
       long peak = points.stream().mapToLong(ResourcePoint::memoryBytes).max().orElse(-1);
       return new Result(plan, stats.snapshot(), windowNanos / 1e9, windowEstablished,
-          probe.what(), cpu, peak, List.copyOf(points));
+          probe.what(), cpu, peak, 100.0 * (selfAtEnd - selfFirst) / windowNanos,
+          List.copyOf(points));
     } finally {
       if (sampling != null) {
         sampling.cancel();
