@@ -71,9 +71,11 @@ public final class IkeLoad {
     Cancellable sampling = null;
     try {
       ResourceProbe probe;
+      Optional<LoadPki> pki = plan.auth() == LoadPlan.Auth.CERT
+          ? Optional.of(new LoadPki(new java.security.SecureRandom())) : Optional.empty();
       if (plan.target() instanceof LoadPlan.Target.InProcess g) {
         quietGateway();
-        gateway = InProcessGateway.start(g.cds(), dir, system, g.cookieThreshold());
+        gateway = InProcessGateway.start(g.cds(), dir, system, g.cookieThreshold(), pki);
         probe = ResourceProbe.jvmThreads(InProcessGateway.SYSTEM_NAME + "-");
       } else {
         LoadPlan.Target.Udp u = (LoadPlan.Target.Udp) plan.target();
@@ -85,7 +87,7 @@ public final class IkeLoad {
       AtomicLong attempts = new AtomicLong();
       List<ActorRef<LoadWorker.Command>> workers = new ArrayList<>();
       for (int w = 0; w < plan.workers(); w++) {
-        workers.add(spawn(system, plan, w, stats, attempts, gateway));
+        workers.add(spawn(system, plan, w, stats, attempts, gateway, ours(plan, pki)));
       }
       if (gateway != null) {
         gateway.deliverTo(workers::get, workers.size(), system);
@@ -160,8 +162,26 @@ public final class IkeLoad {
     }
   }
 
+  /** Our credentials, and what the peer's AUTH is checked with. */
+  record Auth(Credentials credentials, Optional<Credentials.PreSharedKey> peerPsk,
+      List<org.bouncycastle.cert.X509CertificateHolder> trustAnchors) {}
+
+  private static Auth ours(LoadPlan plan, Optional<LoadPki> pki) {
+    if (pki.isPresent()) {
+      String identity = plan.target() instanceof LoadPlan.Target.InProcess
+          ? InProcessGateway.UD_IDENTITY : plan.identity();
+      return new Auth(pki.get().issue(identity).credentials(), Optional.empty(),
+          List.of(pki.get().ca().cert()));
+    }
+    String psk = plan.target() instanceof LoadPlan.Target.InProcess ? InProcessGateway.PSK
+        : plan.psk();
+    byte[] key = psk.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return new Auth(new Credentials.PreSharedKey(key),
+        Optional.of(new Credentials.PreSharedKey(key.clone())), List.of());
+  }
+
   private static ActorRef<LoadWorker.Command> spawn(ActorSystem<Void> system, LoadPlan plan,
-      int w, LoadStats stats, AtomicLong attempts, InProcessGateway gateway)
+      int w, LoadStats stats, AtomicLong attempts, InProcessGateway gateway, Auth auth)
       throws UnknownHostException {
     DispatcherSelector dispatcher = DispatcherSelector.fromConfig(WORKER_DISPATCHER);
     if (gateway != null) {
@@ -169,7 +189,7 @@ public final class IkeLoad {
       int cds = gateway.cds();
       LongFunction<LoadTarget> targets = n -> {
         int cd = (int) (n % cds);
-        return target(plan, ud, InProcessGateway.UD_IDENTITY, InProcessGateway.PSK,
+        return target(plan, ud, InProcessGateway.UD_IDENTITY, auth,
             address(InProcessGateway.cdAddress(cd).bytes(), 500),
             InProcessGateway.cdIdentity(cd));
       };
@@ -182,7 +202,7 @@ public final class IkeLoad {
           }), "worker-" + w, dispatcher);
     }
     LoadPlan.Target.Udp u = (LoadPlan.Target.Udp) plan.target();
-    LoadTarget only = target(plan, u.bind(), plan.identity(), plan.psk(), u.responder(),
+    LoadTarget only = target(plan, u.bind(), plan.identity(), auth, u.responder(),
         u.peerIdentity());
     return system.systemActorOf(LoadWorker.create(
         new LoadWorker.Plan(plan.share(w), n -> only, plan.childSa(), plan.delete(), u.bind()),
@@ -191,14 +211,12 @@ public final class IkeLoad {
             "udp"))), "worker-" + w, dispatcher);
   }
 
-  /** The initiator's configuration towards one responder: the suite, PSK, UDP encapsulation. */
-  static LoadTarget target(LoadPlan plan, InetAddress local, String identity, String psk,
+  /** The initiator's configuration towards one responder: suite, credentials, UDP encapsulation. */
+  static LoadTarget target(LoadPlan plan, InetAddress local, String identity, Auth auth,
       InetSocketAddress responder, String peer) {
-    Profile profile = new Profile(identity(identity),
-        new Credentials.PreSharedKey(psk.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+    Profile profile = new Profile(identity(identity), auth.credentials(),
         plan.suite().ikeProposals(), plan.suite().groups(), plan.suite().espProposals(), false,
-        List.of(identity(peer)), Optional.of(new Credentials.PreSharedKey(
-            psk.getBytes(java.nio.charset.StandardCharsets.UTF_8))), List.of());
+        List.of(identity(peer)), auth.peerPsk(), auth.trustAnchors());
     // UDP encapsulation forced, as strongSwan's kernel-libipsec does: what the gateway forwards.
     EngineConfig config = new EngineConfig(profile, local.getAddress(), Limits.DEFAULT,
         EngineConfig.NatTraversal.FORCE, EngineConfig.KeyDeliveryMode.SKEYSEED, 500,

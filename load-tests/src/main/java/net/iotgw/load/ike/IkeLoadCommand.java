@@ -50,7 +50,9 @@ public final class IkeLoadCommand implements Callable<Integer> {
       description = "gcm-x25519 | cbc-ecp256 | chacha-x25519 (default gcm-x25519)")
   String suite;
 
-  @Option(names = "--auth", defaultValue = "psk", description = "psk (default)")
+  @Option(names = "--auth", defaultValue = "psk",
+      description = "psk (default) or cert (ECDSA P-256 certificates made for the run; gateway"
+          + " target only)")
   String auth;
 
   @Option(names = "--child-sa", description = "an extra CREATE_CHILD_SA after establishment")
@@ -102,16 +104,18 @@ public final class IkeLoadCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(new CommandLine(this),
           "give exactly one of --concurrency (closed loop) and --rate (open loop)");
     }
-    if (!auth.equals("psk")) {
+    if (!auth.equals("psk") && !(auth.equals("cert") && target.equals("gateway"))) {
       throw new CommandLine.ParameterException(new CommandLine(this),
-          "--auth " + auth + ": only psk is implemented");
+          "--auth " + auth + ": psk, or cert with --target gateway");
     }
     LoadPlan plan = new LoadPlan(target(),
         concurrency != null ? new LoadWorker.Pacing.Closed(concurrency)
             : new LoadWorker.Pacing.Open(rate),
         duration(warmup), duration(duration), duration(drain),
         workers != null ? workers : Runtime.getRuntime().availableProcessors(),
-        LoadSuite.parse(suite), childSa, delete, identity, psk, Optional.ofNullable(report));
+        LoadSuite.parse(suite), childSa, delete,
+        auth.equals("cert") ? LoadPlan.Auth.CERT : LoadPlan.Auth.PSK, identity, psk,
+        Optional.ofNullable(report));
     System.out.println("ike load: " + plan.describe());
     IkeLoad.Result result = IkeLoad.run(plan, System.out);
     System.out.print(TextReport.of(result));

@@ -68,11 +68,17 @@ public final class InProcessGateway implements AutoCloseable {
   private final InMemoryPort[] ucn = new InMemoryPort[1];
   private final int cds;
 
-  private InProcessGateway(int cds, Path dir, ActorSystem<?> host, int cookieThreshold)
-      throws IOException {
+  private InProcessGateway(int cds, Path dir, ActorSystem<?> host, int cookieThreshold,
+      Optional<LoadPki> pki) throws IOException {
     this.cds = cds;
     Path store = dir.resolve("devices.conf");
-    Files.writeString(store, deviceStore(cds));
+    if (pki.isPresent()) {
+      pki.get().ca().writeCertificate(dir, "ca");
+      for (int i = 0; i < cds; i++) {
+        pki.get().issue(cdIdentity(i)).write(dir, "cd-" + i);
+      }
+    }
+    Files.writeString(store, deviceStore(cds, pki.isPresent()));
     this.medium = RadioMedium.start(MediumSettings.defaults(), host);
     int port;
     try {
@@ -113,10 +119,11 @@ public final class InProcessGateway implements AutoCloseable {
    *
    * @param host the generator's actor system, which runs the emulated radio
    * @param cookieThreshold the gateway's iotgw.ike.cookie-threshold (half-open SAs per CD)
+   * @param pki certificates for the CDs (under its CA, which they trust), or PSKs if empty
    */
-  public static InProcessGateway start(int cds, Path dir, ActorSystem<?> host,
-      int cookieThreshold) throws IOException, InterruptedException {
-    InProcessGateway g = new InProcessGateway(cds, dir, host, cookieThreshold);
+  static InProcessGateway start(int cds, Path dir, ActorSystem<?> host, int cookieThreshold,
+      Optional<LoadPki> pki) throws IOException, InterruptedException {
+    InProcessGateway g = new InProcessGateway(cds, dir, host, cookieThreshold, pki);
     long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (g.ucn[0] == null) {
       if (System.nanoTime() > until) {
@@ -193,7 +200,7 @@ public final class InProcessGateway implements AutoCloseable {
     return Ipv6Address.fromBytes(a.getAddress().getAddress());
   }
 
-  private static String deviceStore(int cds) {
+  private static String deviceStore(int cds, boolean certificates) {
     SplittableRandom keys = new SplittableRandom(0x1ce);
     StringBuilder b = new StringBuilder("devices = [\n");
     for (int i = 0; i < cds; i++) {
@@ -202,8 +209,11 @@ public final class InProcessGateway implements AutoCloseable {
       b.append("  { identity = \"cd-").append(i).append("@iot.example\", psk = \"")
           .append(HexFormat.of().formatHex(psk)).append("\", eui64 = \"")
           .append(Eui64Text.colons(BASE_EUI64 + i)).append("\"\n")
-          .append("    ike { id = \"").append(cdIdentity(i)).append("\", psk = \"").append(PSK)
-          .append("\", peers = [ \"").append(UD_IDENTITY).append("\" ] } }\n");
+          .append("    ike { id = \"").append(cdIdentity(i)).append("\", ")
+          .append(certificates
+              ? "certificate = \"cd-" + i + ".pem\", key = \"cd-" + i + ".key\", ca = \"ca.pem\""
+              : "psk = \"" + PSK + "\"")
+          .append(", peers = [ \"").append(UD_IDENTITY).append("\" ] } }\n");
     }
     return b.append("]\n").toString();
   }

@@ -18,6 +18,7 @@ import java.util.OptionalLong;
  * @param workers worker actors, each with its own source port (UDP) or UD address (gateway)
  * @param childSa an extra CREATE_CHILD_SA after establishment
  * @param delete a Delete of the IKE SA after establishment (and the extra CHILD_SA)
+ * @param auth PSK, or certificates (ECDSA P-256, made fresh for the run: in-process gateway only)
  * @param identity our IKE identity (IDi)
  * @param psk the pre-shared key
  * @param report where the HTML report goes, if anywhere
@@ -32,6 +33,7 @@ public record LoadPlan(
     LoadSuite suite,
     boolean childSa,
     boolean delete,
+    Auth auth,
     String identity,
     String psk,
     Optional<Path> report) {
@@ -55,7 +57,16 @@ public record LoadPlan(
         java.net.InetAddress bind, OptionalLong pid) implements Target {}
   }
 
+  /** How both sides authenticate (RFC 7296 §2.15). */
+  public enum Auth {
+    PSK,
+    CERT
+  }
+
   public LoadPlan {
+    if (auth == Auth.CERT && !(target instanceof Target.InProcess)) {
+      throw new IllegalArgumentException("--auth cert: only the gateway target has certificates");
+    }
     if (workers < 1) {
       throw new IllegalArgumentException("workers " + workers);
     }
@@ -80,7 +91,8 @@ public record LoadPlan(
             + g.cookieThreshold()
         : "UDP " + ((Target.Udp) target).responder();
     return where + "; " + load + "; " + warmup.toSeconds() + " s warm-up + "
-        + duration.toSeconds() + " s measured (+" + drain.toSeconds() + " s drain); " + workers + " workers; suite " + suite.label() + "; PSK"
+        + duration.toSeconds() + " s measured (+" + drain.toSeconds() + " s drain); "
+        + workers + " workers; suite " + suite.label() + "; " + auth
         + (childSa ? "; extra CHILD_SA" : "") + (delete ? "; delete" : "");
   }
 }

@@ -139,7 +139,8 @@ public final class LoadStats {
    */
   public record Snapshot(long started, long established, long childSas, long deleted,
       Map<String, Long> failures, long retransmissions, long cookies, long strays,
-      long unfinished, long skipped, long failedSends, long[] latencyMicros, long[] establishedPerSecond) {
+      long unfinished, long skipped, long failedSends, long[] latencyMicros,
+      long[] establishedPerSecond) {
 
     public long failureCount() {
       return failures.values().stream().mapToLong(Long::longValue).sum();

@@ -22,7 +22,8 @@ public final class TextReport {
     if (r.plan().delete()) {
       line(b, "deleted", s.deleted());
     }
-    line(b, "latency ms p50/p90/p99/max (window)", String.format(Locale.ROOT, "%.1f / %.1f / %.1f / %.1f",
+    line(b, "latency ms p50/p90/p99/max (window)", String.format(Locale.ROOT,
+        "%.1f / %.1f / %.1f / %.1f",
         l.p50() / 1000.0, l.p90() / 1000.0, l.p99() / 1000.0, l.max() / 1000.0));
     line(b, "retransmissions", s.retransmissions());
     line(b, "cookie challenges", s.cookies());

@@ -32,8 +32,8 @@ class HtmlReportTest {
     stats.failed("handshake: RETRANSMISSIONS_EXHAUSTED");
     LoadPlan plan = new LoadPlan(new LoadPlan.Target.InProcess(10, 8),
         new LoadWorker.Pacing.Closed(16), Duration.ZERO, Duration.ofSeconds(4),
-        Duration.ofSeconds(1), 1, LoadSuite.GCM_X25519, false, true, "ud@example.org",
-        "0123456789abcdef", Optional.empty());
+        Duration.ofSeconds(1), 1, LoadSuite.GCM_X25519, false, true, LoadPlan.Auth.PSK,
+        "ud@example.org", "0123456789abcdef", Optional.empty());
     IkeLoad.Result result = new IkeLoad.Result(plan, stats.snapshot(), 4.0, 300,
         "CPU of threads iotgw-*", 87.5, 64L << 20, 30.0, List.of());
     Path file = dir.resolve("report.html");
@@ -44,7 +44,8 @@ class HtmlReportTest {
     assertTrue(html.startsWith("<!DOCTYPE html>"), html.substring(0, 40));
     assertTrue(html.contains("established SAs/s: 75.0"), html);
     assertTrue(html.contains("handshake: RETRANSMISSIONS_EXHAUSTED: 1"), html);
-    Matcher m = Pattern.compile("<img alt=\"([^\"]+)\" src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")
+    Matcher m = Pattern.compile(
+            "<img alt=\"([^\"]+)\" src=\"data:image/png;base64,([A-Za-z0-9+/=]+)\"")
         .matcher(html);
     int images = 0;
     while (m.find()) {

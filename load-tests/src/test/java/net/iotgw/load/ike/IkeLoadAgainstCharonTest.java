@@ -51,13 +51,14 @@ class IkeLoadAgainstCharonTest {
               "cd1@example.org", InetAddress.getByName(out.get("local")),
               OptionalLong.of(Long.parseLong(out.get("pid")))),
           new LoadWorker.Pacing.Closed(8), Duration.ofSeconds(1), Duration.ofSeconds(3),
-          Duration.ofSeconds(10), 2, LoadSuite.GCM_X25519, true, true, "ud@example.org",
-          "0123456789abcdef0123456789abcdef", Optional.empty());
+          Duration.ofSeconds(10), 2, LoadSuite.GCM_X25519, true, true, LoadPlan.Auth.PSK,
+          "ud@example.org", "0123456789abcdef0123456789abcdef", Optional.empty());
 
       IkeLoad.Result r = IkeLoad.run(plan, new PrintStream(PrintStream.nullOutputStream()));
 
       LoadStats.Snapshot s = r.stats();
-      String report = TextReport.of(r) + "\ncharon's log:\n" + tail(charonDir.resolve("charon.log"));
+      String report = TextReport.of(r) + "\ncharon's log:\n"
+          + tail(charonDir.resolve("charon.log"));
       assertTrue(s.established() > 0, report);
       assertEquals(0, s.failureCount(), report);
       assertEquals(0, s.unfinished(), report);
