@@ -51,10 +51,11 @@ public final class IkeLoad {
    * @param cpuPercent the target's average CPU over the window, 100 = one core; NaN if unseen
    * @param peakMemoryBytes the largest memory sample; -1 if unseen
    * @param generatorCpuPercent the generator's own threads' CPU over the window, 100 = one core
+   * @param targetNotes what the target's own counters say (the in-process gateway's queues)
    */
   public record Result(LoadPlan plan, LoadStats.Snapshot stats, double seconds,
       long windowEstablished, String resourcesMeasured, double cpuPercent, long peakMemoryBytes,
-      double generatorCpuPercent, List<ResourcePoint> resources) {
+      double generatorCpuPercent, String targetNotes, List<ResourcePoint> resources) {
 
     /** Established SAs per second over the measured window. */
     public double rate() {
@@ -93,6 +94,7 @@ public final class IkeLoad {
         gateway.deliverTo(workers::get, workers.size(), system);
       }
 
+      InProcessGateway inProcess = gateway;
       List<ResourcePoint> points = new CopyOnWriteArrayList<>();
       long t0 = System.nanoTime();
       long[] last = {t0, probe.sample().map(ResourceProbe.Sample::cpuNanos).orElse(0L),
@@ -105,9 +107,11 @@ public final class IkeLoad {
         points.add(new ResourcePoint((now - t0) / 1e9, cpu,
             s.map(ResourceProbe.Sample::memoryBytes).orElse(-1L)));
         long established = stats.establishedCount();
-        progress.printf("t=%3.0fs established %d (+%d), failures %d, target CPU %s%n",
-            (now - t0) / 1e9, established, established - last[2], stats.failureCount(),
-            Double.isNaN(cpu) ? "n/a" : String.format("%.0f%%", cpu));
+        progress.printf("t=%3.0fs established %d (+%d), in flight %d, failures %d,"
+                + " target CPU %s%s%n",
+            (now - t0) / 1e9, established, established - last[2], stats.inFlight(),
+            stats.failureCount(), Double.isNaN(cpu) ? "n/a" : String.format("%.0f%%", cpu),
+            inProcess == null ? "" : "; " + inProcess.diagnostics());
         last[0] = now;
         last[1] = s.map(ResourceProbe.Sample::cpuNanos).orElse(0L);
         last[2] = established;
@@ -143,9 +147,10 @@ public final class IkeLoad {
       double cpu = first.isPresent() && atEnd.isPresent()
           ? 100.0 * (atEnd.get().cpuNanos() - first.get().cpuNanos()) / windowNanos
           : Double.NaN;
+      String targetNotes = gateway == null ? "" : gateway.diagnostics();
       long peak = points.stream().mapToLong(ResourcePoint::memoryBytes).max().orElse(-1);
       return new Result(plan, stats.snapshot(), windowNanos / 1e9, windowEstablished,
-          probe.what(), cpu, peak, 100.0 * (selfAtEnd - selfFirst) / windowNanos,
+          probe.what(), cpu, peak, 100.0 * (selfAtEnd - selfFirst) / windowNanos, targetNotes,
           List.copyOf(points));
     } finally {
       if (sampling != null) {

@@ -67,6 +67,11 @@ public final class InProcessGateway implements AutoCloseable {
   private final RadioMedium medium;
   private final InMemoryPort[] ucn = new InMemoryPort[1];
   private final int cds;
+  private final GatewayParts parts;
+  private final java.util.concurrent.atomic.LongAdder delivered =
+      new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.CompletableFuture<String> pumpEnd =
+      new java.util.concurrent.CompletableFuture<>();
 
   private InProcessGateway(int cds, Path dir, ActorSystem<?> host, int cookieThreshold,
       Optional<LoadPki> pki) throws IOException {
@@ -100,7 +105,7 @@ public final class InProcessGateway implements AutoCloseable {
             + "pekko.loglevel = WARNING\npekko.log-dead-letters = off\n"
             + "pekko.log-dead-letters-during-shutdown = off\n")
         .withFallback(ConfigFactory.load());
-    GatewayParts parts = GatewayParts.with((c, system) -> {
+    this.parts = GatewayParts.with((c, system) -> {
       InMemoryPort p = InMemoryPort.create(system, "ucn0", c.ucn().mtu(), UCN_CAPACITY);
       ucn[0] = p;
       return p;
@@ -177,7 +182,24 @@ public final class InProcessGateway implements AutoCloseable {
             p -> Optional.of(Optional.ofNullable(p.nextSent(Duration.ofMillis(50)))),
             p -> { })
         .mapConcat(o -> o.map(List::of).orElse(List.of()))
-        .runWith(Sink.foreach(packet -> route(packet, workerByIndex, workers)), host);
+        .runWith(Sink.foreach(packet -> {
+          route(packet, workerByIndex, workers);
+          delivered.increment();
+        }), host)
+        .whenComplete((done, failure) -> pumpEnd.complete(failure == null ? "completed"
+            : failure.toString()));
+  }
+
+  /**
+   * Where the gateway's IKE datagrams went: sent or dropped by its IKE outlet (bounded queue),
+   * sent or dropped by the UCN port, handed to the workers; for the report.
+   */
+  public String diagnostics() {
+    var u = ucn[0].counters();
+    return "IKE outlet sent " + parts.ike().sent() + ", dropped " + parts.ike().dropped()
+        + "; UCN port received " + u.received() + ", dropped " + u.receiveDropped() + ", sent "
+        + u.sent() + ", dropped " + u.sendDropped() + "; handed to workers " + delivered.sum()
+        + (pumpEnd.isDone() ? "; the pump ended: " + pumpEnd.join() : "");
   }
 
   private static void route(byte[] packet, IntFunction<ActorRef<LoadWorker.Command>> workers,

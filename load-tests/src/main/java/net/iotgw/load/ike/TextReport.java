@@ -43,6 +43,9 @@ public final class TextReport {
         : String.format(Locale.ROOT, "%.0f%%", r.cpuPercent()));
     line(b, "target memory peak MiB", r.peakMemoryBytes() < 0 ? "n/a"
         : String.format(Locale.ROOT, "%.1f", r.peakMemoryBytes() / 1048576.0));
+    if (!r.targetNotes().isEmpty()) {
+      line(b, "target counters", r.targetNotes());
+    }
     line(b, "generator CPU (its own threads)",
         String.format(Locale.ROOT, "%.0f%%", r.generatorCpuPercent()));
     return b.toString();

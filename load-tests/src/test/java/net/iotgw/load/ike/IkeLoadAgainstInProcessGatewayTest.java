@@ -40,7 +40,7 @@ class IkeLoadAgainstInProcessGatewayTest {
     for (LoadSuite suite : new LoadSuite[] {LoadSuite.CBC_ECP256, LoadSuite.CHACHA_X25519}) {
       LoadPlan plan = new LoadPlan(new LoadPlan.Target.InProcess(2, 8),
           new LoadWorker.Pacing.Open(20), Duration.ZERO, Duration.ofSeconds(2),
-          Duration.ofSeconds(10), 1, suite, false, true, LoadPlan.Auth.PSK,
+          Duration.ofSeconds(30), 1, suite, false, true, LoadPlan.Auth.PSK,
           InProcessGateway.UD_IDENTITY, InProcessGateway.PSK, Optional.empty());
 
       IkeLoad.Result r = IkeLoad.run(plan, new PrintStream(PrintStream.nullOutputStream()));
@@ -55,7 +55,7 @@ class IkeLoadAgainstInProcessGatewayTest {
   void certificateAuthenticationBothWaysRfc7427EstablishesSas() throws Exception {
     LoadPlan plan = new LoadPlan(new LoadPlan.Target.InProcess(3, 8),
         new LoadWorker.Pacing.Closed(3), Duration.ZERO, Duration.ofSeconds(2),
-        Duration.ofSeconds(10), 1, LoadSuite.GCM_X25519, false, true, LoadPlan.Auth.CERT,
+        Duration.ofSeconds(30), 1, LoadSuite.GCM_X25519, false, true, LoadPlan.Auth.CERT,
         InProcessGateway.UD_IDENTITY, InProcessGateway.PSK, Optional.empty());
 
     IkeLoad.Result r = IkeLoad.run(plan, new PrintStream(PrintStream.nullOutputStream()));
