@@ -19,7 +19,7 @@ class IkeLoadAgainstInProcessGatewayTest {
   void initiatorsEstablishChildSasAndDeleteThroughTheGatewayWithoutFailures() throws Exception {
     LoadPlan plan = new LoadPlan(new LoadPlan.Target.InProcess(4, 8),
         new LoadWorker.Pacing.Closed(6), Duration.ofSeconds(1), Duration.ofSeconds(3),
-        Duration.ofSeconds(10), 2, LoadSuite.GCM_X25519, true, true, LoadPlan.Auth.PSK,
+        Duration.ofSeconds(30), 2, LoadSuite.GCM_X25519, true, true, LoadPlan.Auth.PSK,
         InProcessGateway.UD_IDENTITY, InProcessGateway.PSK, Optional.empty());
 
     IkeLoad.Result r = IkeLoad.run(plan, new PrintStream(PrintStream.nullOutputStream()));
