@@ -47,6 +47,8 @@ java -jar "$JAR" ike --target "udp:[$charon_addr]:500" --bind "$local_addr" --ta
 
 gw=$(sed -n 's/^established SAs\/s: //p' "$OUT/gateway.txt")
 ch=$(sed -n 's/^established SAs\/s: //p' "$OUT/charon.txt")
+[ -n "$gw" ] || { echo "the gateway run gave no figure" >&2; exit 1; }
+[ -n "$ch" ] || { echo "the charon run gave no figure" >&2; exit 1; }
 echo "== result"
 echo "gateway established SAs/s: $gw"
 echo "charon established SAs/s: $ch"

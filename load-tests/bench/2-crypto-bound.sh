@@ -32,6 +32,7 @@ java -jar "$JAR" ike --target gateway --cds 100 --cookie-threshold 1000000 \
 rate=$(sed -n 's/^established SAs\/s: //p' "$OUT/gateway.txt")
 cpu=$(sed -n 's/^target CPU (100% = one core): \([0-9.]*\)%/\1/p' "$OUT/gateway.txt")
 
+[ -n "$bound" ] && [ -n "$rate" ] || { echo "a run gave no figure" >&2; exit 1; }
 echo "== result"
 echo "crypto bound (handshakes/s on one core): $bound"
 echo "gateway established SAs/s: $rate (gateway threads' CPU: $cpu% of one core)"

@@ -21,11 +21,15 @@ mkdir -p "$OUT"
 . "$here/conditions.sh"
 echo "heap: -Xmx$HEAP"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Xmx"$HEAP" -jar "$JAR" ike --target gateway --cds "$CDS" --cookie-threshold 8 \
-  --concurrency "$concurrency" --duration "$duration" --warmup 5s --drain "$drain" \
-  --suite gcm-x25519 --delete --report "$OUT/overload.html" 2>/dev/null | tee "$OUT/overload.txt"
-status=$?
+{
+  set +e
+  java -Xmx"$HEAP" -jar "$JAR" ike --target gateway --cds "$CDS" --cookie-threshold 8 \
+    --concurrency "$concurrency" --duration "$duration" --warmup 5s --drain "$drain" \
+    --suite gcm-x25519 --delete --report "$OUT/overload.html" 2>"$OUT/overload.stderr"
+  echo $? > "$OUT/status"
+} | tee "$OUT/overload.txt"
+status=$(cat "$OUT/status")
 echo "== result"
-echo "exit status: $status"
+echo "exit status: $status (non-zero: the JVM failed, see $OUT/overload.stderr)"
 grep -E '^(established SAs/s|cookie challenges|retransmissions|failures|unfinished at end|target memory peak MiB|latency)' "$OUT/overload.txt"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
