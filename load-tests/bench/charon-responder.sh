@@ -12,7 +12,9 @@
 # comes from one address), no routes per CHILD_SA. ESP in userspace (kernel-libipsec), as in the
 # interop tests: the kernel here has no ESP; each CHILD_SA is installed there.
 # Identities and key: cd1@example.org (charon), ud@example.org (the generator), PSK
-# 0123456789abcdef0123456789abcdef: the generator's defaults.
+# 0123456789abcdef0123456789abcdef: the generator's defaults. With PKI=DIR (filled by
+# `load-tests.jar ike --write-pki DIR`), certificates instead: DIR/peer.pem and peer.key are
+# charon's, DIR/ca.pem the CA it trusts for the generator's certificate.
 set -eu
 cmd=${1:?start|stop}
 dir=${2:?DIR}
@@ -104,6 +106,19 @@ charon {
   }
 }
 CONF
+if [ -n "${PKI:-}" ]; then
+  mkdir -p "$dir/x509" "$dir/x509ca" "$dir/private"
+  cp "$PKI/peer.pem" "$dir/x509/"
+  cp "$PKI/ca.pem" "$dir/x509ca/"
+  cp "$PKI/peer.key" "$dir/private/"
+  local_auth="auth = pubkey
+      certs = peer.pem"
+  remote_auth="auth = pubkey
+      cacerts = ca.pem"
+else
+  local_auth="auth = psk"
+  remote_auth="auth = psk"
+fi
 cat > "$dir/swanctl.conf" <<CONF
 connections {
   load {
@@ -111,11 +126,11 @@ connections {
     local_addrs = $charon_addr
     proposals = $ike
     local {
-      auth = psk
+      $local_auth
       id = cd1@example.org
     }
     remote {
-      auth = psk
+      $remote_auth
       id = ud@example.org
     }
     children {

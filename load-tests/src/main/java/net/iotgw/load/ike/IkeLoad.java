@@ -73,6 +73,7 @@ public final class IkeLoad {
     try {
       ResourceProbe probe;
       Optional<LoadPki> pki = plan.auth() == LoadPlan.Auth.CERT
+          && plan.target() instanceof LoadPlan.Target.InProcess
           ? Optional.of(new LoadPki(new java.security.SecureRandom())) : Optional.empty();
       if (plan.target() instanceof LoadPlan.Target.InProcess g) {
         quietGateway();
@@ -168,10 +169,13 @@ public final class IkeLoad {
   }
 
   /** Our credentials, and what the peer's AUTH is checked with. */
-  record Auth(Credentials credentials, Optional<Credentials.PreSharedKey> peerPsk,
+  public record Auth(Credentials credentials, Optional<Credentials.PreSharedKey> peerPsk,
       List<org.bouncycastle.cert.X509CertificateHolder> trustAnchors) {}
 
-  private static Auth ours(LoadPlan plan, Optional<LoadPki> pki) {
+  private static Auth ours(LoadPlan plan, Optional<LoadPki> pki) throws java.io.IOException {
+    if (plan.auth() == LoadPlan.Auth.CERT && plan.target() instanceof LoadPlan.Target.Udp u) {
+      return LoadPki.readOurs(u.pki().orElseThrow());
+    }
     if (pki.isPresent()) {
       String identity = plan.target() instanceof LoadPlan.Target.InProcess
           ? InProcessGateway.UD_IDENTITY : plan.identity();

@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         + " a responder over UDP (e.g. charon).")
 public final class IkeLoadCommand implements Callable<Integer> {
 
-  @Option(names = "--target", required = true, paramLabel = "gateway|udp:HOST:PORT",
+  @Option(names = "--target", paramLabel = "gateway|udp:HOST:PORT",
       description = "gateway (in-process, CDs admitted in memory) or udp:HOST:PORT"
           + " (IPv6 in brackets: udp:[2001:db8::1]:500)")
   String target;
@@ -51,8 +51,8 @@ public final class IkeLoadCommand implements Callable<Integer> {
   String suite;
 
   @Option(names = "--auth", defaultValue = "psk",
-      description = "psk (default) or cert (ECDSA P-256 certificates made for the run; gateway"
-          + " target only)")
+      description = "psk (default) or cert: ECDSA P-256 certificates, made for the run (gateway"
+          + " target) or read from --pki (udp target)")
   String auth;
 
   @Option(names = "--child-sa", description = "an extra CREATE_CHILD_SA after establishment")
@@ -95,18 +95,36 @@ public final class IkeLoadCommand implements Callable<Integer> {
       + " UD address (default: available processors)")
   Integer workers;
 
+  @Option(names = "--pki", description = "udp target with --auth cert: the directory"
+      + " --write-pki filled")
+  Path pki;
+
+  @Option(names = "--write-pki", description = "write a CA, a certificate and key for the"
+      + " responder (--peer-identity: peer.pem, peer.key) and for us (--identity: ours.pem,"
+      + " ours.key) into this directory, then exit")
+  Path writePki;
+
   @Option(names = "--report", description = "write an HTML report with the plots here")
   Path report;
 
   @Override
   public Integer call() throws Exception {
+    if (writePki != null) {
+      LoadPki.writeForPeer(writePki, identity, peerIdentity, new java.security.SecureRandom());
+      System.out.println("PKI written to " + writePki.toAbsolutePath());
+      return 0;
+    }
+    if (target == null) {
+      throw new CommandLine.ParameterException(new CommandLine(this), "--target is required");
+    }
     if ((concurrency == null) == (rate == null)) {
       throw new CommandLine.ParameterException(new CommandLine(this),
           "give exactly one of --concurrency (closed loop) and --rate (open loop)");
     }
-    if (!auth.equals("psk") && !(auth.equals("cert") && target.equals("gateway"))) {
+    if (!auth.equals("psk") && !(auth.equals("cert")
+        && (target.equals("gateway") || pki != null))) {
       throw new CommandLine.ParameterException(new CommandLine(this),
-          "--auth " + auth + ": psk, or cert with --target gateway");
+          "--auth " + auth + ": psk, or cert (with --pki DIR for a udp target)");
     }
     LoadPlan plan = new LoadPlan(target(),
         concurrency != null ? new LoadWorker.Pacing.Closed(concurrency)
@@ -140,7 +158,8 @@ public final class IkeLoadCommand implements Callable<Integer> {
     int port = Integer.parseInt(hostPort.substring(colon + 1));
     return new LoadPlan.Target.Udp(new InetSocketAddress(InetAddress.getByName(host), port),
         peerIdentity, InetAddress.getByName(bind),
-        targetPid == null ? OptionalLong.empty() : OptionalLong.of(targetPid));
+        targetPid == null ? OptionalLong.empty() : OptionalLong.of(targetPid),
+        Optional.ofNullable(pki));
   }
 
   static Duration duration(String text) {

@@ -118,6 +118,42 @@ final class LoadPki {
     }
   }
 
+  /**
+   * Writes a PKI for a responder over UDP into {@code dir}: {@code ca.pem}, {@code peer.pem} and
+   * {@code peer.key} for the responder ({@code peerIdentity}), {@code ours.pem} and {@code
+   * ours.key} for the generator ({@code ourIdentity}).
+   */
+  static void writeForPeer(Path dir, String ourIdentity, String peerIdentity, SecureRandom random)
+      throws IOException {
+    LoadPki pki = new LoadPki(random);
+    Files.createDirectories(dir);
+    pki.ca().writeCertificate(dir, "ca");
+    pki.issue(peerIdentity).write(dir, "peer");
+    pki.issue(ourIdentity).write(dir, "ours");
+  }
+
+  /** What {@link #writeForPeer} wrote for our side: our key and certificate, and the CA. */
+  static IkeLoad.Auth readOurs(Path dir) throws IOException {
+    var key = net.iotgw.protocols.ike.auth.AuthKeys.privateKeyFromPem(
+        Files.readString(dir.resolve("ours.key")));
+    if (!(key instanceof net.iotgw.protocols.wire.Decoded.Ok<
+        org.bouncycastle.crypto.params.AsymmetricKeyParameter> ok)) {
+      throw new IOException(dir.resolve("ours.key") + ": " + key);
+    }
+    return new IkeLoad.Auth(new Credentials.Certificate(ok.value(),
+        List.of(der(readCertificate(dir.resolve("ours.pem"))))), java.util.Optional.empty(),
+        List.of(readCertificate(dir.resolve("ca.pem"))));
+  }
+
+  private static X509CertificateHolder readCertificate(Path file) throws IOException {
+    try (var reader = new org.bouncycastle.openssl.PEMParser(Files.newBufferedReader(file))) {
+      if (reader.readObject() instanceof X509CertificateHolder h) {
+        return h;
+      }
+      throw new IOException(file + ": not a certificate");
+    }
+  }
+
   static byte[] der(X509CertificateHolder cert) {
     try {
       return cert.getEncoded();

@@ -18,7 +18,8 @@ import java.util.OptionalLong;
  * @param workers worker actors, each with its own source port (UDP) or UD address (gateway)
  * @param childSa an extra CREATE_CHILD_SA after establishment
  * @param delete a Delete of the IKE SA after establishment (and the extra CHILD_SA)
- * @param auth PSK, or certificates (ECDSA P-256, made fresh for the run: in-process gateway only)
+ * @param auth PSK, or ECDSA P-256 certificates (made for the run for the in-process gateway, read
+ *     from the target's {@code pki} directory for a UDP responder)
  * @param identity our IKE identity (IDi)
  * @param psk the pre-shared key
  * @param report where the HTML report goes, if anywhere
@@ -52,9 +53,11 @@ public record LoadPlan(
      *
      * @param bind the local address our sockets bind to (and the engine writes in its messages)
      * @param pid the responder's process, to read its CPU and memory from /proc
+     * @param pki with certificates: the directory {@code --write-pki} filled (ours.pem, ours.key,
+     *     ca.pem)
      */
     record Udp(InetSocketAddress responder, String peerIdentity,
-        java.net.InetAddress bind, OptionalLong pid) implements Target {}
+        java.net.InetAddress bind, OptionalLong pid, Optional<Path> pki) implements Target {}
   }
 
   /** How both sides authenticate (RFC 7296 §2.15). */
@@ -64,8 +67,8 @@ public record LoadPlan(
   }
 
   public LoadPlan {
-    if (auth == Auth.CERT && !(target instanceof Target.InProcess)) {
-      throw new IllegalArgumentException("--auth cert: only the gateway target has certificates");
+    if (auth == Auth.CERT && target instanceof Target.Udp u && u.pki().isEmpty()) {
+      throw new IllegalArgumentException("--auth cert over UDP needs --pki DIR");
     }
     if (workers < 1) {
       throw new IllegalArgumentException("workers " + workers);
