@@ -16,7 +16,7 @@ CDS=${CDS:-100}
 OUT=${OUT:-/tmp/iotgw-bench1}
 concurrency=${1:-32}
 duration=${2:-20s}
-warmup=${3:-10s}
+warmup=${3:-60s}
 mkdir -p "$OUT"
 . "$here/conditions.sh"
 case "$SUITE" in

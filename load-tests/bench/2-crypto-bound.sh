@@ -13,7 +13,7 @@ JAR=${JAR:-$here/../target/load-tests.jar}
 OUT=${OUT:-/tmp/iotgw-bench2}
 concurrency=${1:-32}
 duration=${2:-20s}
-warmup=${3:-10s}
+warmup=${3:-60s}
 mkdir -p "$OUT"
 . "$here/conditions.sh"
 

@@ -5,7 +5,7 @@
 # heap peak below -Xmx, no crash, and retransmitting initiators that succeed in the drain time
 # (failures by reason and "unfinished at end" say which did not).
 #
-#   load-tests/bench/3-overload.sh [CONCURRENCY] [DURATION] [DRAIN]
+#   load-tests/bench/3-overload.sh [CONCURRENCY] [DURATION] [DRAIN] [WARMUP]
 #
 # Environment: JAR, HEAP (the JVM's -Xmx, default 1g), CDS (default 100), OUT.
 set -eu
@@ -17,6 +17,7 @@ OUT=${OUT:-/tmp/iotgw-bench3}
 concurrency=${1:-10000}
 duration=${2:-30s}
 drain=${3:-150s}
+warmup=${4:-5s}
 mkdir -p "$OUT"
 . "$here/conditions.sh"
 echo "heap: -Xmx$HEAP"
@@ -24,7 +25,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 {
   set +e
   java -Xmx"$HEAP" -jar "$JAR" ike --target gateway --cds "$CDS" --cookie-threshold 8 \
-    --concurrency "$concurrency" --duration "$duration" --warmup 5s --drain "$drain" \
+    --concurrency "$concurrency" --duration "$duration" --warmup "$warmup" --drain "$drain" \
     --suite gcm-x25519 --delete --report "$OUT/overload.html" 2>"$OUT/overload.stderr"
   echo $? > "$OUT/status"
 } | tee "$OUT/overload.txt"

@@ -52,10 +52,13 @@ public final class IkeLoad {
    * @param peakMemoryBytes the largest memory sample; -1 if unseen
    * @param generatorCpuPercent the generator's own threads' CPU over the window, 100 = one core
    * @param targetNotes what the target's own counters say (the in-process gateway's queues)
+   * @param jvmCpuPercent this JVM's CPU over the window, every thread (generator, in-process
+   *     target, JIT compilers, GC), 100 = one core
    */
   public record Result(LoadPlan plan, LoadStats.Snapshot stats, double seconds,
       long windowEstablished, String resourcesMeasured, double cpuPercent, long peakMemoryBytes,
-      double generatorCpuPercent, String targetNotes, List<ResourcePoint> resources) {
+      double generatorCpuPercent, String targetNotes, double jvmCpuPercent,
+      List<ResourcePoint> resources) {
 
     /** Established SAs per second over the measured window. */
     public double rate() {
@@ -122,12 +125,14 @@ public final class IkeLoad {
       Optional<ResourceProbe.Sample> first = probe.sample();
       ResourceProbe self = ResourceProbe.jvmThreads(SYSTEM_NAME + "-");
       long selfFirst = self.sample().orElseThrow().cpuNanos();
+      long jvmFirst = processCpuNanos();
       long windowStart = System.nanoTime();
       long establishedBefore = stats.establishedCount();
       stats.measureFrom(windowStart);
       Thread.sleep(plan.duration().toMillis());
       Optional<ResourceProbe.Sample> atEnd = probe.sample();
       long selfAtEnd = self.sample().orElseThrow().cpuNanos();
+      long jvmAtEnd = processCpuNanos();
       long windowNanos = System.nanoTime() - windowStart;
       long windowEstablished = stats.establishedCount() - establishedBefore;
       workers.forEach(w -> w.tell(new LoadWorker.StopStarting()));
@@ -152,7 +157,7 @@ public final class IkeLoad {
       long peak = points.stream().mapToLong(ResourcePoint::memoryBytes).max().orElse(-1);
       return new Result(plan, stats.snapshot(), windowNanos / 1e9, windowEstablished,
           probe.what(), cpu, peak, 100.0 * (selfAtEnd - selfFirst) / windowNanos, targetNotes,
-          List.copyOf(points));
+          100.0 * (jvmAtEnd - jvmFirst) / windowNanos, List.copyOf(points));
     } finally {
       if (sampling != null) {
         sampling.cancel();
@@ -231,6 +236,11 @@ public final class IkeLoad {
         EngineConfig.NatTraversal.FORCE, EngineConfig.KeyDeliveryMode.SKEYSEED, 500,
         LoadWorker.NAT_T_PORT, false);
     return new LoadTarget(responder, Optional.of(identity(peer)), config);
+  }
+
+  private static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
   }
 
   /** RFC 822 if it holds an @, else an FQDN (the rule of the device store's ids). */

@@ -48,6 +48,8 @@ public final class TextReport {
     }
     line(b, "generator CPU (its own threads)",
         String.format(Locale.ROOT, "%.0f%%", r.generatorCpuPercent()));
+    line(b, "generator JVM CPU (all threads: generator, in-process target, JIT, GC)",
+        String.format(Locale.ROOT, "%.0f%%", r.jvmCpuPercent()));
     return b.toString();
   }
 

@@ -35,7 +35,7 @@ class HtmlReportTest {
         Duration.ofSeconds(1), 1, LoadSuite.GCM_X25519, false, true, LoadPlan.Auth.PSK,
         "ud@example.org", "0123456789abcdef", Optional.empty());
     IkeLoad.Result result = new IkeLoad.Result(plan, stats.snapshot(), 4.0, 300,
-        "CPU of threads iotgw-*", 87.5, 64L << 20, 30.0, "", List.of());
+        "CPU of threads iotgw-*", 87.5, 64L << 20, 30.0, "", 120.0, List.of());
     Path file = dir.resolve("report.html");
 
     HtmlReport.write(result, file);
