@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
         + " a responder over UDP (e.g. charon).")
 public final class IkeLoadCommand implements Callable<Integer> {
 
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
   @Option(names = "--target", paramLabel = "gateway|udp:HOST:PORT",
       description = "gateway (in-process, CDs admitted in memory) or udp:HOST:PORT"
           + " (IPv6 in brackets: udp:[2001:db8::1]:500)")
@@ -115,15 +117,15 @@ public final class IkeLoadCommand implements Callable<Integer> {
       return 0;
     }
     if (target == null) {
-      throw new CommandLine.ParameterException(new CommandLine(this), "--target is required");
+      throw new CommandLine.ParameterException(spec.commandLine(), "--target is required");
     }
     if ((concurrency == null) == (rate == null)) {
-      throw new CommandLine.ParameterException(new CommandLine(this),
+      throw new CommandLine.ParameterException(spec.commandLine(),
           "give exactly one of --concurrency (closed loop) and --rate (open loop)");
     }
     if (!auth.equals("psk") && !(auth.equals("cert")
         && (target.equals("gateway") || pki != null))) {
-      throw new CommandLine.ParameterException(new CommandLine(this),
+      throw new CommandLine.ParameterException(spec.commandLine(),
           "--auth " + auth + ": psk, or cert (with --pki DIR for a udp target)");
     }
     LoadPlan plan = new LoadPlan(target(),
@@ -149,7 +151,7 @@ public final class IkeLoadCommand implements Callable<Integer> {
       return new LoadPlan.Target.InProcess(cds, cookieThreshold);
     }
     if (!target.startsWith("udp:")) {
-      throw new CommandLine.ParameterException(new CommandLine(this),
+      throw new CommandLine.ParameterException(spec.commandLine(),
           "--target " + target + ": gateway or udp:HOST:PORT");
     }
     String hostPort = target.substring(4);

@@ -57,6 +57,7 @@ class IkeLoadAgainstCharonTest {
       Optional<Path> pki) throws Exception {
     HostTools.requireRoot();
     HostTools.require("swanctl");
+    HostTools.require("charon");
     Path script = Path.of(System.getProperty("iotgw.charonResponderScript",
         "bench/charon-responder.sh"));
     long pid = ProcessHandle.current().pid();
