@@ -32,6 +32,9 @@ public final class TextReport {
       line(b, "  " + f.getKey(), f.getValue());
     }
     line(b, "unfinished at end", s.unfinished());
+    if (s.strays() > 0) {
+      line(b, "datagrams for no attempt in flight (late answers)", s.strays());
+    }
     if (s.skipped() > 0) {
       line(b, "open-loop starts skipped (generator behind)", s.skipped());
     }
