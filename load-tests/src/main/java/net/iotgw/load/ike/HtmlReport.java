@@ -42,7 +42,11 @@ public final class HtmlReport {
   static JFreeChart throughput(IkeLoad.Result result) {
     XYSeries series = new XYSeries("established SAs/s");
     long[] perSecond = result.stats().establishedPerSecond();
-    for (int i = 0; i < perSecond.length; i++) {
+    int end = perSecond.length;
+    while (end > 1 && perSecond[end - 1] == 0) {
+      end--;
+    }
+    for (int i = 0; i < end; i++) {
       series.add(i + 1, perSecond[i]);
     }
     return ChartFactory.createXYLineChart("Established IKE SAs per second", "time (s)",

@@ -47,21 +47,27 @@ public final class IkeLoad {
 
   /**
    * @param seconds the measured window (the plan's duration)
+   * @param windowEstablished SAs established within the window
    * @param cpuPercent the target's average CPU over the window, 100 = one core; NaN if unseen
    * @param peakMemoryBytes the largest memory sample; -1 if unseen
+   * @param generatorCpuPercent the generator's own threads' CPU over the window, 100 = one core
+   * @param targetNotes what the target's own counters say (the in-process gateway's queues)
+   * @param jvmCpuPercent this JVM's CPU over the window, every thread (generator, in-process
+   *     target, JIT compilers, GC), 100 = one core
    */
   public record Result(LoadPlan plan, LoadStats.Snapshot stats, double seconds,
-      String resourcesMeasured, double cpuPercent, long peakMemoryBytes,
+      long windowEstablished, String resourcesMeasured, double cpuPercent, long peakMemoryBytes,
+      double generatorCpuPercent, String targetNotes, double jvmCpuPercent,
       List<ResourcePoint> resources) {
 
     /** Established SAs per second over the measured window. */
     public double rate() {
-      return stats.ratePerSecond((int) Math.round(seconds));
+      return windowEstablished / seconds;
     }
   }
 
   public static Result run(LoadPlan plan, PrintStream progress) throws Exception {
-    int seconds = (int) Math.max(1, plan.duration().toSeconds());
+    int seconds = (int) Math.max(1, plan.warmup().toSeconds() + plan.duration().toSeconds());
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), SYSTEM_NAME,
         systemConfig(plan.workers()));
     Path dir = Files.createTempDirectory("iotgw-ike-load");
@@ -69,9 +75,12 @@ public final class IkeLoad {
     Cancellable sampling = null;
     try {
       ResourceProbe probe;
+      Optional<LoadPki> pki = plan.auth() == LoadPlan.Auth.CERT
+          && plan.target() instanceof LoadPlan.Target.InProcess
+          ? Optional.of(new LoadPki(new java.security.SecureRandom())) : Optional.empty();
       if (plan.target() instanceof LoadPlan.Target.InProcess g) {
         quietGateway();
-        gateway = InProcessGateway.start(g.cds(), dir, system, g.cookieThreshold());
+        gateway = InProcessGateway.start(g.cds(), dir, system, g.cookieThreshold(), pki);
         probe = ResourceProbe.jvmThreads(InProcessGateway.SYSTEM_NAME + "-");
       } else {
         LoadPlan.Target.Udp u = (LoadPlan.Target.Udp) plan.target();
@@ -83,16 +92,16 @@ public final class IkeLoad {
       AtomicLong attempts = new AtomicLong();
       List<ActorRef<LoadWorker.Command>> workers = new ArrayList<>();
       for (int w = 0; w < plan.workers(); w++) {
-        workers.add(spawn(system, plan, w, stats, attempts, gateway));
+        workers.add(spawn(system, plan, w, stats, attempts, gateway, ours(plan, pki)));
       }
       if (gateway != null) {
         gateway.deliverTo(workers::get, workers.size(), system);
       }
 
+      InProcessGateway inProcess = gateway;
       List<ResourcePoint> points = new CopyOnWriteArrayList<>();
-      Optional<ResourceProbe.Sample> first = probe.sample();
       long t0 = System.nanoTime();
-      long[] last = {t0, first.map(ResourceProbe.Sample::cpuNanos).orElse(0L),
+      long[] last = {t0, probe.sample().map(ResourceProbe.Sample::cpuNanos).orElse(0L),
           stats.establishedCount()};
       sampling = system.scheduler().scheduleAtFixedRate(SAMPLE, SAMPLE, () -> {
         long now = System.nanoTime();
@@ -102,17 +111,30 @@ public final class IkeLoad {
         points.add(new ResourcePoint((now - t0) / 1e9, cpu,
             s.map(ResourceProbe.Sample::memoryBytes).orElse(-1L)));
         long established = stats.establishedCount();
-        progress.printf("t=%3.0fs established %d (+%d), failures %d, target CPU %s%n",
-            (now - t0) / 1e9, established, established - last[2], stats.failureCount(),
-            Double.isNaN(cpu) ? "n/a" : String.format("%.0f%%", cpu));
+        progress.printf("t=%3.0fs established %d (+%d), in flight %d, failures %d,"
+                + " target CPU %s%s%n",
+            (now - t0) / 1e9, established, established - last[2], stats.inFlight(),
+            stats.failureCount(), Double.isNaN(cpu) ? "n/a" : String.format("%.0f%%", cpu),
+            inProcess == null ? "" : "; " + inProcess.diagnostics());
         last[0] = now;
         last[1] = s.map(ResourceProbe.Sample::cpuNanos).orElse(0L);
         last[2] = established;
       }, system.executionContext());
 
+      Thread.sleep(plan.warmup().toMillis());
+      Optional<ResourceProbe.Sample> first = probe.sample();
+      ResourceProbe self = ResourceProbe.jvmThreads(SYSTEM_NAME + "-");
+      long selfFirst = self.sample().orElseThrow().cpuNanos();
+      long jvmFirst = processCpuNanos();
+      long windowStart = System.nanoTime();
+      long establishedBefore = stats.establishedCount();
+      stats.measureFrom(windowStart);
       Thread.sleep(plan.duration().toMillis());
       Optional<ResourceProbe.Sample> atEnd = probe.sample();
-      long windowNanos = System.nanoTime() - t0;
+      long selfAtEnd = self.sample().orElseThrow().cpuNanos();
+      long jvmAtEnd = processCpuNanos();
+      long windowNanos = System.nanoTime() - windowStart;
+      long windowEstablished = stats.establishedCount() - establishedBefore;
       workers.forEach(w -> w.tell(new LoadWorker.StopStarting()));
       long drainUntil = System.nanoTime() + plan.drain().toNanos();
       while (System.nanoTime() < drainUntil && stats.inFlight() > 0) {
@@ -131,9 +153,11 @@ public final class IkeLoad {
       double cpu = first.isPresent() && atEnd.isPresent()
           ? 100.0 * (atEnd.get().cpuNanos() - first.get().cpuNanos()) / windowNanos
           : Double.NaN;
+      String targetNotes = gateway == null ? "" : gateway.diagnostics();
       long peak = points.stream().mapToLong(ResourcePoint::memoryBytes).max().orElse(-1);
-      return new Result(plan, stats.snapshot(), plan.duration().toMillis() / 1000.0,
-          probe.what(), cpu, peak, List.copyOf(points));
+      return new Result(plan, stats.snapshot(), windowNanos / 1e9, windowEstablished,
+          probe.what(), cpu, peak, 100.0 * (selfAtEnd - selfFirst) / windowNanos, targetNotes,
+          100.0 * (jvmAtEnd - jvmFirst) / windowNanos, List.copyOf(points));
     } finally {
       if (sampling != null) {
         sampling.cancel();
@@ -149,8 +173,29 @@ public final class IkeLoad {
     }
   }
 
+  /** Our credentials, and what the peer's AUTH is checked with. */
+  public record Auth(Credentials credentials, Optional<Credentials.PreSharedKey> peerPsk,
+      List<org.bouncycastle.cert.X509CertificateHolder> trustAnchors) {}
+
+  private static Auth ours(LoadPlan plan, Optional<LoadPki> pki) throws java.io.IOException {
+    if (plan.auth() == LoadPlan.Auth.CERT && plan.target() instanceof LoadPlan.Target.Udp u) {
+      return LoadPki.readOurs(u.pki().orElseThrow());
+    }
+    if (pki.isPresent()) {
+      String identity = plan.target() instanceof LoadPlan.Target.InProcess
+          ? InProcessGateway.UD_IDENTITY : plan.identity();
+      return new Auth(pki.get().issue(identity).credentials(), Optional.empty(),
+          List.of(pki.get().ca().cert()));
+    }
+    String psk = plan.target() instanceof LoadPlan.Target.InProcess ? InProcessGateway.PSK
+        : plan.psk();
+    byte[] key = psk.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return new Auth(new Credentials.PreSharedKey(key),
+        Optional.of(new Credentials.PreSharedKey(key.clone())), List.of());
+  }
+
   private static ActorRef<LoadWorker.Command> spawn(ActorSystem<Void> system, LoadPlan plan,
-      int w, LoadStats stats, AtomicLong attempts, InProcessGateway gateway)
+      int w, LoadStats stats, AtomicLong attempts, InProcessGateway gateway, Auth auth)
       throws UnknownHostException {
     DispatcherSelector dispatcher = DispatcherSelector.fromConfig(WORKER_DISPATCHER);
     if (gateway != null) {
@@ -158,7 +203,7 @@ public final class IkeLoad {
       int cds = gateway.cds();
       LongFunction<LoadTarget> targets = n -> {
         int cd = (int) (n % cds);
-        return target(plan, ud, InProcessGateway.UD_IDENTITY, InProcessGateway.PSK,
+        return target(plan, ud, InProcessGateway.UD_IDENTITY, auth,
             address(InProcessGateway.cdAddress(cd).bytes(), 500),
             InProcessGateway.cdIdentity(cd));
       };
@@ -171,7 +216,7 @@ public final class IkeLoad {
           }), "worker-" + w, dispatcher);
     }
     LoadPlan.Target.Udp u = (LoadPlan.Target.Udp) plan.target();
-    LoadTarget only = target(plan, u.bind(), plan.identity(), plan.psk(), u.responder(),
+    LoadTarget only = target(plan, u.bind(), plan.identity(), auth, u.responder(),
         u.peerIdentity());
     return system.systemActorOf(LoadWorker.create(
         new LoadWorker.Plan(plan.share(w), n -> only, plan.childSa(), plan.delete(), u.bind()),
@@ -180,19 +225,22 @@ public final class IkeLoad {
             "udp"))), "worker-" + w, dispatcher);
   }
 
-  /** The initiator's configuration towards one responder: the suite, PSK, UDP encapsulation. */
-  static LoadTarget target(LoadPlan plan, InetAddress local, String identity, String psk,
+  /** The initiator's configuration towards one responder: suite, credentials, UDP encapsulation. */
+  static LoadTarget target(LoadPlan plan, InetAddress local, String identity, Auth auth,
       InetSocketAddress responder, String peer) {
-    Profile profile = new Profile(identity(identity),
-        new Credentials.PreSharedKey(psk.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+    Profile profile = new Profile(identity(identity), auth.credentials(),
         plan.suite().ikeProposals(), plan.suite().groups(), plan.suite().espProposals(), false,
-        List.of(identity(peer)), Optional.of(new Credentials.PreSharedKey(
-            psk.getBytes(java.nio.charset.StandardCharsets.UTF_8))), List.of());
+        List.of(identity(peer)), auth.peerPsk(), auth.trustAnchors());
     // UDP encapsulation forced, as strongSwan's kernel-libipsec does: what the gateway forwards.
     EngineConfig config = new EngineConfig(profile, local.getAddress(), Limits.DEFAULT,
         EngineConfig.NatTraversal.FORCE, EngineConfig.KeyDeliveryMode.SKEYSEED, 500,
         LoadWorker.NAT_T_PORT, false);
     return new LoadTarget(responder, Optional.of(identity(peer)), config);
+  }
+
+  private static long processCpuNanos() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
   }
 
   /** RFC 822 if it holds an @, else an FQDN (the rule of the device store's ids). */

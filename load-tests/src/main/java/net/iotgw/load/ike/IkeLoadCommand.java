@@ -24,7 +24,9 @@ import picocli.CommandLine.Option;
         + " a responder over UDP (e.g. charon).")
 public final class IkeLoadCommand implements Callable<Integer> {
 
-  @Option(names = "--target", required = true, paramLabel = "gateway|udp:HOST:PORT",
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--target", paramLabel = "gateway|udp:HOST:PORT",
       description = "gateway (in-process, CDs admitted in memory) or udp:HOST:PORT"
           + " (IPv6 in brackets: udp:[2001:db8::1]:500)")
   String target;
@@ -38,6 +40,10 @@ public final class IkeLoadCommand implements Callable<Integer> {
   @Option(names = "--duration", defaultValue = "10s", description = "how long (default 10s)")
   String duration;
 
+  @Option(names = "--warmup", defaultValue = "0s",
+      description = "load before the measured window, not measured (default 0s)")
+  String warmup;
+
   @Option(names = "--drain", defaultValue = "10s",
       description = "time left to attempts in flight at the end (default 10s)")
   String drain;
@@ -46,7 +52,9 @@ public final class IkeLoadCommand implements Callable<Integer> {
       description = "gcm-x25519 | cbc-ecp256 | chacha-x25519 (default gcm-x25519)")
   String suite;
 
-  @Option(names = "--auth", defaultValue = "psk", description = "psk (default)")
+  @Option(names = "--auth", defaultValue = "psk",
+      description = "psk (default) or cert: ECDSA P-256 certificates, made for the run (gateway"
+          + " target) or read from --pki (udp target)")
   String auth;
 
   @Option(names = "--child-sa", description = "an extra CREATE_CHILD_SA after establishment")
@@ -89,25 +97,45 @@ public final class IkeLoadCommand implements Callable<Integer> {
       + " UD address (default: available processors)")
   Integer workers;
 
+  @Option(names = "--pki", description = "udp target with --auth cert: the directory"
+      + " --write-pki filled")
+  Path pki;
+
+  @Option(names = "--write-pki", description = "write a CA, a certificate and key for the"
+      + " responder (--peer-identity: peer.pem, peer.key) and for us (--identity: ours.pem,"
+      + " ours.key) into this directory, then exit")
+  Path writePki;
+
   @Option(names = "--report", description = "write an HTML report with the plots here")
   Path report;
 
   @Override
   public Integer call() throws Exception {
+    if (writePki != null) {
+      LoadPki.writeForPeer(writePki, identity, peerIdentity, new java.security.SecureRandom());
+      System.out.println("PKI written to " + writePki.toAbsolutePath());
+      return 0;
+    }
+    if (target == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--target is required");
+    }
     if ((concurrency == null) == (rate == null)) {
-      throw new CommandLine.ParameterException(new CommandLine(this),
+      throw new CommandLine.ParameterException(spec.commandLine(),
           "give exactly one of --concurrency (closed loop) and --rate (open loop)");
     }
-    if (!auth.equals("psk")) {
-      throw new CommandLine.ParameterException(new CommandLine(this),
-          "--auth " + auth + ": only psk is implemented");
+    if (!auth.equals("psk") && !(auth.equals("cert")
+        && (target.equals("gateway") || pki != null))) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          "--auth " + auth + ": psk, or cert (with --pki DIR for a udp target)");
     }
     LoadPlan plan = new LoadPlan(target(),
         concurrency != null ? new LoadWorker.Pacing.Closed(concurrency)
             : new LoadWorker.Pacing.Open(rate),
-        duration(duration), duration(drain),
+        duration(warmup), duration(duration), duration(drain),
         workers != null ? workers : Runtime.getRuntime().availableProcessors(),
-        LoadSuite.parse(suite), childSa, delete, identity, psk, Optional.ofNullable(report));
+        LoadSuite.parse(suite), childSa, delete,
+        auth.equals("cert") ? LoadPlan.Auth.CERT : LoadPlan.Auth.PSK, identity, psk,
+        Optional.ofNullable(report));
     System.out.println("ike load: " + plan.describe());
     IkeLoad.Result result = IkeLoad.run(plan, System.out);
     System.out.print(TextReport.of(result));
@@ -123,7 +151,7 @@ public final class IkeLoadCommand implements Callable<Integer> {
       return new LoadPlan.Target.InProcess(cds, cookieThreshold);
     }
     if (!target.startsWith("udp:")) {
-      throw new CommandLine.ParameterException(new CommandLine(this),
+      throw new CommandLine.ParameterException(spec.commandLine(),
           "--target " + target + ": gateway or udp:HOST:PORT");
     }
     String hostPort = target.substring(4);
@@ -132,7 +160,8 @@ public final class IkeLoadCommand implements Callable<Integer> {
     int port = Integer.parseInt(hostPort.substring(colon + 1));
     return new LoadPlan.Target.Udp(new InetSocketAddress(InetAddress.getByName(host), port),
         peerIdentity, InetAddress.getByName(bind),
-        targetPid == null ? OptionalLong.empty() : OptionalLong.of(targetPid));
+        targetPid == null ? OptionalLong.empty() : OptionalLong.of(targetPid),
+        Optional.ofNullable(pki));
   }
 
   static Duration duration(String text) {

@@ -67,12 +67,23 @@ public final class InProcessGateway implements AutoCloseable {
   private final RadioMedium medium;
   private final InMemoryPort[] ucn = new InMemoryPort[1];
   private final int cds;
+  private final GatewayParts parts;
+  private final java.util.concurrent.atomic.LongAdder delivered =
+      new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.CompletableFuture<String> pumpEnd =
+      new java.util.concurrent.CompletableFuture<>();
 
-  private InProcessGateway(int cds, Path dir, ActorSystem<?> host, int cookieThreshold)
-      throws IOException {
+  private InProcessGateway(int cds, Path dir, ActorSystem<?> host, int cookieThreshold,
+      Optional<LoadPki> pki) throws IOException {
     this.cds = cds;
     Path store = dir.resolve("devices.conf");
-    Files.writeString(store, deviceStore(cds));
+    if (pki.isPresent()) {
+      pki.get().ca().writeCertificate(dir, "ca");
+      for (int i = 0; i < cds; i++) {
+        pki.get().issue(cdIdentity(i)).write(dir, "cd-" + i);
+      }
+    }
+    Files.writeString(store, deviceStore(cds, pki.isPresent()));
     this.medium = RadioMedium.start(MediumSettings.defaults(), host);
     int port;
     try {
@@ -94,7 +105,7 @@ public final class InProcessGateway implements AutoCloseable {
             + "pekko.loglevel = WARNING\npekko.log-dead-letters = off\n"
             + "pekko.log-dead-letters-during-shutdown = off\n")
         .withFallback(ConfigFactory.load());
-    GatewayParts parts = GatewayParts.with((c, system) -> {
+    this.parts = GatewayParts.with((c, system) -> {
       InMemoryPort p = InMemoryPort.create(system, "ucn0", c.ucn().mtu(), UCN_CAPACITY);
       ucn[0] = p;
       return p;
@@ -113,10 +124,11 @@ public final class InProcessGateway implements AutoCloseable {
    *
    * @param host the generator's actor system, which runs the emulated radio
    * @param cookieThreshold the gateway's iotgw.ike.cookie-threshold (half-open SAs per CD)
+   * @param pki certificates for the CDs (under its CA, which they trust), or PSKs if empty
    */
-  public static InProcessGateway start(int cds, Path dir, ActorSystem<?> host,
-      int cookieThreshold) throws IOException, InterruptedException {
-    InProcessGateway g = new InProcessGateway(cds, dir, host, cookieThreshold);
+  static InProcessGateway start(int cds, Path dir, ActorSystem<?> host, int cookieThreshold,
+      Optional<LoadPki> pki) throws IOException, InterruptedException {
+    InProcessGateway g = new InProcessGateway(cds, dir, host, cookieThreshold, pki);
     long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (g.ucn[0] == null) {
       if (System.nanoTime() > until) {
@@ -170,7 +182,24 @@ public final class InProcessGateway implements AutoCloseable {
             p -> Optional.of(Optional.ofNullable(p.nextSent(Duration.ofMillis(50)))),
             p -> { })
         .mapConcat(o -> o.map(List::of).orElse(List.of()))
-        .runWith(Sink.foreach(packet -> route(packet, workerByIndex, workers)), host);
+        .runWith(Sink.foreach(packet -> {
+          route(packet, workerByIndex, workers);
+          delivered.increment();
+        }), host)
+        .whenComplete((done, failure) -> pumpEnd.complete(failure == null ? "completed"
+            : failure.toString()));
+  }
+
+  /**
+   * Where the gateway's IKE datagrams went: sent or dropped by its IKE outlet (bounded queue),
+   * sent or dropped by the UCN port, handed to the workers; for the report.
+   */
+  public String diagnostics() {
+    var u = ucn[0].counters();
+    return "IKE outlet sent " + parts.ike().sent() + ", dropped " + parts.ike().dropped()
+        + "; UCN port received " + u.received() + ", dropped " + u.receiveDropped() + ", sent "
+        + u.sent() + ", dropped " + u.sendDropped() + "; handed to workers " + delivered.sum()
+        + (pumpEnd.isDone() ? "; the pump ended: " + pumpEnd.join() : "");
   }
 
   private static void route(byte[] packet, IntFunction<ActorRef<LoadWorker.Command>> workers,
@@ -193,7 +222,7 @@ public final class InProcessGateway implements AutoCloseable {
     return Ipv6Address.fromBytes(a.getAddress().getAddress());
   }
 
-  private static String deviceStore(int cds) {
+  private static String deviceStore(int cds, boolean certificates) {
     SplittableRandom keys = new SplittableRandom(0x1ce);
     StringBuilder b = new StringBuilder("devices = [\n");
     for (int i = 0; i < cds; i++) {
@@ -202,8 +231,11 @@ public final class InProcessGateway implements AutoCloseable {
       b.append("  { identity = \"cd-").append(i).append("@iot.example\", psk = \"")
           .append(HexFormat.of().formatHex(psk)).append("\", eui64 = \"")
           .append(Eui64Text.colons(BASE_EUI64 + i)).append("\"\n")
-          .append("    ike { id = \"").append(cdIdentity(i)).append("\", psk = \"").append(PSK)
-          .append("\", peers = [ \"").append(UD_IDENTITY).append("\" ] } }\n");
+          .append("    ike { id = \"").append(cdIdentity(i)).append("\", ")
+          .append(certificates
+              ? "certificate = \"cd-" + i + ".pem\", key = \"cd-" + i + ".key\", ca = \"ca.pem\""
+              : "psk = \"" + PSK + "\"")
+          .append(", peers = [ \"").append(UD_IDENTITY).append("\" ] } }\n");
     }
     return b.append("]\n").toString();
   }

@@ -11,11 +11,15 @@ import java.util.OptionalLong;
  *
  * @param target where the initiators go
  * @param pacing closed loop (concurrency) or open loop (rate), over all workers together
- * @param duration how long attempts are started; the rate is measured over it
+ * @param warmup attempts run this long before the measured window (JIT, caches); their
+ *     latencies are not recorded
+ * @param duration the measured window: the rate, the latencies and the target's CPU are over it
  * @param drain how long attempts in flight at the end may still finish
  * @param workers worker actors, each with its own source port (UDP) or UD address (gateway)
  * @param childSa an extra CREATE_CHILD_SA after establishment
  * @param delete a Delete of the IKE SA after establishment (and the extra CHILD_SA)
+ * @param auth PSK, or ECDSA P-256 certificates (made for the run for the in-process gateway, read
+ *     from the target's {@code pki} directory for a UDP responder)
  * @param identity our IKE identity (IDi)
  * @param psk the pre-shared key
  * @param report where the HTML report goes, if anywhere
@@ -23,12 +27,14 @@ import java.util.OptionalLong;
 public record LoadPlan(
     Target target,
     LoadWorker.Pacing pacing,
+    Duration warmup,
     Duration duration,
     Duration drain,
     int workers,
     LoadSuite suite,
     boolean childSa,
     boolean delete,
+    Auth auth,
     String identity,
     String psk,
     Optional<Path> report) {
@@ -47,12 +53,23 @@ public record LoadPlan(
      *
      * @param bind the local address our sockets bind to (and the engine writes in its messages)
      * @param pid the responder's process, to read its CPU and memory from /proc
+     * @param pki with certificates: the directory {@code --write-pki} filled (ours.pem, ours.key,
+     *     ca.pem)
      */
     record Udp(InetSocketAddress responder, String peerIdentity,
-        java.net.InetAddress bind, OptionalLong pid) implements Target {}
+        java.net.InetAddress bind, OptionalLong pid, Optional<Path> pki) implements Target {}
+  }
+
+  /** How both sides authenticate (RFC 7296 §2.15). */
+  public enum Auth {
+    PSK,
+    CERT
   }
 
   public LoadPlan {
+    if (auth == Auth.CERT && target instanceof Target.Udp u && u.pki().isEmpty()) {
+      throw new IllegalArgumentException("--auth cert over UDP needs --pki DIR");
+    }
     if (workers < 1) {
       throw new IllegalArgumentException("workers " + workers);
     }
@@ -76,8 +93,9 @@ public record LoadPlan(
         ? "in-process gateway, " + g.cds() + " CDs admitted in memory, cookie threshold "
             + g.cookieThreshold()
         : "UDP " + ((Target.Udp) target).responder();
-    return where + "; " + load + "; " + duration.toSeconds() + " s (+" + drain.toSeconds()
-        + " s drain); " + workers + " workers; suite " + suite.label() + "; PSK"
+    return where + "; " + load + "; " + warmup.toSeconds() + " s warm-up + "
+        + duration.toSeconds() + " s measured (+" + drain.toSeconds() + " s drain); "
+        + workers + " workers; suite " + suite.label() + "; " + auth
         + (childSa ? "; extra CHILD_SA" : "") + (delete ? "; delete" : "");
   }
 }

@@ -27,10 +27,13 @@ public final class LoadStats {
   private final LongAdder ended = new LongAdder();
   private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
   private final LatencyRecorder latency = new LatencyRecorder();
+  /** Latencies of SAs established before this are not recorded (the warm-up). */
+  private volatile long measureFromNanos;
 
   /** @param seconds how many one-second buckets the timeline holds (later ones go in the last) */
   public LoadStats(long startNanos, int seconds) {
     this.startNanos = startNanos;
+    this.measureFromNanos = startNanos;
     this.establishedPerSecond = new AtomicLongArray(Math.max(1, seconds));
   }
 
@@ -45,7 +48,9 @@ public final class LoadStats {
   /** An IKE SA with its first CHILD_SA is up, {@code micros} after its IKE_SA_INIT went out. */
   public void established(long nowNanos, long micros) {
     established.increment();
-    latency.record(micros);
+    if (nowNanos >= measureFromNanos) {
+      latency.record(micros);
+    }
     int second = (int) Math.min(establishedPerSecond.length() - 1,
         Math.max(0, (nowNanos - startNanos) / 1_000_000_000L));
     establishedPerSecond.incrementAndGet(second);
@@ -59,6 +64,11 @@ public final class LoadStats {
   /** Attempts started and not over. */
   public long inFlight() {
     return started.sum() - ended.sum();
+  }
+
+  /** From now on, latencies count. */
+  public void measureFrom(long nowNanos) {
+    measureFromNanos = nowNanos;
   }
 
   public void childSa() {
@@ -129,7 +139,8 @@ public final class LoadStats {
    */
   public record Snapshot(long started, long established, long childSas, long deleted,
       Map<String, Long> failures, long retransmissions, long cookies, long strays,
-      long unfinished, long skipped, long failedSends, long[] latencyMicros, long[] establishedPerSecond) {
+      long unfinished, long skipped, long failedSends, long[] latencyMicros,
+      long[] establishedPerSecond) {
 
     public long failureCount() {
       return failures.values().stream().mapToLong(Long::longValue).sum();

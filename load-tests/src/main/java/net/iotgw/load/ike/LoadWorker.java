@@ -1,5 +1,6 @@
 package net.iotgw.load.ike;
 
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.security.SecureRandom;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 import net.iotgw.protocols.ike.engine.ChildSa;
 import net.iotgw.protocols.ike.engine.CreateChildSa;
@@ -70,7 +73,7 @@ public final class LoadWorker {
    * @param localAddress our address as the engine writes it, and the source of the transport
    */
   public record Plan(Pacing pacing, LongFunction<LoadTarget> targets, boolean childSa,
-      boolean delete, java.net.InetAddress localAddress) {}
+      boolean delete, InetAddress localAddress) {}
 
   static final Duration TICK = Duration.ofMillis(10);
   /** At most this many starts per tick, so that a ramp to thousands does not stall the actor. */
@@ -97,7 +100,7 @@ public final class LoadWorker {
   private final ActorContext<Command> context;
   private final Plan plan;
   private final LoadStats stats;
-  private final java.util.concurrent.atomic.AtomicLong attemptCounter;
+  private final AtomicLong attemptCounter;
   private final Transport transport;
   private final SecureRandom random = new SecureRandom();
   private final Map<Long, Attempt> attempts = new HashMap<>();
@@ -107,8 +110,8 @@ public final class LoadWorker {
   private boolean starting;
 
   private LoadWorker(ActorContext<Command> context, Plan plan, LoadStats stats,
-      java.util.concurrent.atomic.AtomicLong attemptCounter,
-      java.util.function.Function<ActorContext<Command>, Transport> transport) {
+      AtomicLong attemptCounter,
+      Function<ActorContext<Command>, Transport> transport) {
     this.context = context;
     this.plan = plan;
     this.stats = stats;
@@ -121,8 +124,8 @@ public final class LoadWorker {
    *     worker {@link TransportReady} once it can send
    */
   public static Behavior<Command> create(Plan plan, LoadStats stats,
-      java.util.concurrent.atomic.AtomicLong attemptCounter,
-      java.util.function.Function<ActorContext<Command>, Transport> transport) {
+      AtomicLong attemptCounter,
+      Function<ActorContext<Command>, Transport> transport) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers ->
         new LoadWorker(context, plan, stats, attemptCounter, transport).waiting(timers)));
   }

@@ -14,14 +14,16 @@ public final class TextReport {
     line(b, "conditions", r.plan().describe());
     line(b, "established SAs/s", String.format(Locale.ROOT, "%.1f", r.rate()));
     line(b, "attempts started", s.started());
-    line(b, "established", s.established());
+    line(b, "established", s.established() + " (" + r.windowEstablished()
+        + " in the measured window)");
     if (r.plan().childSa()) {
       line(b, "extra CHILD_SAs", s.childSas());
     }
     if (r.plan().delete()) {
       line(b, "deleted", s.deleted());
     }
-    line(b, "latency ms p50/p90/p99/max", String.format(Locale.ROOT, "%.1f / %.1f / %.1f / %.1f",
+    line(b, "latency ms p50/p90/p99/max (window)", String.format(Locale.ROOT,
+        "%.1f / %.1f / %.1f / %.1f",
         l.p50() / 1000.0, l.p90() / 1000.0, l.p99() / 1000.0, l.max() / 1000.0));
     line(b, "retransmissions", s.retransmissions());
     line(b, "cookie challenges", s.cookies());
@@ -30,6 +32,9 @@ public final class TextReport {
       line(b, "  " + f.getKey(), f.getValue());
     }
     line(b, "unfinished at end", s.unfinished());
+    if (s.strays() > 0) {
+      line(b, "datagrams for no attempt in flight (late answers)", s.strays());
+    }
     if (s.skipped() > 0) {
       line(b, "open-loop starts skipped (generator behind)", s.skipped());
     }
@@ -41,6 +46,13 @@ public final class TextReport {
         : String.format(Locale.ROOT, "%.0f%%", r.cpuPercent()));
     line(b, "target memory peak MiB", r.peakMemoryBytes() < 0 ? "n/a"
         : String.format(Locale.ROOT, "%.1f", r.peakMemoryBytes() / 1048576.0));
+    if (!r.targetNotes().isEmpty()) {
+      line(b, "target counters", r.targetNotes());
+    }
+    line(b, "generator CPU (its own threads)",
+        String.format(Locale.ROOT, "%.0f%%", r.generatorCpuPercent()));
+    line(b, "generator JVM CPU (all threads: generator, in-process target, JIT, GC)",
+        String.format(Locale.ROOT, "%.0f%%", r.jvmCpuPercent()));
     return b.toString();
   }
 

@@ -18,9 +18,9 @@ class IkeLoadAgainstInProcessGatewayTest {
   @Test
   void initiatorsEstablishChildSasAndDeleteThroughTheGatewayWithoutFailures() throws Exception {
     LoadPlan plan = new LoadPlan(new LoadPlan.Target.InProcess(4, 8),
-        new LoadWorker.Pacing.Closed(6), Duration.ofSeconds(3), Duration.ofSeconds(10), 2,
-        LoadSuite.GCM_X25519, true, true, InProcessGateway.UD_IDENTITY, InProcessGateway.PSK,
-        Optional.empty());
+        new LoadWorker.Pacing.Closed(6), Duration.ofSeconds(1), Duration.ofSeconds(3),
+        Duration.ofSeconds(30), 2, LoadSuite.GCM_X25519, true, true, LoadPlan.Auth.PSK,
+        InProcessGateway.UD_IDENTITY, InProcessGateway.PSK, Optional.empty());
 
     IkeLoad.Result r = IkeLoad.run(plan, new PrintStream(PrintStream.nullOutputStream()));
 
@@ -30,7 +30,8 @@ class IkeLoadAgainstInProcessGatewayTest {
     assertEquals(0, s.unfinished(), TextReport.of(r));
     assertEquals(s.established(), s.childSas(), TextReport.of(r));
     assertEquals(s.established(), s.deleted(), TextReport.of(r));
-    assertEquals(s.established(), s.latency().count());
+    assertTrue(s.latency().count() >= r.windowEstablished() && r.windowEstablished() > 0,
+        TextReport.of(r));
     assertTrue(r.cpuPercent() > 0, "the gateway's threads used no CPU: " + TextReport.of(r));
   }
 
@@ -38,9 +39,9 @@ class IkeLoadAgainstInProcessGatewayTest {
   void openLoopAgainstTheGatewayWithOtherSuitesEstablishesSas() throws Exception {
     for (LoadSuite suite : new LoadSuite[] {LoadSuite.CBC_ECP256, LoadSuite.CHACHA_X25519}) {
       LoadPlan plan = new LoadPlan(new LoadPlan.Target.InProcess(2, 8),
-          new LoadWorker.Pacing.Open(20), Duration.ofSeconds(2), Duration.ofSeconds(10), 1,
-          suite, false, true, InProcessGateway.UD_IDENTITY, InProcessGateway.PSK,
-          Optional.empty());
+          new LoadWorker.Pacing.Open(20), Duration.ZERO, Duration.ofSeconds(2),
+          Duration.ofSeconds(30), 1, suite, false, true, LoadPlan.Auth.PSK,
+          InProcessGateway.UD_IDENTITY, InProcessGateway.PSK, Optional.empty());
 
       IkeLoad.Result r = IkeLoad.run(plan, new PrintStream(PrintStream.nullOutputStream()));
 
@@ -48,5 +49,19 @@ class IkeLoadAgainstInProcessGatewayTest {
       assertEquals(0, r.stats().failureCount(), suite + "\n" + TextReport.of(r));
       assertEquals(r.stats().established(), r.stats().deleted(), TextReport.of(r));
     }
+  }
+
+  @Test
+  void certificateAuthenticationBothWaysRfc7427EstablishesSas() throws Exception {
+    LoadPlan plan = new LoadPlan(new LoadPlan.Target.InProcess(3, 8),
+        new LoadWorker.Pacing.Closed(3), Duration.ZERO, Duration.ofSeconds(2),
+        Duration.ofSeconds(30), 1, LoadSuite.GCM_X25519, false, true, LoadPlan.Auth.CERT,
+        InProcessGateway.UD_IDENTITY, InProcessGateway.PSK, Optional.empty());
+
+    IkeLoad.Result r = IkeLoad.run(plan, new PrintStream(PrintStream.nullOutputStream()));
+
+    assertTrue(r.stats().established() > 0, TextReport.of(r));
+    assertEquals(0, r.stats().failureCount(), TextReport.of(r));
+    assertEquals(r.stats().established(), r.stats().deleted(), TextReport.of(r));
   }
 }
