@@ -10,13 +10,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -59,28 +55,19 @@ class BorderRouterEndToEndIT {
     Path gatewayJar = fileProperty("iotgw.gatewayJar");
     Path loadTestsJar = fileProperty("iotgw.loadTestsJar");
 
-    String suffix = HexFormat.of().formatHex(new SecureRandom().generateSeed(2));
-    Map<String, String> env =
-        Map.of("IOTGW_NS_UD", "iotgw-ud-" + suffix, "IOTGW_NS_GW", "iotgw-gw-" + suffix,
-            "IOTGW_CD_PREFIX", PREFIX);
-    String ud = env.get("IOTGW_NS_UD");
-    String gw = env.get("IOTGW_NS_GW");
-    Path dir = Files.createTempDirectory("iotgw-e2e-");
-    Path gwPty = dir.resolve("gw-pty");
-    Path cdPty = dir.resolve("cd-pty");
-    Path radioPcap = dir.resolve("radio.pcap");
-    Deque<AutoCloseable> cleanup = new ArrayDeque<>();
-    boolean passed = false;
-    Thread onExit = new Thread(() -> script(topology, env, "down"), "e2e topology down");
-    Runtime.getRuntime().addShutdownHook(onExit);
-    try {
-      script(topology, env, "up");
+    try (E2eScene scene = E2eScene.up(topology, PREFIX, "iotgw-e2e-")) {
+      String ud = scene.udNamespace();
+      String gw = scene.gwNamespace();
+      Path dir = scene.dir();
+      Path gwPty = dir.resolve("gw-pty");
+      Path cdPty = dir.resolve("cd-pty");
+      Path radioPcap = dir.resolve("radio.pcap");
       List<String> socatCommand =
           List.of(socat.toString(), "-d", "-d",
               "pty,raw,echo=0,link=" + gwPty, "pty,raw,echo=0,link=" + cdPty);
       BackgroundProcess cable = BackgroundProcess.start("socat", dir.resolve("socat.log"),
           socatCommand);
-      cleanup.push(cable);
+      scene.keep(cable);
       waitFor(() -> Files.exists(gwPty) && Files.exists(cdPty), Duration.ofSeconds(5), "PTYs");
 
       // Five CDs that join with PANA and EAP-PSK (identities not bound to an EUI-64, so cd-sim
@@ -97,7 +84,7 @@ class BorderRouterEndToEndIT {
               devices.toString(), "--join-window", "1s", "--join-delay", "2s",
               "--prefix", PREFIX, "--serial", cdPty.toString(), "--stats-every", "2s",
               "--key-log", dir.resolve("link-keys").toString()));
-      cleanup.push(cdSim);
+      scene.keep(cdSim);
 
       Path config = dir.resolve("gateway.conf");
       Files.writeString(config, String.join("\n",
@@ -114,7 +101,7 @@ class BorderRouterEndToEndIT {
           List.of(ip.toString(), "netns", "exec", gw, java(), "-Xmx" + GATEWAY_HEAP, "-jar",
               gatewayJar.toString(),
               "run", "--config", config.toString()));
-      cleanup.push(gateway);
+      scene.keep(gateway);
       cdSim.awaitOutput("cd-sim ready: 5 CDs", Duration.ofSeconds(20));
       gateway.awaitOutput("config loaded from " + config, Duration.ofSeconds(20));
       gateway.awaitOutput("UCN port iotgw0 attached", Duration.ofSeconds(20));
@@ -161,7 +148,7 @@ class BorderRouterEndToEndIT {
       BackgroundProcess.sleep(1_000);
       BackgroundProcess replugged = BackgroundProcess.start("socat again",
           dir.resolve("socat-2.log"), socatCommand);
-      cleanup.push(replugged);
+      scene.keep(replugged);
       gateway.awaitOutput("radio link recovered", Duration.ofSeconds(20));
       waitFor(() -> inNamespace(ud, "ping", "-6", "-c", "1", "-W", "1", CD3).exitCode() == 0,
           Duration.ofSeconds(20), "a ping after the replug");
@@ -171,23 +158,7 @@ class BorderRouterEndToEndIT {
       int exit = gateway.terminate(Duration.ofSeconds(15));
       assertTrue(exit == 0 || exit == 143, "gateway exit code " + exit + "\n" + gateway.output());
       assertRadioCaptureDissects(tshark, radioPcap, linkKeys(dir.resolve("link-keys")));
-      passed = true;
-    } catch (AssertionError | RuntimeException e) {
-      System.err.println("e2e files kept in " + dir);
-      throw e;
-    } finally {
-      while (!cleanup.isEmpty()) {
-        try {
-          cleanup.pop().close();
-        } catch (Exception e) {
-          System.err.println("cleanup: " + e);
-        }
-      }
-      script(topology, env, "down");
-      Runtime.getRuntime().removeShutdownHook(onExit);
-      if (passed) {
-        deleteRecursively(dir);
-      }
+      scene.passed();
     }
   }
 

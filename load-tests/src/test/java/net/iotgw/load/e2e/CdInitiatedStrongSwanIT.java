@@ -12,13 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.iotgw.testing.HostTools;
@@ -48,16 +43,10 @@ class CdInitiatedStrongSwanIT {
     Path gatewayJar = fileProperty("iotgw.gatewayJar");
     Path loadTestsJar = fileProperty("iotgw.loadTestsJar");
 
-    String suffix = HexFormat.of().formatHex(new SecureRandom().generateSeed(2));
-    Map<String, String> env = Map.of("IOTGW_NS_UD", "iotgw-ud-" + suffix,
-        "IOTGW_NS_GW", "iotgw-gw-" + suffix, "IOTGW_CD_PREFIX", PREFIX);
-    String ud = env.get("IOTGW_NS_UD");
-    String gw = env.get("IOTGW_NS_GW");
-    Path dir = Files.createTempDirectory("iotgw-cd-initiated-");
-    Deque<AutoCloseable> cleanup = new ArrayDeque<>();
-    boolean passed = false;
-    try {
-      script(topology, env, "up");
+    try (E2eScene scene = E2eScene.up(topology, PREFIX, "iotgw-cd-initiated-")) {
+      String ud = scene.udNamespace();
+      String gw = scene.gwNamespace();
+      Path dir = scene.dir();
       // charon listens before the CD asks: every IKE datagram it ever receives is in its log.
       for (String f : List.of("ud.pem", "ud.key", "ca.pem")) {
         try (var in = getClass().getResourceAsStream("/fixtures/strongswan/certs/" + f)) {
@@ -66,11 +55,11 @@ class CdInitiatedStrongSwanIT {
       }
       IkeOffloadStrongSwanIT.Charon responder =
           IkeOffloadStrongSwanIT.Charon.start(charon, ud, dir.resolve("charon"), dir);
-      cleanup.push(responder);
+      scene.keep(responder);
 
       Path gwPty = dir.resolve("gw-pty");
       Path cdPty = dir.resolve("cd-pty");
-      cleanup.push(BackgroundProcess.start("socat", dir.resolve("socat.log"),
+      scene.keep(BackgroundProcess.start("socat", dir.resolve("socat.log"),
           List.of(socat.toString(), "pty,raw,echo=0,link=" + gwPty,
               "pty,raw,echo=0,link=" + cdPty)));
       BorderRouterEndToEndIT.waitFor(() -> Files.exists(gwPty) && Files.exists(cdPty),
@@ -89,7 +78,7 @@ class CdInitiatedStrongSwanIT {
               "--prefix", PREFIX, "--serial", cdPty.toString(), "--stats-every", "2s",
               "--initiate-to", UD_ADDRESS, "--initiate-id", "intruder@example.org",
               "--initiate-id", UD_ID, "--pings", Integer.toString(PINGS)));
-      cleanup.push(cdSim);
+      scene.keep(cdSim);
       Path config = dir.resolve("gateway.conf");
       Files.writeString(config, String.join("\n",
           "iotgw {",
@@ -102,7 +91,7 @@ class CdInitiatedStrongSwanIT {
       BackgroundProcess gateway = BackgroundProcess.start("gateway", dir.resolve("gateway.log"),
           List.of(ip.toString(), "netns", "exec", gw, java(), "-jar", gatewayJar.toString(),
               "run", "--config", config.toString()));
-      cleanup.push(gateway);
+      scene.keep(gateway);
       gateway.awaitOutput("radio ready", Duration.ofSeconds(30));
       String diagnostics = "\n--- gateway ---\n%s\n--- cd-sim ---\n%s\n--- charon ---\n%s";
       try {
@@ -138,22 +127,7 @@ class CdInitiatedStrongSwanIT {
       assertEquals(1, count(log, "parsed IKE_SA_INIT request"),
           "IKE_SA_INIT requests charon received (one: the allowed request's):\n" + log);
       assertTrue(gateway.output().contains("established at its request"), gateway.output());
-      passed = true;
-    } catch (AssertionError | RuntimeException e) {
-      System.err.println("CD-initiated e2e files kept in " + dir);
-      throw e;
-    } finally {
-      while (!cleanup.isEmpty()) {
-        try {
-          cleanup.pop().close();
-        } catch (Exception e) {
-          System.err.println("cleanup: " + e);
-        }
-      }
-      script(topology, env, "down");
-      if (passed) {
-        BorderRouterEndToEndIT.deleteRecursively(dir);
-      }
+      scene.passed();
     }
   }
 

@@ -12,13 +12,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import net.iotgw.testing.HostTools;
 import org.junit.jupiter.api.Test;
 
@@ -50,19 +45,13 @@ class IkeOffloadStrongSwanIT {
     Path gatewayJar = fileProperty("iotgw.gatewayJar");
     Path loadTestsJar = fileProperty("iotgw.loadTestsJar");
 
-    String suffix = HexFormat.of().formatHex(new SecureRandom().generateSeed(2));
-    Map<String, String> env = Map.of("IOTGW_NS_UD", "iotgw-ud-" + suffix,
-        "IOTGW_NS_GW", "iotgw-gw-" + suffix, "IOTGW_CD_PREFIX", PREFIX);
-    String ud = env.get("IOTGW_NS_UD");
-    String gw = env.get("IOTGW_NS_GW");
-    Path dir = Files.createTempDirectory("iotgw-ike-e2e-");
-    Deque<AutoCloseable> cleanup = new ArrayDeque<>();
-    boolean passed = false;
-    try {
-      script(topology, env, "up");
+    try (E2eScene scene = E2eScene.up(topology, PREFIX, "iotgw-ike-e2e-")) {
+      String ud = scene.udNamespace();
+      String gw = scene.gwNamespace();
+      Path dir = scene.dir();
       Path gwPty = dir.resolve("gw-pty");
       Path cdPty = dir.resolve("cd-pty");
-      cleanup.push(BackgroundProcess.start("socat", dir.resolve("socat.log"),
+      scene.keep(BackgroundProcess.start("socat", dir.resolve("socat.log"),
           List.of(socat.toString(), "pty,raw,echo=0,link=" + gwPty,
               "pty,raw,echo=0,link=" + cdPty)));
       BorderRouterEndToEndIT.waitFor(() -> Files.exists(gwPty) && Files.exists(cdPty),
@@ -87,7 +76,7 @@ class IkeOffloadStrongSwanIT {
           List.of(java(), "-jar", loadTestsJar.toString(), "cd-sim", "--device-store",
               devices.toString(), "--join-window", "1s", "--join-delay", "2s",
               "--prefix", PREFIX, "--serial", cdPty.toString(), "--stats-every", "2s"));
-      cleanup.push(cdSim);
+      scene.keep(cdSim);
       Path config = dir.resolve("gateway.conf");
       Files.writeString(config, String.join("\n",
           "iotgw {",
@@ -102,12 +91,12 @@ class IkeOffloadStrongSwanIT {
       BackgroundProcess gateway = BackgroundProcess.start("gateway", dir.resolve("gateway.log"),
           List.of(ip.toString(), "netns", "exec", gw, java(), "-jar", gatewayJar.toString(),
               "run", "--config", config.toString()));
-      cleanup.push(gateway);
+      scene.keep(gateway);
       gateway.awaitOutput("radio ready", Duration.ofSeconds(30));
       cdSim.awaitOutput("joined 2, rejected 0", Duration.ofSeconds(60));
 
       Charon ud1 = Charon.start(charon, ud, dir.resolve("charon"), dir);
-      cleanup.push(ud1);
+      scene.keep(ud1);
       String diagnostics = "\n--- gateway ---\n%s\n--- cd-sim ---\n%s\n--- charon ---\n%s";
       // PSK with the three suites the issue names, then ECDSA P-256 certificates (RFC 7427).
       for (String conn : List.of("gcm-x25519", "cbc-ecp256", "chacha-x25519", "cert")) {
@@ -178,22 +167,7 @@ class IkeOffloadStrongSwanIT {
       int exit = gateway.terminate(Duration.ofSeconds(15));
       assertTrue(exit == 0 || exit == 143, "gateway exit code " + exit);
       assertTsharkDecryptsTheExchanges(dir.resolve("ucn.pcap"), gateway.output());
-      passed = true;
-    } catch (AssertionError | RuntimeException e) {
-      System.err.println("IKE e2e files kept in " + dir);
-      throw e;
-    } finally {
-      while (!cleanup.isEmpty()) {
-        try {
-          cleanup.pop().close();
-        } catch (Exception e) {
-          System.err.println("cleanup: " + e);
-        }
-      }
-      script(topology, env, "down");
-      if (passed) {
-        BorderRouterEndToEndIT.deleteRecursively(dir);
-      }
+      scene.passed();
     }
   }
 
