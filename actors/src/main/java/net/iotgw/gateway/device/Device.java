@@ -6,6 +6,7 @@ import java.util.Map;
 import net.iotgw.gateway.aaa.Aaa;
 import net.iotgw.gateway.aaa.EapSessionId;
 import net.iotgw.gateway.aaa.Eui64Text;
+import net.iotgw.gateway.ike.IkeDrops;
 import net.iotgw.gateway.ike.IkeSaActor;
 import net.iotgw.gateway.ike.IkeSaBound;
 import net.iotgw.gateway.ike.IkeSupport;
@@ -67,7 +68,7 @@ public final class Device {
   private record KeysOutcome(EapSession.DeliveryOutcome outcome, ActorRef<IkeSaActor.Command> sa)
       implements Command {}
 
-  private record IkeSaStopped(IkeKey key) implements Command {}
+  private record IkeSaStopped(IkeKey key, ActorRef<IkeSaActor.Command> sa) implements Command {}
 
   /** The CD's CHILD_SAs with these inbound SPIs are gone: tell it, best effort. */
   private record RemoveSas(java.util.List<Integer> cdInboundSpis) implements Command {}
@@ -127,7 +128,14 @@ public final class Device {
   private Long joining;
   /** The IKE SAs held for this CD. */
   private final Map<IkeKey, ActorRef<IkeSaActor.Command>> ikeSas = new HashMap<>();
-  private final java.util.Set<IkeKey> halfOpen = new java.util.HashSet<>();
+  /**
+   * The responder SAs not yet established (the COOKIE gate counts them), with the IKE_SA_INIT
+   * request that opened each: a different one with the same SPIi replaces the SA ({@link
+   * #supersedes}).
+   */
+  private final Map<IkeKey, byte[]> halfOpen = new HashMap<>();
+  /** Responder SAs spawned so far: makes each one's actor name unique. */
+  private long responderSerial;
   private final IkeSaBound.RefusalLog ikeRefusals =
       new IkeSaBound.RefusalLog(java.util.concurrent.TimeUnit.MINUTES.toNanos(1));
   /**
@@ -196,9 +204,11 @@ public final class Device {
           return Behaviors.same();
         })
         .onMessage(IkeSaStopped.class, m -> {
-          ActorRef<IkeSaActor.Command> gone = ikeSas.get(m.key());
-          ikeSas.values().removeIf(sa -> sa.equals(gone));
-          halfOpen.remove(m.key());
+          // Only the stopped actor's entries: a superseding SA may hold its key by now.
+          ikeSas.values().removeIf(m.sa()::equals);
+          if (!ikeSas.containsKey(m.key())) {
+            halfOpen.remove(m.key());
+          }
           return stopIfIdle();
         })
         .onSignal(PostStop.class, s -> {
@@ -316,14 +326,15 @@ public final class Device {
     Datagram d = m.datagram();
     byte[] msg = d.message();
     if (admittedBy == null || msg.length < 28) {
-      shared.session().counters().dropped();
+      drops().routing(admittedBy == null ? IkeDrops.Routing.NOT_ADMITTED
+          : IkeDrops.Routing.TOO_SHORT);
       context.getLog().debug("CD {}: IKE from {} not answered: {}", name, d.remote(),
           admittedBy == null ? "not admitted" : "too short");
       return stopIfIdle();
     }
     IkeKey key = new IkeKey(java.nio.ByteBuffer.wrap(msg, 0, 8).getLong(), d.remote().getAddress());
     ActorRef<IkeSaActor.Command> sa = ikeSas.get(key);
-    if (sa != null) {
+    if (sa != null && !supersedes(key, msg)) {
       sa.tell(new IkeSaActor.FromPeer(d));
       return Behaviors.same();
     }
@@ -331,12 +342,18 @@ public final class Device {
     int exchange = msg[18] & 0xff;
     java.util.Optional<EngineConfig> config = shared.ike().profiles().apply(eui64);
     if (spiR != 0 || exchange != IKE_SA_INIT || config.isEmpty()) {
-      shared.session().counters().dropped();
+      drops().routing(IkeDrops.Routing.NO_SA);
       context.getLog().debug("CD {}: IKE from {} for no SA (profile: {})", name, d.remote(),
           config.isPresent());
       return Behaviors.same();
     }
-    if (!admitsIkeSa(d)) {
+    if (sa != null) {
+      // The half-open SA this request replaces: its slot goes to the new one, no bound check.
+      drops().supersede();
+      ikeSas.values().removeIf(sa::equals);
+      halfOpen.remove(key);
+      sa.tell(new IkeSaActor.Close());
+    } else if (!admitsIkeSa(d)) {
       return Behaviors.same();
     }
     String saName = "ike-" + Long.toHexString(key.spiI());
@@ -347,13 +364,38 @@ public final class Device {
                 config.get(), d, shared.ike().gate(halfOpen.size()),
                 "CD " + name + " IKE SA " + Long.toHexString(key.spiI())))
             .onFailure(SupervisorStrategy.stop()),
-        saName + "-" + Integer.toHexString(d.remote().hashCode()),
+        // The serial: a superseded SA may still be stopping under the same SPIi and peer.
+        saName + "-" + Integer.toHexString(d.remote().hashCode()) + "-" + ++responderSerial,
         org.apache.pekko.actor.typed.DispatcherSelector.fromConfig(CRYPTO_DISPATCHER));
     self[0] = created;
-    context.watchWith(created, new IkeSaStopped(key));
+    context.watchWith(created, new IkeSaStopped(key, created));
     ikeSas.put(key, created);
-    halfOpen.add(key);
+    halfOpen.put(key, msg.clone());
     return Behaviors.same();
+  }
+
+  /**
+   * Whether {@code msg}, for the SA held under {@code key}, is a new IKE_SA_INIT request that
+   * replaces it: the SA is half open and was opened by a different IKE_SA_INIT. RFC 7296 §2.6: an
+   * initiator answered with a COOKIE sends its request again with the COOKIE and the same SPIi;
+   * under load an older copy of the request without it (a retransmission that waited in a queue)
+   * can reach the Device after the COOKIE answer's SA is gone and open an SA while the gate is
+   * open. That SA takes only an identical copy of its request again (§2.1), so the request with
+   * the COOKIE, and every retransmission of it, would go unanswered until the initiator gives
+   * up. The SA is half open: nothing was delivered to the CD, nothing is lost by replacing it.
+   */
+  private boolean supersedes(IkeKey key, byte[] msg) {
+    byte[] opening = halfOpen.get(key);
+    return opening != null
+        && java.nio.ByteBuffer.wrap(msg, 8, 8).getLong() == 0
+        && (msg[18] & 0xff) == IKE_SA_INIT
+        && (msg[19] & 0x20) == 0
+        && java.nio.ByteBuffer.wrap(msg, 20, 4).getInt() == 0
+        && !java.util.Arrays.equals(opening, msg);
+  }
+
+  private IkeDrops drops() {
+    return shared.ike().shared().drops();
   }
 
   /**
@@ -365,6 +407,7 @@ public final class Device {
     if (shared.ike().bound().admit(held)) {
       return true;
     }
+    drops().routing(IkeDrops.Routing.SA_BOUND);
     ikeRefusals.refusedAt(System.nanoTime()).ifPresent(n -> context.getLog().warn(
         "CD {}: IKE_SA_INIT not answered ({} since the last report, the latest from {}): it holds"
             + " {} IKE SAs, the most allowed (iotgw.ike.max-sas-per-cd)", name, n, d.remote(),
@@ -407,7 +450,7 @@ public final class Device {
   private Behavior<Command> onDeliverKeys(DeliverKeys m) {
     if (admittedBy != null && admittedBy == IN_MEMORY_ADMISSION) {
       // Measurement: the gateway's own cost, no radio round trip (the SA zeroes the delivery).
-      halfOpen.removeIf(k -> ikeSas.get(k) == m.sa());
+      halfOpen.keySet().removeIf(k -> ikeSas.get(k) == m.sa());
       m.sa().tell(new IkeSaActor.KeysDelivered());
       return Behaviors.same();
     }
@@ -442,7 +485,7 @@ public final class Device {
     if (m.outcome() instanceof EapSession.DeliveryOutcome.Failed f) {
       m.sa().tell(new IkeSaActor.KeysNotDelivered(f.reason()));
     } else {
-      halfOpen.removeIf(k -> ikeSas.get(k) == m.sa());
+      halfOpen.keySet().removeIf(k -> ikeSas.get(k) == m.sa());
       m.sa().tell(new IkeSaActor.KeysDelivered());
     }
     return Behaviors.same();

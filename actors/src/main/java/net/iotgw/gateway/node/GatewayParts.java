@@ -1,6 +1,7 @@
 package net.iotgw.gateway.node;
 
 import net.iotgw.gateway.control.ControlOutlet;
+import net.iotgw.gateway.ike.IkeDrops;
 import net.iotgw.protocols.ike.engine.Datagram;
 import java.io.IOException;
 import net.iotgw.gateway.config.GatewayConfig;
@@ -26,7 +27,8 @@ public record GatewayParts(
     ControlOutlet<byte[]> outlet,
     NetworkEntryCounters counters,
     LowpanCounters lowpan,
-    ControlOutlet<Datagram> ike) {
+    ControlOutlet<Datagram> ike,
+    IkeDrops ikeDrops) {
 
   /** Opens the UCN port each time the data plane (re)starts. */
   @FunctionalInterface
@@ -42,6 +44,6 @@ public record GatewayParts(
   /** Fresh shared parts around the given UCN. */
   public static GatewayParts with(UcnPorts ucn) {
     return new GatewayParts(ucn, new LinkKeyTable(), new EspForwardingTable(), new ControlOutlet<>(),
-        new NetworkEntryCounters(), new LowpanCounters(), new ControlOutlet<>());
+        new NetworkEntryCounters(), new LowpanCounters(), new ControlOutlet<>(), new IkeDrops());
   }
 }

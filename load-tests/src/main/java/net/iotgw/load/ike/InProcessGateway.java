@@ -74,7 +74,7 @@ public final class InProcessGateway implements AutoCloseable {
       new java.util.concurrent.CompletableFuture<>();
 
   private InProcessGateway(int cds, Path dir, ActorSystem<?> host, int cookieThreshold,
-      Optional<LoadPki> pki) throws IOException {
+      java.util.OptionalInt maxSasPerCd, Optional<LoadPki> pki) throws IOException {
     this.cds = cds;
     Path store = dir.resolve("devices.conf");
     if (pki.isPresent()) {
@@ -101,6 +101,7 @@ public final class InProcessGateway implements AutoCloseable {
             + "  radio { device = \"tcp:127.0.0.1:" + port + "\" }\n"
             + "  aaa { mode = embedded, embedded { device-store = \"" + store + "\" } }\n"
             + "  ike { device-store = \"" + store + "\", cookie-threshold = " + cookieThreshold
+            + (maxSasPerCd.isPresent() ? ", max-sas-per-cd = " + maxSasPerCd.getAsInt() : "")
             + " }\n}\n"
             + "pekko.loglevel = WARNING\npekko.log-dead-letters = off\n"
             + "pekko.log-dead-letters-during-shutdown = off\n")
@@ -124,11 +125,13 @@ public final class InProcessGateway implements AutoCloseable {
    *
    * @param host the generator's actor system, which runs the emulated radio
    * @param cookieThreshold the gateway's iotgw.ike.cookie-threshold (half-open SAs per CD)
+   * @param maxSasPerCd the gateway's iotgw.ike.max-sas-per-cd, or empty for its default
    * @param pki certificates for the CDs (under its CA, which they trust), or PSKs if empty
    */
   static InProcessGateway start(int cds, Path dir, ActorSystem<?> host, int cookieThreshold,
-      Optional<LoadPki> pki) throws IOException, InterruptedException {
-    InProcessGateway g = new InProcessGateway(cds, dir, host, cookieThreshold, pki);
+      java.util.OptionalInt maxSasPerCd, Optional<LoadPki> pki)
+      throws IOException, InterruptedException {
+    InProcessGateway g = new InProcessGateway(cds, dir, host, cookieThreshold, maxSasPerCd, pki);
     long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (g.ucn[0] == null) {
       if (System.nanoTime() > until) {
@@ -192,13 +195,15 @@ public final class InProcessGateway implements AutoCloseable {
 
   /**
    * Where the gateway's IKE datagrams went: sent or dropped by its IKE outlet (bounded queue),
-   * sent or dropped by the UCN port, handed to the workers; for the report.
+   * sent or dropped by the UCN port, handed to the workers; and the IKE datagrams from the UDs
+   * that the control plane left unanswered, by reason; for the report.
    */
   public String diagnostics() {
     var u = ucn[0].counters();
     return "IKE outlet sent " + parts.ike().sent() + ", dropped " + parts.ike().dropped()
         + "; UCN port received " + u.received() + ", dropped " + u.receiveDropped() + ", sent "
         + u.sent() + ", dropped " + u.sendDropped() + "; handed to workers " + delivered.sum()
+        + "; IKE not answered by the control plane: " + parts.ikeDrops()
         + (pumpEnd.isDone() ? "; the pump ended: " + pumpEnd.join() : "");
   }
 
