@@ -70,6 +70,9 @@ public final class InProcessGateway implements AutoCloseable {
   private final GatewayParts parts;
   private final java.util.concurrent.atomic.LongAdder delivered =
       new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.ConcurrentSkipListMap<String,
+      java.util.concurrent.atomic.LongAdder> deadLetters =
+      new java.util.concurrent.ConcurrentSkipListMap<>();
   private final java.util.concurrent.CompletableFuture<String> pumpEnd =
       new java.util.concurrent.CompletableFuture<>();
 
@@ -118,6 +121,26 @@ public final class InProcessGateway implements AutoCloseable {
     this.gateway = ActorSystem.create(
         Gateway.create(GatewayConfig.from(config), parts, new MeasuredCds(measured)),
         SYSTEM_NAME, config);
+    countDeadLetters();
+  }
+
+  /**
+   * Messages to actors that had stopped (an IKE SA actor that answered with a COOKIE and stopped
+   * before its Device heard of it, for one), by message class: the one loss on the IKE path that
+   * no queue or routing counter sees. Dead-letter logging is off here, so this is how they show.
+   */
+  private void countDeadLetters() {
+    ActorRef<org.apache.pekko.actor.DeadLetter> counter = gateway.systemActorOf(
+        Behaviors.receive(org.apache.pekko.actor.DeadLetter.class)
+            .onMessage(org.apache.pekko.actor.DeadLetter.class, d -> {
+              deadLetters.computeIfAbsent(d.message().getClass().getSimpleName(),
+                  k -> new java.util.concurrent.atomic.LongAdder()).increment();
+              return Behaviors.same();
+            })
+            .build(),
+        "dead-letter-counter", org.apache.pekko.actor.typed.Props.empty());
+    gateway.eventStream().tell(new org.apache.pekko.actor.typed.eventstream.EventStream.Subscribe<>(
+        org.apache.pekko.actor.DeadLetter.class, counter));
   }
 
   /**
@@ -204,6 +227,7 @@ public final class InProcessGateway implements AutoCloseable {
         + "; UCN port received " + u.received() + ", dropped " + u.receiveDropped() + ", sent "
         + u.sent() + ", dropped " + u.sendDropped() + "; handed to workers " + delivered.sum()
         + "; IKE not answered by the control plane: " + parts.ikeDrops()
+        + "; dead letters: " + (deadLetters.isEmpty() ? "none" : deadLetters.toString())
         + (pumpEnd.isDone() ? "; the pump ended: " + pumpEnd.join() : "");
   }
 
