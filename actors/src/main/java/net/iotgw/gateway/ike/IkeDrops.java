@@ -33,6 +33,7 @@ public final class IkeDrops {
   private final Map<IkeOutput.DropReason, LongAdder> engine =
       new EnumMap<>(IkeOutput.DropReason.class);
   private final LongAdder superseded = new LongAdder();
+  private final LongAdder askTimedOut = new LongAdder();
 
   public IkeDrops() {
     for (Routing r : Routing.values()) {
@@ -67,6 +68,19 @@ public final class IkeDrops {
     return engine.get(reason).sum();
   }
 
+  /**
+   * The data plane's ask into Devices timed out (5 s): the datagram is still routed, late. Not a
+   * drop: a sign that the Devices mailbox, which the ask's bounded parallelism does not bound once
+   * asks time out, is holding work.
+   */
+  public void askTimeout() {
+    askTimedOut.increment();
+  }
+
+  public long askTimedOut() {
+    return askTimedOut.sum();
+  }
+
   public long superseded() {
     return superseded.sum();
   }
@@ -78,6 +92,7 @@ public final class IkeDrops {
     routing.forEach((r, n) -> append(b, "routing " + r, n.sum()));
     engine.forEach((r, n) -> append(b, "engine " + r, n.sum()));
     append(b, "superseded half-open", superseded.sum());
+    append(b, "late (ask timed out)", askTimedOut.sum());
     return b.length() == 0 ? "none" : b.toString();
   }
 

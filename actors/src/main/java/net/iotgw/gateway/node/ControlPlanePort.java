@@ -65,7 +65,8 @@ final class ControlPlanePort {
    * asked into {@link Devices}, the IKE SA actors' datagrams out through a {@link ControlOutlet}.
    */
   static Flow<IkeDatagram, IkeDatagram, NotUsed> ike(
-      ActorRef<Devices.Command> devices, ControlOutlet<Datagram> outlet, ActorSystem<?> system) {
+      ActorRef<Devices.Command> devices, ControlOutlet<Datagram> outlet,
+      net.iotgw.gateway.ike.IkeDrops drops, ActorSystem<?> system) {
     Pair<BoundedSourceQueue<Datagram>, Source<Datagram, NotUsed>> queue =
         Source.<Datagram>queue(OUTLET_CAPACITY).preMaterialize(system);
     outlet.attach(queue.first());
@@ -79,7 +80,11 @@ final class ControlPlanePort {
                             ack -> new Devices.IkeFromUcn(toEngine(d), ack),
                             ASK_TIMEOUT,
                             system.scheduler())
-                        .exceptionally(e -> Done.getInstance()))
+                        // Not lost: Devices still routes it; it waited in its mailbox that long.
+                        .exceptionally(e -> {
+                          drops.askTimeout();
+                          return Done.getInstance();
+                        }))
             .to(Sink.ignore());
     return Flow.fromSinkAndSource(toDevices, queue.second().map(ControlPlanePort::toStream));
   }

@@ -2,6 +2,7 @@ package net.iotgw.gateway.node;
 
 import net.iotgw.gateway.control.ControlOutlet;
 import net.iotgw.gateway.ike.IkeDrops;
+import net.iotgw.streams.dataplane.IkePortCounters;
 import net.iotgw.protocols.ike.engine.Datagram;
 import java.io.IOException;
 import net.iotgw.gateway.config.GatewayConfig;
@@ -28,7 +29,8 @@ public record GatewayParts(
     NetworkEntryCounters counters,
     LowpanCounters lowpan,
     ControlOutlet<Datagram> ike,
-    IkeDrops ikeDrops) {
+    IkeDrops ikeDrops,
+    java.util.concurrent.atomic.AtomicReference<IkePortCounters> ikePort) {
 
   /** Opens the UCN port each time the data plane (re)starts. */
   @FunctionalInterface
@@ -44,6 +46,7 @@ public record GatewayParts(
   /** Fresh shared parts around the given UCN. */
   public static GatewayParts with(UcnPorts ucn) {
     return new GatewayParts(ucn, new LinkKeyTable(), new EspForwardingTable(), new ControlOutlet<>(),
-        new NetworkEntryCounters(), new LowpanCounters(), new ControlOutlet<>(), new IkeDrops());
+        new NetworkEntryCounters(), new LowpanCounters(), new ControlOutlet<>(), new IkeDrops(),
+        new java.util.concurrent.atomic.AtomicReference<>(new IkePortCounters()));
   }
 }

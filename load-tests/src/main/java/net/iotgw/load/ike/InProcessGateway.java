@@ -223,7 +223,9 @@ public final class InProcessGateway implements AutoCloseable {
    */
   public String diagnostics() {
     var u = ucn[0].counters();
-    return "IKE outlet sent " + parts.ike().sent() + ", dropped " + parts.ike().dropped()
+    return "IKE port to control plane " + parts.ikePort().get().toControlPlane()
+        + ", dropped busy " + parts.ikePort().get().droppedControlPlaneBusy()
+        + "; IKE outlet sent " + parts.ike().sent() + ", dropped " + parts.ike().dropped()
         + "; UCN port received " + u.received() + ", dropped " + u.receiveDropped() + ", sent "
         + u.sent() + ", dropped " + u.sendDropped() + "; handed to workers " + delivered.sum()
         + "; IKE not answered by the control plane: " + parts.ikeDrops()
