@@ -34,6 +34,7 @@ public final class IkeDrops {
       new EnumMap<>(IkeOutput.DropReason.class);
   private final LongAdder superseded = new LongAdder();
   private final LongAdder askTimedOut = new LongAdder();
+  private final LongAdder shed = new LongAdder();
 
   public IkeDrops() {
     for (Routing r : Routing.values()) {
@@ -81,6 +82,15 @@ public final class IkeDrops {
     return askTimedOut.sum();
   }
 
+  /** Shed at random at the IKE port, its queue full (the data plane's own drops come first). */
+  public void shed() {
+    shed.increment();
+  }
+
+  public long shedCount() {
+    return shed.sum();
+  }
+
   public long superseded() {
     return superseded.sum();
   }
@@ -91,6 +101,7 @@ public final class IkeDrops {
     StringBuilder b = new StringBuilder();
     routing.forEach((r, n) -> append(b, "routing " + r, n.sum()));
     engine.forEach((r, n) -> append(b, "engine " + r, n.sum()));
+    append(b, "shed at the IKE port", shed.sum());
     append(b, "superseded half-open", superseded.sum());
     append(b, "late (ask timed out)", askTimedOut.sum());
     return b.length() == 0 ? "none" : b.toString();

@@ -36,6 +36,9 @@ final class ControlPlanePort {
 
   static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
 
+  /** IKE datagrams waiting for Devices before the random shedding ({@link FairShed}). */
+  static final int IKE_QUEUE = 64;
+
   private ControlPlanePort() {}
 
   static Flow<byte[], byte[], NotUsed> create(
@@ -72,6 +75,9 @@ final class ControlPlanePort {
     outlet.attach(queue.first());
     Sink<IkeDatagram, NotUsed> toDevices =
         Flow.<IkeDatagram>create()
+            // Takes whatever the junction's drop-newest queue offers, and sheds at random.
+            .via(FairShed.<IkeDatagram>beyond(IKE_QUEUE, new java.util.SplittableRandom(),
+                n -> drops.shed()))
             .mapAsyncUnordered(
                 PARALLELISM,
                 d ->
