@@ -76,8 +76,8 @@ final class ControlPlanePort {
     Sink<IkeDatagram, NotUsed> toDevices =
         Flow.<IkeDatagram>create()
             // Takes whatever the junction's drop-newest queue offers, and sheds at random.
-            .via(FairShed.<IkeDatagram>beyond(IKE_QUEUE, new java.util.SplittableRandom(),
-                n -> drops.shed()))
+            .via(FairShed.<IkeDatagram>beyond(IKE_QUEUE, ControlPlanePort::startsAnSa,
+                new java.util.SplittableRandom(), n -> drops.shed()))
             .mapAsyncUnordered(
                 PARALLELISM,
                 d ->
@@ -93,6 +93,13 @@ final class ControlPlanePort {
                         }))
             .to(Sink.ignore());
     return Flow.fromSinkAndSource(toDevices, queue.second().map(ControlPlanePort::toStream));
+  }
+
+  /** An IKE_SA_INIT request (RFC 7296 §3.1: SPIr zero, exchange 34, R flag clear). */
+  static boolean startsAnSa(IkeDatagram d) {
+    byte[] m = d.message();
+    return m.length >= 28 && java.nio.ByteBuffer.wrap(m, 8, 8).getLong() == 0
+        && (m[18] & 0xff) == 34 && (m[19] & 0x20) == 0;
   }
 
   static Datagram toEngine(IkeDatagram d) {

@@ -40,7 +40,7 @@ class FairShedTest {
     Pair<java.util.concurrent.CompletionStage<Done>, SinkQueueWithCancel<Integer>> run =
         Source.from(IntStream.range(0, burst).boxed().toList())
             .watchTermination(Keep.right())
-            .via(FairShed.<Integer>beyond(64, new SplittableRandom(6), n -> shed.add(n)))
+            .via(FairShed.<Integer>beyond(64, i -> true, new SplittableRandom(6), n -> shed.add(n)))
             .toMat(Sink.queue(), Keep.both())
             .run(SYSTEM);
     // The whole burst is offered before anything more is taken downstream.
@@ -59,10 +59,35 @@ class FairShedTest {
   }
 
   @Test
+  void beyondTheQueueNewWorkIsShedFirst() throws Exception {
+    // Odd numbers are new work (IKE_SA_INIT requests), even ones requests for SAs under way.
+    int burst = 2_000;
+    LongAdder shed = new LongAdder();
+    Pair<java.util.concurrent.CompletionStage<Done>, SinkQueueWithCancel<Integer>> run =
+        Source.from(IntStream.range(0, burst).boxed().toList())
+            .watchTermination(Keep.right())
+            .via(FairShed.<Integer>beyond(64, i -> i % 2 == 1, new SplittableRandom(7),
+                n -> shed.add(n)))
+            .toMat(Sink.queue(), Keep.both())
+            .run(SYSTEM);
+    run.first().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    List<Integer> kept = new ArrayList<>();
+    for (Optional<Integer> next;
+        (next = run.second().pull().toCompletableFuture().get(10, TimeUnit.SECONDS))
+            .isPresent(); ) {
+      kept.add(next.get());
+    }
+    assertEquals(burst, kept.size() + shed.sum());
+    List<Integer> late = kept.stream().filter(i -> i >= 200).toList();
+    assertTrue(late.size() >= 32, "kept late in the burst: " + late);
+    assertTrue(late.stream().allMatch(i -> i % 2 == 0), "only requests for SAs under way: " + late);
+  }
+
+  @Test
   void belowTheQueueNothingIsShedAndOrderIsKept() throws Exception {
     LongAdder shed = new LongAdder();
     List<Integer> out = Source.from(IntStream.range(0, 50).boxed().toList())
-        .via(FairShed.<Integer>beyond(64, new SplittableRandom(6), n -> shed.add(n)))
+        .via(FairShed.<Integer>beyond(64, i -> true, new SplittableRandom(6), n -> shed.add(n)))
         .runWith(Sink.seq(), SYSTEM).toCompletableFuture().get(10, TimeUnit.SECONDS);
     assertEquals(IntStream.range(0, 50).boxed().toList(), out);
     assertEquals(0, shed.sum());
