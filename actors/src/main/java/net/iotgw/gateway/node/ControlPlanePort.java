@@ -36,8 +36,18 @@ final class ControlPlanePort {
 
   static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
 
-  /** IKE datagrams waiting for Devices before the random shedding ({@link FairShed}). */
-  static final int IKE_QUEUE = 64;
+  /**
+   * IKE datagrams waiting for Devices before the random shedding ({@link FairShed}). Initiators
+   * that start together retransmit in waves (4 s, 7.2 s, 13 s... after their first send, with
+   * strongSwan's and our schedule), thousands within milliseconds; Devices takes them in
+   * microseconds each, but not as fast as they arrive. A queue of 64 shed most of every wave and
+   * left the gateway idle until the next one (issue 6: 1 % CPU for tens of seconds while
+   * hundreds of initiators retransmitted in vain). This holds a wave of the size the gateway turns
+   * around within one retransmission interval (about 500 handshakes/s x 4 s, two datagrams
+   * each), a few hundred KiB of datagrams at most; the per-CD bound on IKE SAs
+   * (iotgw.ike.max-sas-per-cd) bounds the handshakes it can start.
+   */
+  static final int IKE_QUEUE = 4096;
 
   private ControlPlanePort() {}
 

@@ -1,6 +1,7 @@
 package net.iotgw.gateway.node;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
@@ -43,16 +44,19 @@ final class FairShed {
               }
               return r;
             })
-        .mapConcat(r -> r.held);
+        .mapConcat(Reservoir::held);
   }
 
-  /** One burst's survivors, in arrival order but for replaced places; one stream's, no locks. */
+  /**
+   * One burst's survivors: requests for SAs under way first, then new work, each in arrival order
+   * but for replaced places. One stream's, no locks.
+   */
   private static final class Reservoir<T> {
     private final int capacity;
     private final Predicate<T> newWork;
     private final SplittableRandom random;
-    private final ArrayList<T> held = new ArrayList<>();
-    private int newHeld;
+    private final ArrayList<T> others = new ArrayList<>();
+    private final ArrayList<T> news = new ArrayList<>();
     private long newSeen;
     private long otherSeen;
 
@@ -62,48 +66,36 @@ final class FairShed {
       this.random = random;
     }
 
+    List<T> held() {
+      List<T> all = new ArrayList<>(others.size() + news.size());
+      all.addAll(others);
+      all.addAll(news);
+      return all;
+    }
+
     /** Takes {@code next}; false if one element (it or a held one) was shed. */
     boolean offer(T next) {
       boolean isNew = newWork.test(next);
+      ArrayList<T> mine = isNew ? news : others;
       long seen = isNew ? ++newSeen : ++otherSeen;
-      if (held.size() < capacity) {
-        held.add(next);
-        newHeld += isNew ? 1 : 0;
+      if (others.size() + news.size() < capacity) {
+        mine.add(next);
         return true;
       }
-      if (!isNew && newHeld > 0) {
-        replaceNew((int) random.nextLong(newHeld), next);
-        newHeld--;
+      if (!isNew && !news.isEmpty()) {
+        // A random new one makes room: swap it with the last, drop the last (order matters less
+        // than staying O(1) per element in a burst of thousands).
+        int i = random.nextInt(news.size());
+        news.set(i, news.get(news.size() - 1));
+        news.remove(news.size() - 1);
+        others.add(next);
         return false;
       }
-      int ofClass = isNew ? newHeld : capacity - newHeld;
       long place = random.nextLong(seen);
-      if (place < ofClass) {
-        if (isNew) {
-          replaceNew((int) place, next);
-        } else {
-          replaceOther((int) place, next);
-        }
+      if (place < mine.size()) {
+        mine.set((int) place, next);
       }
       return false;
-    }
-
-    private void replaceNew(int nth, T next) {
-      replace(nth, true, next);
-    }
-
-    private void replaceOther(int nth, T next) {
-      replace(nth, false, next);
-    }
-
-    /** Puts {@code next} in the place of the {@code nth} held element of the given class. */
-    private void replace(int nth, boolean ofNew, T next) {
-      for (int i = 0; i < held.size(); i++) {
-        if (newWork.test(held.get(i)) == ofNew && nth-- == 0) {
-          held.set(i, next);
-          return;
-        }
-      }
     }
   }
 }
