@@ -70,6 +70,10 @@ public final class Device {
 
   private record IkeSaStopped(IkeKey key, ActorRef<IkeSaActor.Command> sa) implements Command {}
 
+  /** A responder SA answered its IKE_SA_INIT without keeping state and is stopping. */
+  private record IkeSaRefused(IkeKey key, ActorRef<IkeSaActor.Command>[] sa)
+      implements Command {}
+
   /** The CD's CHILD_SAs with these inbound SPIs are gone: tell it, best effort. */
   private record RemoveSas(java.util.List<Integer> cdInboundSpis) implements Command {}
 
@@ -128,12 +132,24 @@ public final class Device {
   private Long joining;
   /** The IKE SAs held for this CD. */
   private final Map<IkeKey, ActorRef<IkeSaActor.Command>> ikeSas = new HashMap<>();
+  private final java.util.Set<IkeKey> halfOpen = new java.util.HashSet<>();
   /**
-   * The responder SAs not yet established (the COOKIE gate counts them), with the IKE_SA_INIT
-   * request that opened each: a different one with the same SPIi replaces the SA ({@link
-   * #supersedes}).
+   * The initiators (SPIi and address) asked for a COOKIE lately, the most recent {@value
+   * #MAX_CHALLENGED}: every later IKE_SA_INIT of theirs must carry one, whatever the half-open
+   * count by then (RFC 7296 §2.6). An initiator asked for a COOKIE goes on with its request
+   * with the COOKIE and the same SPIi; a copy of its request without it that waited in a queue
+   * (issue 6: retransmission waves) could otherwise open an SA once the gate is open again, whose
+   * response the initiator takes for the answer to its request with the COOKIE: its AUTH then
+   * covers another IKE_SA_INIT than the SA's (AUTHENTICATION_FAILED), and its request with the
+   * COOKIE finds that SA and is dropped. Such a copy gets a COOKIE again instead: no state.
    */
-  private final Map<IkeKey, byte[]> halfOpen = new HashMap<>();
+  private final Map<IkeKey, Boolean> challenged = new java.util.LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<IkeKey, Boolean> eldest) {
+      return size() > MAX_CHALLENGED;
+    }
+  };
+  static final int MAX_CHALLENGED = 1024;
   /** Responder SAs spawned so far: makes each one's actor name unique. */
   private long responderSerial;
   private final IkeSaBound.RefusalLog ikeRefusals =
@@ -203,8 +219,15 @@ public final class Device {
           peerOf(m.sa()).ifPresent(peer -> ikeSas.remove(new IkeKey(m.spiI(), peer), m.sa()));
           return Behaviors.same();
         })
+        .onMessage(IkeSaRefused.class, m -> {
+          // sa[0] was set when the Device spawned it, before this message was handled here.
+          if (ikeSas.remove(m.key(), m.sa()[0])) {
+            halfOpen.remove(m.key());
+          }
+          return Behaviors.same();
+        })
         .onMessage(IkeSaStopped.class, m -> {
-          // Only the stopped actor's entries: a superseding SA may hold its key by now.
+          // Only the stopped actor's entries: a new SA may hold its key by now.
           ikeSas.values().removeIf(m.sa()::equals);
           if (!ikeSas.containsKey(m.key())) {
             halfOpen.remove(m.key());
@@ -334,7 +357,7 @@ public final class Device {
     }
     IkeKey key = new IkeKey(java.nio.ByteBuffer.wrap(msg, 0, 8).getLong(), d.remote().getAddress());
     ActorRef<IkeSaActor.Command> sa = ikeSas.get(key);
-    if (sa != null && !supersedes(key, msg)) {
+    if (sa != null) {
       sa.tell(new IkeSaActor.FromPeer(d));
       return Behaviors.same();
     }
@@ -347,51 +370,30 @@ public final class Device {
           config.isPresent());
       return Behaviors.same();
     }
-    if (sa != null) {
-      // The half-open SA this request replaces: its slot goes to the new one, no bound check.
-      drops().supersede();
-      ikeSas.values().removeIf(sa::equals);
-      halfOpen.remove(key);
-      sa.tell(new IkeSaActor.Close());
-    } else if (!admitsIkeSa(d)) {
+    if (!admitsIkeSa(d)) {
       return Behaviors.same();
+    }
+    net.iotgw.protocols.ike.engine.CookieGate gate =
+        shared.ike().gate(challenged.containsKey(key) ? Integer.MAX_VALUE : halfOpen.size());
+    if (gate.required()) {
+      challenged.put(key, Boolean.TRUE);
     }
     String saName = "ike-" + Long.toHexString(key.spiI());
     @SuppressWarnings("unchecked")
     ActorRef<IkeSaActor.Command>[] self = new ActorRef[1];
     ActorRef<IkeSaActor.Command> created = context.spawn(
-        Behaviors.supervise(IkeSaActor.responder(shared.ike().shared(), keysFor(self),
-                config.get(), d, shared.ike().gate(halfOpen.size()),
+        Behaviors.supervise(IkeSaActor.responder(shared.ike().shared(), keysFor(self, key),
+                config.get(), d, gate,
                 "CD " + name + " IKE SA " + Long.toHexString(key.spiI())))
             .onFailure(SupervisorStrategy.stop()),
-        // The serial: a superseded SA may still be stopping under the same SPIi and peer.
+        // The serial: an SA that answered with a COOKIE may still be stopping under this name.
         saName + "-" + Integer.toHexString(d.remote().hashCode()) + "-" + ++responderSerial,
         org.apache.pekko.actor.typed.DispatcherSelector.fromConfig(CRYPTO_DISPATCHER));
     self[0] = created;
     context.watchWith(created, new IkeSaStopped(key, created));
     ikeSas.put(key, created);
-    halfOpen.put(key, msg.clone());
+    halfOpen.add(key);
     return Behaviors.same();
-  }
-
-  /**
-   * Whether {@code msg}, for the SA held under {@code key}, is a new IKE_SA_INIT request that
-   * replaces it: the SA is half open and was opened by a different IKE_SA_INIT. RFC 7296 §2.6: an
-   * initiator answered with a COOKIE sends its request again with the COOKIE and the same SPIi;
-   * under load an older copy of the request without it (a retransmission that waited in a queue)
-   * can reach the Device after the COOKIE answer's SA is gone and open an SA while the gate is
-   * open. That SA takes only an identical copy of its request again (§2.1), so the request with
-   * the COOKIE, and every retransmission of it, would go unanswered until the initiator gives
-   * up. The SA is half open: nothing was delivered to the CD, nothing is lost by replacing it.
-   */
-  private boolean supersedes(IkeKey key, byte[] msg) {
-    byte[] opening = halfOpen.get(key);
-    return opening != null
-        && java.nio.ByteBuffer.wrap(msg, 8, 8).getLong() == 0
-        && (msg[18] & 0xff) == IKE_SA_INIT
-        && (msg[19] & 0x20) == 0
-        && java.nio.ByteBuffer.wrap(msg, 20, 4).getInt() == 0
-        && !java.util.Arrays.equals(opening, msg);
   }
 
   private IkeDrops drops() {
@@ -423,8 +425,20 @@ public final class Device {
 
   /** The Keys of one IKE SA actor; {@code sa[0]} is set once the actor is spawned. */
   private IkeSaActor.Keys keysFor(ActorRef<IkeSaActor.Command>[] sa) {
+    return keysFor(sa, null);
+  }
+
+  /** With {@code key}, a responder's: its stateless answer takes it out of the routes at once. */
+  private IkeSaActor.Keys keysFor(ActorRef<IkeSaActor.Command>[] sa, IkeKey key) {
     ActorRef<Command> self = context.getSelf();
     return new IkeSaActor.Keys() {
+      @Override
+      public void refused() {
+        if (key != null) {
+          self.tell(new IkeSaRefused(key, sa));
+        }
+      }
+
       @Override
       public void deliver(KeyDelivery delivery, ActorRef<IkeSaActor.Command> replyTo) {
         self.tell(new DeliverKeys(delivery, replyTo));
@@ -450,7 +464,7 @@ public final class Device {
   private Behavior<Command> onDeliverKeys(DeliverKeys m) {
     if (admittedBy != null && admittedBy == IN_MEMORY_ADMISSION) {
       // Measurement: the gateway's own cost, no radio round trip (the SA zeroes the delivery).
-      halfOpen.keySet().removeIf(k -> ikeSas.get(k) == m.sa());
+      halfOpen.removeIf(k -> ikeSas.get(k) == m.sa());
       m.sa().tell(new IkeSaActor.KeysDelivered());
       return Behaviors.same();
     }
@@ -485,7 +499,7 @@ public final class Device {
     if (m.outcome() instanceof EapSession.DeliveryOutcome.Failed f) {
       m.sa().tell(new IkeSaActor.KeysNotDelivered(f.reason()));
     } else {
-      halfOpen.keySet().removeIf(k -> ikeSas.get(k) == m.sa());
+      halfOpen.removeIf(k -> ikeSas.get(k) == m.sa());
       m.sa().tell(new IkeSaActor.KeysDelivered());
     }
     return Behaviors.same();

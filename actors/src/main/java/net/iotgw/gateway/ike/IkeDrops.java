@@ -32,7 +32,6 @@ public final class IkeDrops {
   private final Map<Routing, LongAdder> routing = new EnumMap<>(Routing.class);
   private final Map<IkeOutput.DropReason, LongAdder> engine =
       new EnumMap<>(IkeOutput.DropReason.class);
-  private final LongAdder superseded = new LongAdder();
   private final LongAdder askTimedOut = new LongAdder();
   private final LongAdder shed = new LongAdder();
 
@@ -51,14 +50,6 @@ public final class IkeDrops {
 
   public void engine(IkeOutput.DropReason reason) {
     engine.get(reason).increment();
-  }
-
-  /**
-   * A half-open SA replaced by a new IKE_SA_INIT with its SPIi (RFC 7296 §2.6: the request again
-   * with a COOKIE, after an older copy of it had opened the SA). Not a drop: counted to show it.
-   */
-  public void supersede() {
-    superseded.increment();
   }
 
   public long count(Routing reason) {
@@ -91,10 +82,6 @@ public final class IkeDrops {
     return shed.sum();
   }
 
-  public long superseded() {
-    return superseded.sum();
-  }
-
   /** Non-zero counts only, e.g. {@code "routing SA_BOUND 12, engine WRONG_MESSAGE_ID 3"}. */
   @Override
   public String toString() {
@@ -102,7 +89,6 @@ public final class IkeDrops {
     routing.forEach((r, n) -> append(b, "routing " + r, n.sum()));
     engine.forEach((r, n) -> append(b, "engine " + r, n.sum()));
     append(b, "shed at the IKE port", shed.sum());
-    append(b, "superseded half-open", superseded.sum());
     append(b, "late (ask timed out)", askTimedOut.sum());
     return b.length() == 0 ? "none" : b.toString();
   }

@@ -72,6 +72,13 @@ public final class IkeSaActor {
 
     /** An IKE SA this actor answered for is gone: stop routing its initiator SPI here. */
     void retire(long spiI);
+
+    /**
+     * The first IKE_SA_INIT was answered statelessly (a COOKIE, an error) or ignored: the actor
+     * stops at once. Told before the answer leaves, so that the initiator's next request (with the
+     * COOKIE, same SPIi) finds no stopped actor in its route.
+     */
+    default void refused() {}
   }
 
   /**
@@ -162,8 +169,11 @@ public final class IkeSaActor {
       Datagram first, CookieGate gate, String name) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
       IkeSaActor sa = new IkeSaActor(context, timers, shared, keys, config, name);
-      return sa.apply(sa.counted(IkeSaEngine.respond(config, first, gate, now(),
-          shared.random())));
+      IkeStep step = IkeSaEngine.respond(config, first, gate, now(), shared.random());
+      if (step.state() instanceof IkeState.Closed) {
+        keys.refused();
+      }
+      return sa.apply(sa.counted(step));
     }));
   }
 

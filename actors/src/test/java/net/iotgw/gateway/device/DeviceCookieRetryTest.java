@@ -40,9 +40,9 @@ import org.junit.jupiter.api.Test;
 /**
  * RFC 7296 §2.6 under load (issue 6): an initiator answered with a COOKIE sends IKE_SA_INIT again
  * with the COOKIE and the same SPIi, while an older copy of its first request, without the COOKIE,
- * may still be queued. If that old copy reaches the Device when the gate is open, it opens a
- * half-open SA under the initiator's SPIi; the request with the COOKIE must then still be
- * answered, not dropped by that SA as "IKE_SA_INIT request after IKE_SA_INIT".
+ * may still be queued. That copy must not open an SA when it arrives after the gate has opened
+ * again (the initiator would take its response, and its AUTH would cover another request): it
+ * gets a COOKIE again, and the request with the COOKIE is answered and completes.
  */
 class DeviceCookieRetryTest {
   private static final ActorTestKit KIT = ActorTestKit.create();
@@ -67,7 +67,7 @@ class DeviceCookieRetryTest {
   }
 
   @Test
-  void theRequestWithTheCookieIsAnsweredAfterAStaleCopyWithoutItOpenedAnSaRfc7296Section2_6()
+  void aStaleCopyWithoutTheCookieOpensNoSaOnceTheGateIsOpenAgainRfc7296Section2_6()
       throws Exception {
     ActorRef<Device.Command> device = admittedDevice();
     InMemoryUd other = InMemoryUd.start(Limits.DEFAULT, random);
@@ -84,12 +84,13 @@ class DeviceCookieRetryTest {
     assertEquals(1, withCookie.size());
     assertEquals(spiI, spiI(withCookie.get(0)), "§2.6: the same SPIi, now with the COOKIE");
 
-    // The other SA times out; a queued copy of the UD's first request arrives and opens an SA.
+    // The other SA times out (the gate is open again); a queued copy of the UD's first request
+    // arrives: it is asked for the COOKIE again, no SA is opened.
     Thread.sleep(1200);
     device.tell(new Device.Ike(ud.first()));
-    assertNotEquals(0, initResponse(spiI).spiR());
+    assertEquals(0, initResponse(spiI).spiR(), "a COOKIE again, not an SA");
 
-    // The request with the COOKIE is answered (by a new SA), and the handshake completes.
+    // The request with the COOKIE is answered, and the handshake completes.
     device.tell(new Device.Ike(withCookie.get(0)));
     Datagram answer = nextResponse(spiI, ExchangeType.IKE_SA_INIT);
     assertNotEquals(0, header(answer).spiR());
@@ -99,7 +100,6 @@ class DeviceCookieRetryTest {
     device.tell(new Device.Ike(auth.get(0)));
     ud.receive(nextResponse(spiI, ExchangeType.IKE_AUTH));
     assertTrue(ud.session().isEstablished(), "established: " + ud.session().state());
-    assertEquals(1, drops.superseded());
     assertEquals(0, drops.count(IkeOutput.DropReason.WRONG_MESSAGE_ID));
   }
 
@@ -114,7 +114,6 @@ class DeviceCookieRetryTest {
     device.tell(new Device.Ike(ud.first()));
     assertTrue(java.util.Arrays.equals(first, initResponse(spiI).message),
         "the cached response, not a new SA's");
-    assertEquals(0, drops.superseded());
   }
 
   private record Answer(long spiR, byte[] message) {}
