@@ -6,6 +6,7 @@ import java.util.Map;
 import net.iotgw.gateway.aaa.Aaa;
 import net.iotgw.gateway.aaa.EapSessionId;
 import net.iotgw.gateway.aaa.Eui64Text;
+import net.iotgw.gateway.ike.IkeDrops;
 import net.iotgw.gateway.ike.IkeSaActor;
 import net.iotgw.gateway.ike.IkeSaBound;
 import net.iotgw.gateway.ike.IkeSupport;
@@ -67,7 +68,11 @@ public final class Device {
   private record KeysOutcome(EapSession.DeliveryOutcome outcome, ActorRef<IkeSaActor.Command> sa)
       implements Command {}
 
-  private record IkeSaStopped(IkeKey key) implements Command {}
+  private record IkeSaStopped(IkeKey key, ActorRef<IkeSaActor.Command> sa) implements Command {}
+
+  /** A responder SA answered its IKE_SA_INIT without keeping state and is stopping. */
+  private record IkeSaRefused(IkeKey key, ActorRef<IkeSaActor.Command>[] sa)
+      implements Command {}
 
   /** The CD's CHILD_SAs with these inbound SPIs are gone: tell it, best effort. */
   private record RemoveSas(java.util.List<Integer> cdInboundSpis) implements Command {}
@@ -128,6 +133,25 @@ public final class Device {
   /** The IKE SAs held for this CD. */
   private final Map<IkeKey, ActorRef<IkeSaActor.Command>> ikeSas = new HashMap<>();
   private final java.util.Set<IkeKey> halfOpen = new java.util.HashSet<>();
+  /**
+   * The initiators (SPIi and address) asked for a COOKIE lately, the most recent {@value
+   * #MAX_CHALLENGED}: every later IKE_SA_INIT of theirs must carry one, whatever the half-open
+   * count by then (RFC 7296 §2.6). An initiator asked for a COOKIE goes on with its request
+   * with the COOKIE and the same SPIi; a copy of its request without it that waited in a queue
+   * (issue 6: retransmission waves) could otherwise open an SA once the gate is open again, whose
+   * response the initiator takes for the answer to its request with the COOKIE: its AUTH then
+   * covers another IKE_SA_INIT than the SA's (AUTHENTICATION_FAILED), and its request with the
+   * COOKIE finds that SA and is dropped. Such a copy gets a COOKIE again instead: no state.
+   */
+  private final Map<IkeKey, Boolean> challenged = new java.util.LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<IkeKey, Boolean> eldest) {
+      return size() > MAX_CHALLENGED;
+    }
+  };
+  static final int MAX_CHALLENGED = 1024;
+  /** Responder SAs spawned so far: makes each one's actor name unique. */
+  private long responderSerial;
   private final IkeSaBound.RefusalLog ikeRefusals =
       new IkeSaBound.RefusalLog(java.util.concurrent.TimeUnit.MINUTES.toNanos(1));
   /**
@@ -195,10 +219,19 @@ public final class Device {
           peerOf(m.sa()).ifPresent(peer -> ikeSas.remove(new IkeKey(m.spiI(), peer), m.sa()));
           return Behaviors.same();
         })
+        .onMessage(IkeSaRefused.class, m -> {
+          // sa[0] was set when the Device spawned it, before this message was handled here.
+          if (ikeSas.remove(m.key(), m.sa()[0])) {
+            halfOpen.remove(m.key());
+          }
+          return Behaviors.same();
+        })
         .onMessage(IkeSaStopped.class, m -> {
-          ActorRef<IkeSaActor.Command> gone = ikeSas.get(m.key());
-          ikeSas.values().removeIf(sa -> sa.equals(gone));
-          halfOpen.remove(m.key());
+          // Only the stopped actor's entries: a new SA may hold its key by now.
+          ikeSas.values().removeIf(m.sa()::equals);
+          if (!ikeSas.containsKey(m.key())) {
+            halfOpen.remove(m.key());
+          }
           return stopIfIdle();
         })
         .onSignal(PostStop.class, s -> {
@@ -316,7 +349,8 @@ public final class Device {
     Datagram d = m.datagram();
     byte[] msg = d.message();
     if (admittedBy == null || msg.length < 28) {
-      shared.session().counters().dropped();
+      drops().routing(admittedBy == null ? IkeDrops.Routing.NOT_ADMITTED
+          : IkeDrops.Routing.TOO_SHORT);
       context.getLog().debug("CD {}: IKE from {} not answered: {}", name, d.remote(),
           admittedBy == null ? "not admitted" : "too short");
       return stopIfIdle();
@@ -331,7 +365,7 @@ public final class Device {
     int exchange = msg[18] & 0xff;
     java.util.Optional<EngineConfig> config = shared.ike().profiles().apply(eui64);
     if (spiR != 0 || exchange != IKE_SA_INIT || config.isEmpty()) {
-      shared.session().counters().dropped();
+      drops().routing(IkeDrops.Routing.NO_SA);
       context.getLog().debug("CD {}: IKE from {} for no SA (profile: {})", name, d.remote(),
           config.isPresent());
       return Behaviors.same();
@@ -339,21 +373,31 @@ public final class Device {
     if (!admitsIkeSa(d)) {
       return Behaviors.same();
     }
+    net.iotgw.protocols.ike.engine.CookieGate gate =
+        shared.ike().gate(challenged.containsKey(key) ? Integer.MAX_VALUE : halfOpen.size());
+    if (gate.required()) {
+      challenged.put(key, Boolean.TRUE);
+    }
     String saName = "ike-" + Long.toHexString(key.spiI());
     @SuppressWarnings("unchecked")
     ActorRef<IkeSaActor.Command>[] self = new ActorRef[1];
     ActorRef<IkeSaActor.Command> created = context.spawn(
-        Behaviors.supervise(IkeSaActor.responder(shared.ike().shared(), keysFor(self),
-                config.get(), d, shared.ike().gate(halfOpen.size()),
+        Behaviors.supervise(IkeSaActor.responder(shared.ike().shared(), keysFor(self, key),
+                config.get(), d, gate,
                 "CD " + name + " IKE SA " + Long.toHexString(key.spiI())))
             .onFailure(SupervisorStrategy.stop()),
-        saName + "-" + Integer.toHexString(d.remote().hashCode()),
+        // The serial: an SA that answered with a COOKIE may still be stopping under this name.
+        saName + "-" + Integer.toHexString(d.remote().hashCode()) + "-" + ++responderSerial,
         org.apache.pekko.actor.typed.DispatcherSelector.fromConfig(CRYPTO_DISPATCHER));
     self[0] = created;
-    context.watchWith(created, new IkeSaStopped(key));
+    context.watchWith(created, new IkeSaStopped(key, created));
     ikeSas.put(key, created);
     halfOpen.add(key);
     return Behaviors.same();
+  }
+
+  private IkeDrops drops() {
+    return shared.ike().shared().drops();
   }
 
   /**
@@ -365,6 +409,7 @@ public final class Device {
     if (shared.ike().bound().admit(held)) {
       return true;
     }
+    drops().routing(IkeDrops.Routing.SA_BOUND);
     ikeRefusals.refusedAt(System.nanoTime()).ifPresent(n -> context.getLog().warn(
         "CD {}: IKE_SA_INIT not answered ({} since the last report, the latest from {}): it holds"
             + " {} IKE SAs, the most allowed (iotgw.ike.max-sas-per-cd)", name, n, d.remote(),
@@ -380,8 +425,20 @@ public final class Device {
 
   /** The Keys of one IKE SA actor; {@code sa[0]} is set once the actor is spawned. */
   private IkeSaActor.Keys keysFor(ActorRef<IkeSaActor.Command>[] sa) {
+    return keysFor(sa, null);
+  }
+
+  /** With {@code key}, a responder's: its stateless answer takes it out of the routes at once. */
+  private IkeSaActor.Keys keysFor(ActorRef<IkeSaActor.Command>[] sa, IkeKey key) {
     ActorRef<Command> self = context.getSelf();
     return new IkeSaActor.Keys() {
+      @Override
+      public void refused() {
+        if (key != null) {
+          self.tell(new IkeSaRefused(key, sa));
+        }
+      }
+
       @Override
       public void deliver(KeyDelivery delivery, ActorRef<IkeSaActor.Command> replyTo) {
         self.tell(new DeliverKeys(delivery, replyTo));

@@ -186,7 +186,9 @@ public final class Devices {
     long iid = java.nio.ByteBuffer.wrap(cd, 8, 8).getLong();
     ActorRef<Device.Command> device = devices.get(iid ^ 0x0200_0000_0000_0000L);
     if (device == null) {
-      return drop("IKE to {}: no such CD has joined", m.datagram().local());
+      shared.ike().shared().drops().routing(net.iotgw.gateway.ike.IkeDrops.Routing.NO_CD);
+      context.getLog().debug("IKE to {}: no such CD has joined", m.datagram().local());
+      return Behaviors.same();
     }
     device.tell(new Device.Ike(m.datagram()));
     return Behaviors.same();

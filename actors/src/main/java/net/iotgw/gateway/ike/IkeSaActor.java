@@ -72,6 +72,13 @@ public final class IkeSaActor {
 
     /** An IKE SA this actor answered for is gone: stop routing its initiator SPI here. */
     void retire(long spiI);
+
+    /**
+     * The first IKE_SA_INIT was answered statelessly (a COOKIE, an error) or ignored: the actor
+     * stops at once. Told before the answer leaves, so that the initiator's next request (with the
+     * COOKIE, same SPIi) finds no stopped actor in its route.
+     */
+    default void refused() {}
   }
 
   /**
@@ -81,11 +88,17 @@ public final class IkeSaActor {
    *     the SA checks it is alive (RFC 7296 §2.4, {@code iotgw.ike.dpd-interval}); zero: never
    */
   public record Shared(ControlOutlet<Datagram> outlet, EspRoutes routes, SecureRandom random,
-      Duration livenessInterval) {
+      Duration livenessInterval, IkeDrops drops) {
     public Shared {
       if (livenessInterval.isNegative()) {
         throw new IllegalArgumentException("a liveness interval is zero (off) or positive");
       }
+    }
+
+    /** With fresh drop counters. */
+    public Shared(ControlOutlet<Datagram> outlet, EspRoutes routes, SecureRandom random,
+        Duration livenessInterval) {
+      this(outlet, routes, random, livenessInterval, new IkeDrops());
     }
 
     /** With the default liveness interval. */
@@ -156,7 +169,11 @@ public final class IkeSaActor {
       Datagram first, CookieGate gate, String name) {
     return Behaviors.setup(context -> Behaviors.withTimers(timers -> {
       IkeSaActor sa = new IkeSaActor(context, timers, shared, keys, config, name);
-      return sa.apply(IkeSaEngine.respond(config, first, gate, now(), shared.random()));
+      IkeStep step = IkeSaEngine.respond(config, first, gate, now(), shared.random());
+      if (step.state() instanceof IkeState.Closed) {
+        keys.refused();
+      }
+      return sa.apply(sa.counted(step));
     }));
   }
 
@@ -207,7 +224,17 @@ public final class IkeSaActor {
     if (step.outputs().stream().noneMatch(IkeOutput.Dropped.class::isInstance)) {
       lastHeardNanos = System.nanoTime();
     }
-    return apply(step);
+    return apply(counted(step));
+  }
+
+  /** A step that took a peer's datagram: what the engine dropped of it, counted by reason. */
+  private IkeStep counted(IkeStep step) {
+    for (IkeOutput o : step.outputs()) {
+      if (o instanceof IkeOutput.Dropped d) {
+        shared.drops().engine(d.reason());
+      }
+    }
+    return step;
   }
 
   /**

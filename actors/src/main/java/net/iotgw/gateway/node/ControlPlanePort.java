@@ -36,6 +36,19 @@ final class ControlPlanePort {
 
   static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
 
+  /**
+   * IKE datagrams waiting for Devices before the random shedding ({@link FairShed}). Initiators
+   * that start together retransmit in waves (4 s, 7.2 s, 13 s... after their first send, with
+   * strongSwan's and our schedule), thousands within milliseconds; Devices takes them in
+   * microseconds each, but not as fast as they arrive. A queue of 64 shed most of every wave and
+   * left the gateway idle until the next one (issue 6: 1 % CPU for tens of seconds while
+   * hundreds of initiators retransmitted in vain). This holds a wave of the size the gateway turns
+   * around within one retransmission interval (about 500 handshakes/s x 4 s, two datagrams
+   * each), a few hundred KiB of datagrams at most; the per-CD bound on IKE SAs
+   * (iotgw.ike.max-sas-per-cd) bounds the handshakes it can start.
+   */
+  static final int IKE_QUEUE = 4096;
+
   private ControlPlanePort() {}
 
   static Flow<byte[], byte[], NotUsed> create(
@@ -65,12 +78,16 @@ final class ControlPlanePort {
    * asked into {@link Devices}, the IKE SA actors' datagrams out through a {@link ControlOutlet}.
    */
   static Flow<IkeDatagram, IkeDatagram, NotUsed> ike(
-      ActorRef<Devices.Command> devices, ControlOutlet<Datagram> outlet, ActorSystem<?> system) {
+      ActorRef<Devices.Command> devices, ControlOutlet<Datagram> outlet,
+      net.iotgw.gateway.ike.IkeDrops drops, ActorSystem<?> system) {
     Pair<BoundedSourceQueue<Datagram>, Source<Datagram, NotUsed>> queue =
         Source.<Datagram>queue(OUTLET_CAPACITY).preMaterialize(system);
     outlet.attach(queue.first());
     Sink<IkeDatagram, NotUsed> toDevices =
         Flow.<IkeDatagram>create()
+            // Takes whatever the junction's drop-newest queue offers, and sheds at random.
+            .via(FairShed.<IkeDatagram>beyond(IKE_QUEUE, ControlPlanePort::startsAnSa,
+                new java.util.SplittableRandom(), n -> drops.shed()))
             .mapAsyncUnordered(
                 PARALLELISM,
                 d ->
@@ -79,9 +96,20 @@ final class ControlPlanePort {
                             ack -> new Devices.IkeFromUcn(toEngine(d), ack),
                             ASK_TIMEOUT,
                             system.scheduler())
-                        .exceptionally(e -> Done.getInstance()))
+                        // Not lost: Devices still routes it; it waited in its mailbox that long.
+                        .exceptionally(e -> {
+                          drops.askTimeout();
+                          return Done.getInstance();
+                        }))
             .to(Sink.ignore());
     return Flow.fromSinkAndSource(toDevices, queue.second().map(ControlPlanePort::toStream));
+  }
+
+  /** An IKE_SA_INIT request (RFC 7296 §3.1: SPIr zero, exchange 34, R flag clear). */
+  static boolean startsAnSa(IkeDatagram d) {
+    byte[] m = d.message();
+    return m.length >= 28 && java.nio.ByteBuffer.wrap(m, 8, 8).getLong() == 0
+        && (m[18] & 0xff) == 34 && (m[19] & 0x20) == 0;
   }
 
   static Datagram toEngine(IkeDatagram d) {

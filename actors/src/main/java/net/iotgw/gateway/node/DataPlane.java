@@ -123,12 +123,14 @@ public final class DataPlane {
                       parts.lowpan()),
                   DataPlaneGraph.psdus(radio),
                   ControlPlanePort.create(devices, parts.outlet(), context.getSystem()),
-                  ControlPlanePort.ike(devices, parts.ike(), context.getSystem()),
+                  ControlPlanePort.ike(devices, parts.ike(), parts.ikeDrops(),
+                      context.getSystem()),
                   parts.espRoutes(),
                   config.cdPrefix(),
                   capture(config.pcap().ucn(), LinkType.IPV6, log),
                   capture(config.pcap().radio(), LinkType.IEEE802_15_4_WITHFCS, log))
               .run(context.getSystem());
+      parts.ikePort().set(running.ikePort());
       context.pipeToSelf(running.ucn(), (done, failure) -> new StreamStopped("UCN port", failure));
       context.pipeToSelf(running.radio(), (done, failure) -> new StreamStopped("radio", failure));
       log.info("data plane started; radio {} (channel {}, PAN 0x{}): waiting for the RCP",

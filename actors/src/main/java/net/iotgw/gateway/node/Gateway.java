@@ -112,7 +112,7 @@ public final class Gateway {
               new IkeSupport(
                   eui64 -> Optional.ofNullable(profiles.get(eui64)),
                   new IkeSaActor.Shared(parts.ike(), routes(parts.espRoutes()), random,
-                      config.ike().dpdInterval()),
+                      config.ike().dpdInterval(), parts.ikeDrops()),
                   config.ike().cookieThreshold(),
                   new AtomicReference<>(CookieSecrets.create(random)),
                   config.ike().cookieSecretLifetime(),

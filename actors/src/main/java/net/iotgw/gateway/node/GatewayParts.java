@@ -1,6 +1,8 @@
 package net.iotgw.gateway.node;
 
 import net.iotgw.gateway.control.ControlOutlet;
+import net.iotgw.gateway.ike.IkeDrops;
+import net.iotgw.streams.dataplane.IkePortCounters;
 import net.iotgw.protocols.ike.engine.Datagram;
 import java.io.IOException;
 import net.iotgw.gateway.config.GatewayConfig;
@@ -26,7 +28,9 @@ public record GatewayParts(
     ControlOutlet<byte[]> outlet,
     NetworkEntryCounters counters,
     LowpanCounters lowpan,
-    ControlOutlet<Datagram> ike) {
+    ControlOutlet<Datagram> ike,
+    IkeDrops ikeDrops,
+    java.util.concurrent.atomic.AtomicReference<IkePortCounters> ikePort) {
 
   /** Opens the UCN port each time the data plane (re)starts. */
   @FunctionalInterface
@@ -42,6 +46,7 @@ public record GatewayParts(
   /** Fresh shared parts around the given UCN. */
   public static GatewayParts with(UcnPorts ucn) {
     return new GatewayParts(ucn, new LinkKeyTable(), new EspForwardingTable(), new ControlOutlet<>(),
-        new NetworkEntryCounters(), new LowpanCounters(), new ControlOutlet<>());
+        new NetworkEntryCounters(), new LowpanCounters(), new ControlOutlet<>(), new IkeDrops(),
+        new java.util.concurrent.atomic.AtomicReference<>(new IkePortCounters()));
   }
 }

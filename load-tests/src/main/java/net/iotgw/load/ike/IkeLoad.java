@@ -80,7 +80,8 @@ public final class IkeLoad {
           ? Optional.of(new LoadPki(new java.security.SecureRandom())) : Optional.empty();
       if (plan.target() instanceof LoadPlan.Target.InProcess g) {
         quietGateway();
-        gateway = InProcessGateway.start(g.cds(), dir, system, g.cookieThreshold(), pki);
+        gateway = InProcessGateway.start(g.cds(), dir, system, g.cookieThreshold(),
+            g.maxSasPerCd(), pki);
         probe = ResourceProbe.jvmThreads(InProcessGateway.SYSTEM_NAME + "-");
       } else {
         LoadPlan.Target.Udp u = (LoadPlan.Target.Udp) plan.target();

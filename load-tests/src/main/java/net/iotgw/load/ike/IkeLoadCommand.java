@@ -72,6 +72,11 @@ public final class IkeLoadCommand implements Callable<Integer> {
           + " iotgw.ike.cookie-threshold)")
   int cookieThreshold;
 
+  @Option(names = "--max-sas-per-cd",
+      description = "gateway target: the most IKE SAs held per CD, half-open ones included"
+          + " (iotgw.ike.max-sas-per-cd; default: the gateway's own, 16)")
+  Integer maxSasPerCd;
+
   @Option(names = "--identity", defaultValue = "ud@example.org",
       description = "udp target: our IKE identity (default ud@example.org)")
   String identity;
@@ -148,7 +153,8 @@ public final class IkeLoadCommand implements Callable<Integer> {
 
   private LoadPlan.Target target() throws Exception {
     if (target.equals("gateway")) {
-      return new LoadPlan.Target.InProcess(cds, cookieThreshold);
+      return new LoadPlan.Target.InProcess(cds, cookieThreshold, maxSasPerCd == null
+          ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(maxSasPerCd));
     }
     if (!target.startsWith("udp:")) {
       throw new CommandLine.ParameterException(spec.commandLine(),

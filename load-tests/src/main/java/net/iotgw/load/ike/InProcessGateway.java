@@ -70,11 +70,14 @@ public final class InProcessGateway implements AutoCloseable {
   private final GatewayParts parts;
   private final java.util.concurrent.atomic.LongAdder delivered =
       new java.util.concurrent.atomic.LongAdder();
+  private final java.util.concurrent.ConcurrentSkipListMap<String,
+      java.util.concurrent.atomic.LongAdder> deadLetters =
+      new java.util.concurrent.ConcurrentSkipListMap<>();
   private final java.util.concurrent.CompletableFuture<String> pumpEnd =
       new java.util.concurrent.CompletableFuture<>();
 
   private InProcessGateway(int cds, Path dir, ActorSystem<?> host, int cookieThreshold,
-      Optional<LoadPki> pki) throws IOException {
+      java.util.OptionalInt maxSasPerCd, Optional<LoadPki> pki) throws IOException {
     this.cds = cds;
     Path store = dir.resolve("devices.conf");
     if (pki.isPresent()) {
@@ -101,6 +104,7 @@ public final class InProcessGateway implements AutoCloseable {
             + "  radio { device = \"tcp:127.0.0.1:" + port + "\" }\n"
             + "  aaa { mode = embedded, embedded { device-store = \"" + store + "\" } }\n"
             + "  ike { device-store = \"" + store + "\", cookie-threshold = " + cookieThreshold
+            + (maxSasPerCd.isPresent() ? ", max-sas-per-cd = " + maxSasPerCd.getAsInt() : "")
             + " }\n}\n"
             + "pekko.loglevel = WARNING\npekko.log-dead-letters = off\n"
             + "pekko.log-dead-letters-during-shutdown = off\n")
@@ -117,6 +121,26 @@ public final class InProcessGateway implements AutoCloseable {
     this.gateway = ActorSystem.create(
         Gateway.create(GatewayConfig.from(config), parts, new MeasuredCds(measured)),
         SYSTEM_NAME, config);
+    countDeadLetters();
+  }
+
+  /**
+   * Messages to actors that had stopped (an IKE SA actor that answered with a COOKIE and stopped
+   * before its Device heard of it, for one), by message class: the one loss on the IKE path that
+   * no queue or routing counter sees. Dead-letter logging is off here, so this is how they show.
+   */
+  private void countDeadLetters() {
+    ActorRef<org.apache.pekko.actor.DeadLetter> counter = gateway.systemActorOf(
+        Behaviors.receive(org.apache.pekko.actor.DeadLetter.class)
+            .onMessage(org.apache.pekko.actor.DeadLetter.class, d -> {
+              deadLetters.computeIfAbsent(d.message().getClass().getSimpleName(),
+                  k -> new java.util.concurrent.atomic.LongAdder()).increment();
+              return Behaviors.same();
+            })
+            .build(),
+        "dead-letter-counter", org.apache.pekko.actor.typed.Props.empty());
+    gateway.eventStream().tell(new org.apache.pekko.actor.typed.eventstream.EventStream.Subscribe<>(
+        org.apache.pekko.actor.DeadLetter.class, counter));
   }
 
   /**
@@ -124,11 +148,13 @@ public final class InProcessGateway implements AutoCloseable {
    *
    * @param host the generator's actor system, which runs the emulated radio
    * @param cookieThreshold the gateway's iotgw.ike.cookie-threshold (half-open SAs per CD)
+   * @param maxSasPerCd the gateway's iotgw.ike.max-sas-per-cd, or empty for its default
    * @param pki certificates for the CDs (under its CA, which they trust), or PSKs if empty
    */
   static InProcessGateway start(int cds, Path dir, ActorSystem<?> host, int cookieThreshold,
-      Optional<LoadPki> pki) throws IOException, InterruptedException {
-    InProcessGateway g = new InProcessGateway(cds, dir, host, cookieThreshold, pki);
+      java.util.OptionalInt maxSasPerCd, Optional<LoadPki> pki)
+      throws IOException, InterruptedException {
+    InProcessGateway g = new InProcessGateway(cds, dir, host, cookieThreshold, maxSasPerCd, pki);
     long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
     while (g.ucn[0] == null) {
       if (System.nanoTime() > until) {
@@ -192,13 +218,18 @@ public final class InProcessGateway implements AutoCloseable {
 
   /**
    * Where the gateway's IKE datagrams went: sent or dropped by its IKE outlet (bounded queue),
-   * sent or dropped by the UCN port, handed to the workers; for the report.
+   * sent or dropped by the UCN port, handed to the workers; and the IKE datagrams from the UDs
+   * that the control plane left unanswered, by reason; for the report.
    */
   public String diagnostics() {
     var u = ucn[0].counters();
-    return "IKE outlet sent " + parts.ike().sent() + ", dropped " + parts.ike().dropped()
+    return "IKE port to control plane " + parts.ikePort().get().toControlPlane()
+        + ", dropped busy " + parts.ikePort().get().droppedControlPlaneBusy()
+        + "; IKE outlet sent " + parts.ike().sent() + ", dropped " + parts.ike().dropped()
         + "; UCN port received " + u.received() + ", dropped " + u.receiveDropped() + ", sent "
         + u.sent() + ", dropped " + u.sendDropped() + "; handed to workers " + delivered.sum()
+        + "; IKE not answered by the control plane: " + parts.ikeDrops()
+        + "; dead letters: " + (deadLetters.isEmpty() ? "none" : deadLetters.toString())
         + (pumpEnd.isDone() ? "; the pump ended: " + pumpEnd.join() : "");
   }
 

@@ -45,8 +45,15 @@ public record LoadPlan(
      * The in-process gateway with {@code cds} CDs admitted in memory; attempts go round the CDs.
      *
      * @param cookieThreshold the gateway's half-open SAs per CD before it asks for COOKIEs
+     * @param maxSasPerCd the gateway's iotgw.ike.max-sas-per-cd, or empty: its default
      */
-    record InProcess(int cds, int cookieThreshold) implements Target {}
+    record InProcess(int cds, int cookieThreshold, java.util.OptionalInt maxSasPerCd)
+        implements Target {
+      /** With the gateway's default bound on IKE SAs per CD. */
+      public InProcess(int cds, int cookieThreshold) {
+        this(cds, cookieThreshold, java.util.OptionalInt.empty());
+      }
+    }
 
     /**
      * A responder over real UDP (charon): {@code peerIdentity} is its IDr.
@@ -91,7 +98,9 @@ public record LoadPlan(
         : "open loop, " + ((LoadWorker.Pacing.Open) pacing).perSecond() + " attempts/s";
     String where = target instanceof Target.InProcess g
         ? "in-process gateway, " + g.cds() + " CDs admitted in memory, cookie threshold "
-            + g.cookieThreshold()
+            + g.cookieThreshold() + ", IKE SAs per CD at most "
+            + (g.maxSasPerCd().isPresent() ? String.valueOf(g.maxSasPerCd().getAsInt())
+                : "(default)")
         : "UDP " + ((Target.Udp) target).responder();
     return where + "; " + load + "; " + warmup.toSeconds() + " s warm-up + "
         + duration.toSeconds() + " s measured (+" + drain.toSeconds() + " s drain); "
