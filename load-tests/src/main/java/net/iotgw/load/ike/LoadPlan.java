@@ -107,4 +107,10 @@ public record LoadPlan(
         + workers + " workers; suite " + suite.label() + "; " + auth
         + (childSa ? "; extra CHILD_SA" : "") + (delete ? "; delete" : "");
   }
+
+  /** The conditions, never the PSK. */
+  @Override
+  public String toString() {
+    return "LoadPlan[" + describe() + "]";
+  }
 }
