@@ -6,27 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import net.iotgw.gateway.aaa.Aaa;
-import net.iotgw.gateway.control.ControlOutlet;
-import net.iotgw.gateway.ike.EspRoutes;
 import net.iotgw.gateway.ike.IkeDrops;
 import net.iotgw.gateway.ike.IkeSaActor;
 import net.iotgw.gateway.ike.IkeSaBound;
-import net.iotgw.gateway.ike.IkeSupport;
 import net.iotgw.gateway.ike.InMemoryUd;
-import net.iotgw.protocols.ieee802154.security.LinkKey;
 import net.iotgw.protocols.ike.codec.ExchangeType;
 import net.iotgw.protocols.ike.codec.IkeDecoder;
 import net.iotgw.protocols.ike.codec.IkeHeader;
-import net.iotgw.protocols.ike.engine.ChildSa;
-import net.iotgw.protocols.ike.engine.CookieSecrets;
 import net.iotgw.protocols.ike.engine.Datagram;
 import net.iotgw.protocols.ike.engine.EngineConfig;
 import net.iotgw.protocols.ike.engine.IkeOutput;
@@ -48,14 +38,7 @@ class DeviceCookieRetryTest {
   private static final ActorTestKit KIT = ActorTestKit.create();
   private static final long EUI64 = 0x0200_0000_0000_0002L;
 
-  /** Half-open SAs end after 700 ms, which reopens the COOKIE gate. */
-  private static final Limits SHORT_HALF_OPEN = new Limits(Limits.DEFAULT.retransmit(), 700,
-      Limits.DEFAULT.keyDeliveryMillis(), Limits.DEFAULT.ikeSaLifetimeMillis(),
-      Limits.DEFAULT.childSaLifetimeMillis(), Limits.DEFAULT.maxMessageBytes(),
-      Limits.DEFAULT.maxFragments(), Limits.DEFAULT.maxReassemblyBytes(),
-      Limits.DEFAULT.maxInitRetries(), Limits.DEFAULT.ikeSaRekeyMillis(),
-      Limits.DEFAULT.childSaRekeyMillis(), Limits.DEFAULT.rekeyJitterMillis(),
-      Limits.DEFAULT.rekeyedIkeSaMillis());
+  private static final Limits SHORT_HALF_OPEN = IkeTestDevice.SHORT_HALF_OPEN;
 
   private final BlockingQueue<Datagram> fromGateway = new LinkedBlockingQueue<>();
   private final SecureRandom random = new SecureRandom();
@@ -140,35 +123,10 @@ class DeviceCookieRetryTest {
   /** A Device whose CD is admitted in memory; COOKIEs from one half-open SA on. */
   private ActorRef<Device.Command> admittedDevice() {
     EngineConfig cd = InMemoryUd.cdConfig(SHORT_HALF_OPEN);
-    EspRoutes routes = new EspRoutes() {
-      @Override
-      public void install(byte[] cdAddress, ChildSa child) {}
-
-      @Override
-      public void remove(int cdInboundSpi) {}
-    };
-    IkeSupport ike = new IkeSupport(eui -> eui == EUI64 ? Optional.of(cd) : Optional.empty(),
-        new IkeSaActor.Shared(InMemoryUd.outlet(KIT.system(), fromGateway), routes, random,
-            IkeSaActor.DEFAULT_LIVENESS_INTERVAL, drops),
-        1, new AtomicReference<>(CookieSecrets.create(random)), Duration.ofMinutes(5),
-        new IkeSaBound(16));
-    LinkAdmission admission = new LinkAdmission() {
-      @Override
-      public void admit(long eui64, LinkKey key) {}
-
-      @Override
-      public void admitWithoutLink(long eui64) {}
-
-      @Override
-      public void revoke(long eui64) {}
-    };
-    Device.Shared shared = new Device.Shared(
-        KIT.<Aaa.Command>createTestProbe().ref(), admission,
-        new EapSession.Settings(1, Duration.ofHours(1), new NetworkEntryCounters(),
-            new ControlOutlet<>()),
-        random, ike);
-    ActorRef<Device.Command> device =
-        KIT.spawn(Device.create(KIT.<Devices.Command>createTestProbe().ref(), shared, EUI64));
+    ActorRef<Device.Command> device = IkeTestDevice.spawn(KIT, EUI64, cd,
+        new IkeSaActor.Shared(InMemoryUd.outlet(KIT.system(), fromGateway),
+            IkeTestDevice.NO_ROUTES, random, IkeSaActor.DEFAULT_LIVENESS_INTERVAL, drops),
+        1, new IkeSaBound(16), random);
     device.tell(new Device.AdmitInMemory());
     return device;
   }

@@ -6,25 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import net.iotgw.gateway.aaa.Aaa;
-import net.iotgw.gateway.control.ControlOutlet;
-import net.iotgw.gateway.ike.EspRoutes;
 import net.iotgw.gateway.ike.InMemoryUd;
 import net.iotgw.gateway.ike.IkeSaActor;
 import net.iotgw.gateway.ike.IkeSaBound;
-import net.iotgw.gateway.ike.IkeSupport;
 import net.iotgw.protocols.ieee802154.security.LinkKey;
 import net.iotgw.protocols.ike.codec.ExchangeType;
 import net.iotgw.protocols.ike.codec.IkeDecoder;
 import net.iotgw.protocols.ike.codec.IkeHeader;
-import net.iotgw.protocols.ike.engine.ChildSa;
-import net.iotgw.protocols.ike.engine.CookieSecrets;
 import net.iotgw.protocols.ike.engine.Datagram;
 import net.iotgw.protocols.ike.engine.EngineConfig;
 import net.iotgw.protocols.ike.engine.Limits;
@@ -43,14 +35,7 @@ class DeviceIkeSaBoundTest {
   private static final ActorTestKit KIT = ActorTestKit.create();
   private static final long EUI64 = 0x0200_0000_0000_0001L;
 
-  /** Half-open SAs (no IKE_AUTH comes here) end after 700 ms, freeing their slots. */
-  private static final Limits SHORT_HALF_OPEN = new Limits(Limits.DEFAULT.retransmit(), 700,
-      Limits.DEFAULT.keyDeliveryMillis(), Limits.DEFAULT.ikeSaLifetimeMillis(),
-      Limits.DEFAULT.childSaLifetimeMillis(), Limits.DEFAULT.maxMessageBytes(),
-      Limits.DEFAULT.maxFragments(), Limits.DEFAULT.maxReassemblyBytes(),
-      Limits.DEFAULT.maxInitRetries(), Limits.DEFAULT.ikeSaRekeyMillis(),
-      Limits.DEFAULT.childSaRekeyMillis(), Limits.DEFAULT.rekeyJitterMillis(),
-      Limits.DEFAULT.rekeyedIkeSaMillis());
+  private static final Limits SHORT_HALF_OPEN = IkeTestDevice.SHORT_HALF_OPEN;
 
   private final BlockingQueue<Datagram> fromGateway = new LinkedBlockingQueue<>();
   private final SecureRandom random = new SecureRandom();
@@ -111,33 +96,10 @@ class DeviceIkeSaBoundTest {
   /** A Device whose CD is admitted and has an IKE profile; no COOKIE asked (threshold 100). */
   private ActorRef<Device.Command> admittedDevice(IkeSaBound bound) {
     EngineConfig cd = InMemoryUd.cdConfig(SHORT_HALF_OPEN);
-    EspRoutes routes = new EspRoutes() {
-      @Override
-      public void install(byte[] cdAddress, ChildSa child) {}
-
-      @Override
-      public void remove(int cdInboundSpi) {}
-    };
-    IkeSupport ike = new IkeSupport(eui -> eui == EUI64 ? Optional.of(cd) : Optional.empty(),
-        new IkeSaActor.Shared(InMemoryUd.outlet(KIT.system(), fromGateway), routes, random),
-        100, new AtomicReference<>(CookieSecrets.create(random)), Duration.ofMinutes(5), bound);
-    LinkAdmission admission = new LinkAdmission() {
-      @Override
-      public void admit(long eui64, LinkKey key) {}
-
-      @Override
-      public void admitWithoutLink(long eui64) {}
-
-      @Override
-      public void revoke(long eui64) {}
-    };
-    Device.Shared shared = new Device.Shared(
-        KIT.<Aaa.Command>createTestProbe().ref(), admission,
-        new EapSession.Settings(1, Duration.ofHours(1), new NetworkEntryCounters(),
-            new ControlOutlet<>()),
-        random, ike);
-    ActorRef<Device.Command> device =
-        KIT.spawn(Device.create(KIT.<Devices.Command>createTestProbe().ref(), shared, EUI64));
+    ActorRef<Device.Command> device = IkeTestDevice.spawn(KIT, EUI64, cd,
+        new IkeSaActor.Shared(InMemoryUd.outlet(KIT.system(), fromGateway),
+            IkeTestDevice.NO_ROUTES, random),
+        100, bound, random);
     device.tell(new Device.SessionOpened(1, "cd@test.example", LinkKey.of(new byte[16]), 3600));
     return device;
   }
