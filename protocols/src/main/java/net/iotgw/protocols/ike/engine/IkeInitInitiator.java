@@ -113,6 +113,13 @@ record IkeInitInitiator(
       if (c.length < 1 || c.length > 64) {
         return new Ignored(DropReason.MALFORMED, "cookie of " + c.length + " bytes (RFC 7296 §2.6)");
       }
+      if (cookie.isPresent() && java.util.Arrays.equals(cookie.get(), c)) {
+        // A late answer to an older copy of our request: the one in flight already carries this
+        // cookie. Building another request (new NAT detection data under forced encapsulation)
+        // would leave us signing a request other than the one the responder's SA answers.
+        return new Ignored(DropReason.UNEXPECTED,
+            "a COOKIE our request already carries (RFC 7296 §2.6): a stale challenge");
+      }
       return retry(ke, Optional.of(c), random);
     }
     Optional<NotifyPayload> invalidKe = InitPayloads.notify(in, NotifyType.INVALID_KE_PAYLOAD);

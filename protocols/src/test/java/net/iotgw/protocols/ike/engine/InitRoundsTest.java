@@ -101,6 +101,24 @@ class InitRoundsTest {
   }
 
   @Test
+  void rfc7296Section2_6aSecondChallengeWithTheCookieAlreadySentIsStaleAndChangesNothing() {
+    Conversation c = TestProfiles.pskConversation(TestSuite.AES_GCM_16_X25519, 36);
+    c.gate = CookieGate.require(CookieSecrets.create(c.random));
+    c.start(Optional.of(TestProfiles.CD));
+    c.stepToResponder();
+    Datagram challenge = c.sentByResponder.get(0);
+    c.stepToInitiator();
+    assertEquals(2, c.sentByInitiator.size(), "the request with the cookie");
+    IkeState withCookie = c.initiator;
+    // The same challenge again, as a queued copy of the first request would earn it.
+    c.deliverToInitiator(challenge);
+    assertEquals(2, c.sentByInitiator.size(), "no third request");
+    assertEquals(withCookie, c.initiator);
+    c.run();
+    HandshakeTest.assertBothEstablished(c, 3, 3);
+  }
+
+  @Test
   void cookieOfThePreviousSecretIsAcceptedButNotOfTheOneBefore() {
     Conversation c = TestProfiles.pskConversation(TestSuite.AES_GCM_16_X25519, 34);
     CookieSecrets secrets = CookieSecrets.create(c.random);
