@@ -58,6 +58,10 @@ class IkeLoadAgainstCharonTest {
     HostTools.requireRoot();
     HostTools.require("swanctl");
     HostTools.require("charon");
+    // bench/charon-responder.sh: its namespace, veth pair and private /run
+    HostTools.require("ip");
+    HostTools.require("unshare");
+    HostTools.require("mount");
     Path script = Path.of(System.getProperty("iotgw.charonResponderScript",
         "bench/charon-responder.sh"));
     long pid = ProcessHandle.current().pid();

@@ -29,6 +29,7 @@ import net.iotgw.protocols.pana.PanaEncryption;
 import net.iotgw.protocols.pana.PanaEncryptionAlgorithm;
 import net.iotgw.protocols.wire.DecodeError.Kind;
 import net.iotgw.protocols.wire.Decoded;
+import net.iotgw.testing.Mutations;
 import org.junit.jupiter.api.Test;
 
 /** The offload AVP: round trips, the pinned layout, and refusals of everything else. */

@@ -18,6 +18,7 @@ import net.iotgw.protocols.pana.Avp;
 import net.iotgw.protocols.pana.PanaCodec;
 import net.iotgw.protocols.wire.DecodeError.Kind;
 import net.iotgw.protocols.wire.Decoded;
+import net.iotgw.testing.Mutations;
 import org.junit.jupiter.api.Test;
 
 /** The CD's SA request and the gateway's failure answer: pinned bytes, round trips, refusals. */

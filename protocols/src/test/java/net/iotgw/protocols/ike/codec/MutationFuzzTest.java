@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import net.iotgw.protocols.wire.Decoded;
+import net.iotgw.testing.Mutations;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,8 +33,6 @@ class MutationFuzzTest {
   private static final com.sun.management.ThreadMXBean THREADS =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
 
-  private static final int[] INTERESTING_U16 = {0, 1, 3, 4, 7, 8, 0x7fff, 0x8000, 0xfffe, 0xffff};
-
   /**
    * Bytes the current thread allocates running {@code decode}, measured after one run: the first
    * run of an error path also links its call sites (string concatenation), once per JVM.
@@ -45,48 +43,13 @@ class MutationFuzzTest {
     return THREADS.getCurrentThreadAllocatedBytes() - before;
   }
 
-  static byte[] mutate(byte[] base, Random rnd) {
-    byte[] m = base.clone();
-    switch (rnd.nextInt(6)) {
-      case 0 -> {
-        for (int i = 1 + rnd.nextInt(4); i > 0; i--) {
-          m[rnd.nextInt(m.length)] = (byte) rnd.nextInt(256);
-        }
-      }
-      case 1 -> {
-        // A length or count field: 16 bits somewhere, set to a boundary value.
-        int at = rnd.nextInt(m.length - 1);
-        int v = INTERESTING_U16[rnd.nextInt(INTERESTING_U16.length)];
-        m[at] = (byte) (v >>> 8);
-        m[at + 1] = (byte) v;
-      }
-      case 2 -> {
-        int at = rnd.nextInt(m.length);
-        m[at] = (byte) (m[at] + (rnd.nextBoolean() ? 1 : -1));
-      }
-      case 3 -> m = Arrays.copyOf(m, rnd.nextInt(m.length));
-      case 4 -> {
-        byte[] extra = new byte[1 + rnd.nextInt(16)];
-        rnd.nextBytes(extra);
-        byte[] longer = Arrays.copyOf(m, m.length + extra.length);
-        System.arraycopy(extra, 0, longer, m.length, extra.length);
-        m = longer;
-      }
-      default -> {
-        int at = rnd.nextInt(m.length);
-        m[at] ^= (byte) (1 << rnd.nextInt(8));
-      }
-    }
-    return m;
-  }
-
   @Test
   void seededMutationsOfMessagesNeverThrowAndStayBounded() {
     Random rnd = new Random(7296);
     List<byte[]> corpus = TruncationTest.validDatagrams();
     int accepted = 0;
     for (int i = 0; i < ROUNDS; i++) {
-      byte[] m = mutate(corpus.get(rnd.nextInt(corpus.size())), rnd);
+      byte[] m = Mutations.mutate(corpus.get(rnd.nextInt(corpus.size())), rnd);
       if (rnd.nextBoolean()) {
         // Keep the header length consistent so the mutation reaches the payloads.
         m = TruncationTest.withLengthField(m);
@@ -118,7 +81,7 @@ class MutationFuzzTest {
     }
     for (int i = 0; i < ROUNDS / 2; i++) {
       int which = rnd.nextInt(corpus.size());
-      byte[] p = mutate(plaintexts.get(which), rnd);
+      byte[] p = Mutations.mutate(plaintexts.get(which), rnd);
       int first =
           rnd.nextInt(8) == 0 ? rnd.nextInt(256) : IkeEncoder.firstPayloadType(corpus.get(which));
       Decoded<List<Payload>> d = IkeDecoder.decodePayloads(first, p);

@@ -1,15 +1,20 @@
-package net.iotgw.protocols.offload;
+package net.iotgw.testing;
 
 import java.util.Arrays;
 import java.util.Random;
 
-/** Seeded mutations of a valid value: flipped bits, boundary lengths, cuts and tails. */
-final class Mutations {
-  private static final int[] INTERESTING_U16 = {0, 1, 15, 16, 32, 256, 257, 0x7fff, 0xffff};
+/**
+ * Seeded mutations of a valid encoding, for the decoders' hostile-input tests: random and flipped
+ * bytes, a 16-bit length or count field set to a boundary value, truncation, trailing garbage.
+ */
+public final class Mutations {
+  /** Boundaries of 16-bit lengths and counts: empty, one, header sizes, sign bit, all ones. */
+  private static final int[] INTERESTING_U16 =
+      {0, 1, 3, 4, 7, 8, 15, 16, 32, 256, 257, 0x7fff, 0x8000, 0xfffe, 0xffff};
 
   private Mutations() {}
 
-  static byte[] mutate(byte[] base, Random rnd) {
+  public static byte[] mutate(byte[] base, Random rnd) {
     byte[] m = base.clone();
     switch (rnd.nextInt(6)) {
       case 0 -> {
@@ -18,6 +23,7 @@ final class Mutations {
         }
       }
       case 1 -> {
+        // A length or count field: 16 bits somewhere, set to a boundary value.
         int at = rnd.nextInt(m.length - 1);
         int v = INTERESTING_U16[rnd.nextInt(INTERESTING_U16.length)];
         m[at] = (byte) (v >>> 8);
