@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -61,6 +63,21 @@ final class E2eScene implements AutoCloseable {
   <T extends AutoCloseable> T keep(T resource) {
     resources.push(resource);
     return resource;
+  }
+
+  /**
+   * A serial cable: socat joins two PTYs, {@code gw-pty} for the gateway's radio and {@code
+   * cd-pty} for cd-sim's dongle emulator, kept until the scene closes.
+   */
+  Path[] serialCable(Path socat) throws IOException {
+    Path gwPty = dir.resolve("gw-pty");
+    Path cdPty = dir.resolve("cd-pty");
+    keep(BackgroundProcess.start("socat", dir.resolve("socat.log"),
+        List.of(socat.toString(), "pty,raw,echo=0,link=" + gwPty,
+            "pty,raw,echo=0,link=" + cdPty)));
+    BorderRouterEndToEndIT.waitFor(() -> Files.exists(gwPty) && Files.exists(cdPty),
+        Duration.ofSeconds(5), "PTYs");
+    return new Path[] {gwPty, cdPty};
   }
 
   /** The test passed: its directory goes with the scene. */

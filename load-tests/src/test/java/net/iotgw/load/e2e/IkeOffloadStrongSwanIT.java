@@ -49,13 +49,9 @@ class IkeOffloadStrongSwanIT {
       String ud = scene.udNamespace();
       String gw = scene.gwNamespace();
       Path dir = scene.dir();
-      Path gwPty = dir.resolve("gw-pty");
-      Path cdPty = dir.resolve("cd-pty");
-      scene.keep(BackgroundProcess.start("socat", dir.resolve("socat.log"),
-          List.of(socat.toString(), "pty,raw,echo=0,link=" + gwPty,
-              "pty,raw,echo=0,link=" + cdPty)));
-      BorderRouterEndToEndIT.waitFor(() -> Files.exists(gwPty) && Files.exists(cdPty),
-          Duration.ofSeconds(5), "PTYs");
+      Path[] cable = scene.serialCable(socat);
+      Path gwPty = cable[0];
+      Path cdPty = cable[1];
 
       Path devices = dir.resolve("devices.conf");
       Files.writeString(devices, String.join("\n",
