@@ -51,7 +51,8 @@ public record GatewayConfig(
   /**
    * The radio dongle and the gateway's 802.15.4 identity.
    *
-   * @param device a serial device path, or {@code tcp:HOST:PORT}
+   * @param device a serial device path, {@code tcp:HOST:PORT}, or {@code mem:NAME} (a dongle
+   *     emulator plugged into this JVM: in-process rigs only)
    */
   public record Radio(
       String device, int baudRate, int channel, int panId, long extendedAddress, int shortAddress) {}

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 import net.iotgw.gateway.aaa.Eui64Text;
 import net.iotgw.gateway.config.GatewayConfig;
@@ -22,7 +23,7 @@ import net.iotgw.gateway.node.GatewayParts;
 import net.iotgw.protocols.ipv6.Ipv6Prefix;
 import net.iotgw.radio.emulator.DongleEmulator;
 import net.iotgw.radio.emulator.MediumSettings;
-import net.iotgw.radio.serial.LinkAddress;
+import net.iotgw.radio.serial.InProcessPorts;
 import net.iotgw.sim.cd.CdCredentials;
 import net.iotgw.sim.cd.CdNetwork;
 import net.iotgw.sim.cd.CdPopulation;
@@ -33,15 +34,16 @@ import net.iotgw.sim.medium.CdSimulator;
 import net.iotgw.streams.ucn.InMemoryPort;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import org.apache.pekko.stream.javadsl.Tcp;
 
 /**
  * The gateway, its radio and its CDs in one JVM, wired as a deployment is: the gateway (its actor
- * system, the AAA of the options, an in-memory UCN port) reaches its radio over loopback TCP,
- * served by the dongle emulator on a radio medium paced at 802.15.4 speed, where simulated CDs
- * join with PANA and EAP-PSK. Only the UCN is in memory; every byte between gateway and CDs
- * crosses the emulated radio as 802.15.4 frames. TCP rather than an in-process link because the
- * data plane opens its radio from a {@link LinkAddress} (serial or TCP) and has no third kind.
+ * system, the AAA of the options, an in-memory UCN port) opens its radio as {@code mem:NAME}, the
+ * dongle emulator plugged into this JVM ({@link InProcessPorts}: bounded streams, no socket), on a
+ * radio medium paced at 802.15.4 speed, where simulated CDs join with PANA and EAP-PSK. The UCN
+ * and the gateway-dongle cable are in memory; every byte between gateway and CDs crosses the
+ * emulated radio as Spinel over HDLC-Lite, then as 802.15.4 frames. The CDs power up when the
+ * medium sees the gateway's radio listen ({@link net.iotgw.radio.emulator.RadioMedium#listening}),
+ * not after a guessed delay.
  *
  * <p>{@code gateway demo} and {@code load-tests join} both stand on it. CDs come in three kinds:
  * good ones (the device store holds their PSK), wrong-PSK ones (the store holds another PSK) and
@@ -56,6 +58,9 @@ public final class GatewayRig implements AutoCloseable {
   public static final Ipv6Prefix CD_PREFIX = Ipv6Prefix.parse("2001:db8:cd::/64").orElseThrow();
 
   public static final int PAN_ID = 0xabcd;
+
+  /** Rigs started in this JVM: each plugs its dongle in under a name of its own. */
+  private static final AtomicInteger RIGS = new AtomicInteger();
 
   /** Where the CDs' PSKs come from: fixed, so that a run can be repeated. */
   private static final long PSK_SEED = 0x5eed;
@@ -78,8 +83,9 @@ public final class GatewayRig implements AutoCloseable {
    * @param sessionLifetime what the gateway grants; CDs re-authenticate at 3/4 of it
    * @param radioCapture where the gateway writes its radio pcap, if anywhere
    * @param uds simulated UDs sharing the CDs ({@link #owner}); 0 for none
-   * @param joinDelay the join window opens this long after the start: a PCI sent before the
-   *     gateway's radio is up goes unanswered until its retransmission (RFC 5191 §9)
+   * @param joinDelay the join window opens this long after the gateway's radio listens (its
+   *     host has configured the emulated dongle and turned the radio on); zero is right, since a
+   *     PCI from then on reaches the gateway
    */
   public record Options(
       int goodCds,
@@ -105,7 +111,7 @@ public final class GatewayRig implements AutoCloseable {
         int maxJoining, Duration sessionLifetime, MediumSettings medium,
         Optional<Path> radioCapture) {
       this(goodCds, wrongPskCds, forgers, aaa, joinWindow, maxJoining, sessionLifetime, medium,
-          radioCapture, 0, Duration.ofMillis(500));
+          radioCapture, 0, Duration.ZERO);
     }
 
     public int totalCds() {
@@ -121,6 +127,7 @@ public final class GatewayRig implements AutoCloseable {
   private final ActorSystem<Void> gateway;
   private final GatewayParts parts;
   private final InMemoryPort[] ucn = new InMemoryPort[1];
+  private final InProcessPorts.Plug dongle;
   private final long startedAtNanos = System.nanoTime();
 
   private GatewayRig(Options options, Path workDir, IntPredicate ikeProfile) throws IOException {
@@ -145,21 +152,14 @@ public final class GatewayRig implements AutoCloseable {
         i -> i >= firstForger ? JoinSettings.DEFAULTS.withForgery(Forgery.UNSECURED, 500)
             : JoinSettings.DEFAULTS,
         new SplittableRandom(7));
-    this.simulator = CdSimulator.start(population, options.medium(), simulation,
-        new CdSimulator.JoinSchedule(options.joinDelay(), options.joinWindow(), 11));
-    int port;
-    try {
-      Tcp.ServerBinding binding = DongleEmulator.serveTcp(simulator.medium(),
-              new LinkAddress.TcpEndpoint("127.0.0.1", 0), DongleEmulator.DEFAULT_FACTORY_EUI64,
-              simulation)
-          .toCompletableFuture().get(10, TimeUnit.SECONDS);
-      port = binding.localAddress().getPort();
-    } catch (Exception e) {
-      simulation.terminate();
-      throw new IOException("the dongle emulator did not start", e);
-    }
+    this.simulator = CdSimulator.startWhen(population, options.medium(), simulation,
+        new CdSimulator.JoinSchedule(options.joinDelay(), options.joinWindow(), 11),
+        medium -> medium.listening(GATEWAY_EUI64));
+    this.dongle = DongleEmulator.plugIn(simulator.medium(),
+        "gateway-rig-" + RIGS.incrementAndGet(), DongleEmulator.DEFAULT_FACTORY_EUI64);
 
-    Config config = ConfigFactory.parseString(gatewayConfig(options, port, deviceStore))
+    Config config = ConfigFactory.parseString(
+            gatewayConfig(options, dongle.address().toString(), deviceStore))
         .withFallback(quietConfig())
         .withFallback(ConfigFactory.load());
     GatewayConfig gatewayConfig = GatewayConfig.from(config);
@@ -189,11 +189,11 @@ public final class GatewayRig implements AutoCloseable {
         + "pekko.log-dead-letters-during-shutdown = off");
   }
 
-  private static String gatewayConfig(Options o, int port, Path deviceStore) {
+  private static String gatewayConfig(Options o, String radio, Path deviceStore) {
     StringBuilder b = new StringBuilder();
     b.append("iotgw {\n");
     b.append("  cd-prefix = \"").append(CD_PREFIX).append("\"\n");
-    b.append("  radio { device = \"tcp:127.0.0.1:").append(port).append("\"\n");
+    b.append("  radio { device = \"").append(radio).append("\"\n");
     b.append("    pan-id = \"0x").append(Integer.toHexString(PAN_ID)).append("\"\n");
     b.append("    extended-address = \"").append(Eui64Text.colons(GATEWAY_EUI64)).append("\" }\n");
     b.append("  network-entry { max-joining = ").append(o.maxJoining())
@@ -323,6 +323,11 @@ public final class GatewayRig implements AutoCloseable {
     return options;
   }
 
+  /** Where the gateway's radio is: the in-process dongle, {@code mem:NAME}. */
+  public String radioDevice() {
+    return dongle.address().toString();
+  }
+
   /** Nanoseconds since the rig started. */
   public long elapsedNanos() {
     return System.nanoTime() - startedAtNanos;
@@ -336,6 +341,7 @@ public final class GatewayRig implements AutoCloseable {
     } catch (Exception e) {
       // shutting down anyway
     }
+    dongle.close();
     simulator.close();
     simulation.terminate();
     try {

@@ -3,7 +3,8 @@
  *
  * <pre>
  *   DemoCommand ── DemoRun ─┬─ GatewayRig    gateway actor system + in-memory UCN port,
- *   (picocli)     (phases)  │                dongle emulator over loopback TCP, simulated CDs
+ *   (picocli)     (phases)  │                dongle emulator plugged in as mem:NAME, simulated
+ *                           │                CDs powering up once the gateway's radio listens
  *                           ├─ UdActor[k]    one per simulated UD (simulators' SimulatedUd),
  *                           │                bounded mailbox, one Pekko timer
  *                           ├─ UcnTap        the gateway's UCN output routed to the UD actors

@@ -17,8 +17,8 @@ import net.iotgw.streams.ucn.InMemoryPort;
 
 /**
  * A whole network entry scene in one JVM for the load tests: {@link GatewayRig} (the gateway, the
- * dongle emulator over TCP, the simulated CDs), which {@code gateway demo} stands on too, seen
- * with the options {@code load-tests join} and its tests name.
+ * dongle emulator plugged in as {@code mem:NAME}, the simulated CDs), which {@code gateway demo}
+ * stands on too, seen with the options {@code load-tests join} and its tests name.
  */
 public final class EntryRig implements AutoCloseable {
   public static final long GATEWAY_EUI64 = GatewayRig.GATEWAY_EUI64;

@@ -3,6 +3,7 @@ package net.iotgw.radio.emulator;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 import net.iotgw.radio.rcp.SpinelFraming;
+import net.iotgw.radio.serial.InProcessPorts;
 import net.iotgw.radio.serial.LinkAddress;
 import net.iotgw.radio.serial.LinkEvent;
 import net.iotgw.radio.serial.LinkMonitor;
@@ -22,8 +23,8 @@ import org.apache.pekko.util.ByteString;
  * A USB radio dongle running OpenThread's RCP firmware, emulated: the HDLC-Lite/Spinel byte stream
  * its host sees, with a {@link RadioMedium} station as its radio. Serve it where a real dongle
  * would be: on one end of a {@code socat} PTY pair ({@link #serveSerial}, the gateway opening the
- * other end as its serial device) or on a TCP port ({@link #serveTcp}, the gateway configured with
- * {@code tcp:HOST:PORT}).
+ * other end as its serial device), on a TCP port ({@link #serveTcp}, the gateway configured with
+ * {@code tcp:HOST:PORT}) or plugged into this JVM ({@link #plugIn}, {@code mem:NAME}).
  */
 public final class DongleEmulator {
   /** The factory EUI-64 the emulated dongle reports in HWADDR until the host sets its own. */
@@ -57,6 +58,14 @@ public final class DongleEmulator {
         .bind(endpoint.host(), endpoint.port())
         .toMat(Sink.foreach(c -> c.handleWith(dongle(medium, factoryEui64), system)), Keep.left())
         .run(system);
+  }
+
+  /**
+   * Plugs the dongle into this JVM as {@code mem:NAME}; every connection there is a freshly powered
+   * dongle on the medium, as with {@link #serveTcp}. Close the plug to take it away.
+   */
+  public static InProcessPorts.Plug plugIn(RadioMedium medium, String name, long factoryEui64) {
+    return InProcessPorts.plug(name, () -> dongle(medium, factoryEui64));
   }
 
   /**

@@ -162,6 +162,7 @@ final class EmulatedRcp extends GraphStage<FlowShape<SpinelFrame, SpinelFrame>> 
         promiscuousMode = 0;
         txPower = 0;
         if (station != null) {
+          medium.receiving(station, false);
           medium.rebind(station, extendedAddress, shortAddress);
         }
       }
@@ -239,8 +240,10 @@ final class EmulatedRcp extends GraphStage<FlowShape<SpinelFrame, SpinelFrame>> 
           medium.rebind(station, extendedAddress, shortAddress);
         } else if (v instanceof PropertyValue.PhyEnabled e) {
           phyEnabled = e.enabled();
+          medium.receiving(station, phyEnabled && rawStreamEnabled);
         } else if (v instanceof PropertyValue.RawStreamEnabled e) {
           rawStreamEnabled = e.enabled();
+          medium.receiving(station, phyEnabled && rawStreamEnabled);
         } else if (v instanceof PropertyValue.PromiscuousMode mode) {
           promiscuousMode = mode.mode();
         } else if (v instanceof PropertyValue.TxPower p) {

@@ -1,7 +1,11 @@
 package net.iotgw.radio.emulator;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.pekko.Done;
 import org.apache.pekko.actor.ClassicActorSystemProvider;
 import org.apache.pekko.japi.Pair;
 import org.apache.pekko.stream.KillSwitches;
@@ -40,6 +44,9 @@ public final class RadioMedium implements AutoCloseable {
   private final Delivery delivery;
   private final LongAdder queueDrops = new LongAdder();
   private final LongAdder nodeErrors = new LongAdder();
+  /** Who waits for a radio to hear the channel, by the address it must have; guarded by this. */
+  private final ConcurrentHashMap<Long, CompletableFuture<Done>> listeners =
+      new ConcurrentHashMap<>();
   private volatile MediumStage.Ingress ingress;
   private volatile UniqueKillSwitch killSwitch;
   private volatile boolean closed;
@@ -73,6 +80,7 @@ public final class RadioMedium implements AutoCloseable {
     Station s = newStation(node.extendedAddress(), node.shortAddress(), receiver);
     receiver.station = s; // before the first frame can reach it
     stations.add(s);
+    receiving(s, true); // a simulated device's radio is on from the start
     return s;
   }
 
@@ -92,7 +100,42 @@ public final class RadioMedium implements AutoCloseable {
 
   /** For a station whose radio changes address (the host configured its dongle). */
   void rebind(Station s, long extendedAddress, int shortAddress) {
-    stations.rebind(s, extendedAddress, shortAddress);
+    synchronized (this) {
+      stations.rebind(s, extendedAddress, shortAddress);
+    }
+    receiving(s, s.receiving());
+  }
+
+  /**
+   * Completes once a radio with this extended address hears the channel: a simulated device as
+   * soon as it is attached, an emulated dongle once its host has set that address and turned its
+   * radio and raw stream on, the last steps of an RCP's bring-up (a frame sent to it before then
+   * is lost, as on a real channel). This is the medium's own view of "the gateway listens", so a
+   * host need not guess how long its radio takes to come up. Stays complete once completed.
+   */
+  public CompletionStage<Done> listening(long extendedAddress) {
+    synchronized (this) {
+      CompletableFuture<Done> f =
+          listeners.computeIfAbsent(extendedAddress, a -> new CompletableFuture<>());
+      Station s = stations.byExtended(extendedAddress);
+      if (s != null && s.receiving()) {
+        f.complete(Done.done());
+      }
+      return f.minimalCompletionStage();
+    }
+  }
+
+  /** A station's radio was turned on or off (an emulated dongle's host configuring it). */
+  void receiving(Station s, boolean on) {
+    CompletableFuture<Done> waiting;
+    synchronized (this) {
+      s.setReceiving(on);
+      waiting = on && stations.byExtended(s.extendedAddress()) == s
+          ? listeners.get(s.extendedAddress()) : null;
+    }
+    if (waiting != null) {
+      waiting.complete(Done.done()); // outside the lock: callbacks may run here
+    }
   }
 
   void detach(Station s) {

@@ -25,6 +25,8 @@ final class Station implements NodeHandle {
   private final int capacity;
   private volatile long extendedAddress;
   private volatile int shortAddress;
+  /** Whether the radio hears the channel: a node's always, a dongle's once its host enabled it. */
+  private volatile boolean receiving;
 
   Station(
       RadioMedium medium, Receiver receiver, long extendedAddress, int shortAddress, int capacity) {
@@ -41,6 +43,14 @@ final class Station implements NodeHandle {
 
   int shortAddress() {
     return shortAddress;
+  }
+
+  boolean receiving() {
+    return receiving;
+  }
+
+  void setReceiving(boolean on) {
+    this.receiving = on;
   }
 
   void setAddresses(long extended, int shortAddr) {

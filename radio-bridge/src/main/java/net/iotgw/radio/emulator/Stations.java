@@ -33,6 +33,11 @@ final class Stations {
     }
   }
 
+  /** The station that receives frames to {@code extended}, if any. */
+  Station byExtended(long extended) {
+    return byExtended.get(extended);
+  }
+
   int size() {
     return all.size();
   }

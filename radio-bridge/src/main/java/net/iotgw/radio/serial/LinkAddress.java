@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Where a radio dongle is reached: a serial device (a USB CDC-ACM port, or one end of a {@code
- * socat} PTY pair) or a TCP endpoint ({@code tcp:HOST:PORT}) such as the dongle emulator's.
+ * socat} PTY pair), a TCP endpoint ({@code tcp:HOST:PORT}) such as the dongle emulator's, or an
+ * emulated dongle plugged into this JVM ({@code mem:NAME}, see {@link InProcessPorts}).
  *
  * <p>{@link #parse} reads the form a user writes in a config file or on the command line.
  */
@@ -59,13 +60,34 @@ public sealed interface LinkAddress {
   }
 
   /**
-   * {@code tcp:HOST:PORT} (an IPv6 literal in brackets: {@code tcp:[::1]:9000}), {@code tcp:PORT}
+   * A dongle in this JVM, registered under {@code name} in {@link InProcessPorts}: no socket, no
+   * device file, only bounded streams between the host's driver and the emulator.
+   */
+  record InProcess(String name) implements LinkAddress {
+    public InProcess {
+      Objects.requireNonNull(name);
+      if (name.isEmpty()) {
+        throw new IllegalArgumentException("empty in-process port name");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "mem:" + name;
+    }
+  }
+
+  /**
+   * {@code mem:NAME} for an in-process dongle, {@code tcp:HOST:PORT} (an IPv6 literal in brackets: {@code tcp:[::1]:9000}), {@code tcp:PORT}
    * for localhost, or anything else as a serial device path.
    *
    * @throws IllegalArgumentException for a {@code tcp:} form that does not parse
    */
   static LinkAddress parse(String text) {
     Objects.requireNonNull(text);
+    if (text.startsWith("mem:")) {
+      return new InProcess(text.substring("mem:".length()));
+    }
     if (!text.startsWith("tcp:")) {
       return new SerialDevice(text);
     }

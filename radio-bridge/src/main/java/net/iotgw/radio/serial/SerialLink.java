@@ -28,7 +28,8 @@ import org.apache.pekko.util.ByteString;
  * The byte stream to and from a radio dongle, as a {@code Flow<ByteString, ByteString, ?>}:
  * elements in are written to the dongle, elements out are what it sent, chunked however the
  * transport delivered them. The same shape over a serial device (jSerialComm, on Pekko's
- * blocking-I/O dispatcher) and over TCP (Pekko's {@code Tcp().outgoingConnection}).
+ * blocking-I/O dispatcher), over TCP (Pekko's {@code Tcp().outgoingConnection}) and to a dongle
+ * emulated in this JVM ({@link InProcessPorts}).
  *
  * <p>{@link #open} is one connection: it fails when the dongle goes away. {@link #reconnecting}
  * (and {@link #reconnecting(LinkMonitor, ReconnectSettings, Predicate, Creator)} for a protocol
@@ -50,6 +51,9 @@ public final class SerialLink {
       LinkAddress address, ClassicActorSystemProvider system) {
     if (address instanceof LinkAddress.SerialDevice device) {
       return serial(device);
+    }
+    if (address instanceof LinkAddress.InProcess port) {
+      return InProcessPorts.connect(port);
     }
     LinkAddress.TcpEndpoint tcp = (LinkAddress.TcpEndpoint) address;
     return Tcp.get(system.classicSystem())

@@ -6,22 +6,16 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
+import java.util.Map;
 import net.iotgw.protocols.eap.EapKeys;
 import net.iotgw.protocols.eap.psk.EapPskPeer;
 import net.iotgw.protocols.eap.psk.PskOutput;
-import net.iotgw.protocols.eap.psk.PskStep;
 import net.iotgw.protocols.ike.IntegrityAlgorithm;
 import net.iotgw.protocols.ike.PrfAlgorithm;
-import java.util.Map;
 import net.iotgw.protocols.ike.engine.ChildSa;
 import net.iotgw.protocols.ike.engine.Identity;
 import net.iotgw.protocols.ipv6.Ipv6Address;
-import net.iotgw.protocols.offload.DeliveryRefusal;
-import net.iotgw.protocols.offload.DeliveryRefusalCodec;
 import net.iotgw.protocols.offload.KeyDeliveryCodec;
-import net.iotgw.protocols.offload.SaRequest;
-import net.iotgw.protocols.offload.SaRequestCodec;
-import net.iotgw.protocols.pana.Avp;
 import net.iotgw.protocols.pana.PanaEncryptionAlgorithm;
 import net.iotgw.protocols.pana.engine.OpenSession;
 import net.iotgw.protocols.pana.engine.PacEngine;
@@ -38,8 +32,9 @@ import net.iotgw.protocols.pana.engine.RetransmitPolicy;
  * <p>Over the open session the gateway delivers the keys of the ESP SAs it negotiated for the CD
  * (paper Sec. III-D, {@link KeyDeliveryCodec}); the PaC's PNA acknowledges them, and the SA pairs
  * go into the CD's {@link CdEsp}, which outlives the session (the SAs are the UD's and the
- * gateway's to end, by a removal) until {@link #destroy}. Every cryptographic operation is
- * counted ({@link NetworkEntryCrypto}).
+ * gateway's to end, by a removal) until {@link #destroy}: see {@link SessionDeliveries}. The
+ * EAP-PSK peer and its keys are a {@link CdEapPeer}. Every cryptographic operation is counted
+ * ({@link NetworkEntryCrypto}).
  *
  * <p>Pure and mutable, confined to its CD's thread: time comes in as a parameter, randomness
  * from the generator its CD was given (PANA nonce and initial sequence number, RAND_P, the §9
@@ -49,7 +44,7 @@ final class NetworkEntry {
   private static final long UNARMED = Long.MAX_VALUE;
   private static final long NO_TIME = Long.MIN_VALUE;
   /** RFC 5191 §8.5: the Nonce AVP holds at least 8 random octets; RAND_P is 16. */
-  private static final int NONCE_LENGTH = 16;
+  static final int NONCE_LENGTH = 16;
 
   private final CdCredentials credentials;
   private final JoinSettings settings;
@@ -63,22 +58,15 @@ final class NetworkEntry {
   private long forgeAt = UNARMED;
 
   private PacEngine.State pac;
-  private EapPskPeer.State peer;
+  private final CdEapPeer eap;
+  private final SessionDeliveries deliveries;
   private JoinState state = JoinState.NOT_JOINED;
   private SessionEnd lastEnd;
   private long joinStartedAt = NO_TIME;
   private long admittedAt = NO_TIME;
   private int joins;
-  /** The MSK from EAP-PSK: kept for the session, as a PaC keeps it to key its EPs (RFC 5807). */
-  private EapKeys eapKeys;
   private LinkSecurity security;
   private LinkSecurity madeUp;
-  /** Created with the first delivery. */
-  private CdEsp esp;
-  /** The CD's requests for SAs to UDs: they outlive a session, like the SAs. */
-  private final CdSaRequests saRequests = new CdSaRequests();
-  /** A CD that refuses every key delivery (tests of the negative acknowledgement). */
-  private boolean refuseDeliveries;
 
   NetworkEntry(CdCredentials credentials, JoinSettings settings, RandomGenerator random,
       long selfEui64, long gatewayEui64, CdCounters counters) {
@@ -88,6 +76,8 @@ final class NetworkEntry {
     this.random = random;
     this.selfEui64 = selfEui64;
     this.gatewayEui64 = gatewayEui64;
+    this.eap = new CdEapPeer(credentials, random, counters);
+    this.deliveries = new SessionDeliveries(random, counters);
     Arrays.fill(engineTimers, UNARMED);
   }
 
@@ -109,7 +99,7 @@ final class NetworkEntry {
         random.nextLong() & 0xffff_ffffL,
         nonce,
         PacEngine.DEFAULT_EAP_RESPONSE_TIMEOUT_MILLIS));
-    peer = EapPskPeer.start(credentials.identityBytes(), credentials.psk(), randP);
+    eap.start(randP);
     state = JoinState.JOINING;
     joins++;
     joinStartedAt = now;
@@ -132,7 +122,8 @@ final class NetworkEntry {
     List<byte[]> out = new ArrayList<>();
     PacEngine.State before = pac;
     NetworkEntryCrypto.panaReceived(pac, pana, counters);
-    PanaStep<PacEngine.State> step = PacEngine.receive(pac, pana, now, random, this::verdict);
+    PanaStep<PacEngine.State> step =
+        PacEngine.receive(pac, pana, now, random, deliveries::verdict);
     // An unchanged state answered a duplicate with the answer it had: nothing new signed.
     apply(step, now, out, step.state() != before);
     sendQueued(now, out);
@@ -155,7 +146,7 @@ final class NetworkEntry {
         apply(PacEngine.timer(pac, t, now, random), now, out, t != PanaOutput.Timer.RETRANSMIT);
       }
     }
-    saRequests.timeouts(now);
+    deliveries.timeouts(now);
     sendQueued(now, out);
     if (stallAt <= now) {
       stallAt = UNARMED;
@@ -182,7 +173,7 @@ final class NetworkEntry {
   /** The earliest armed deadline; a forging CD's timer counts only while it forges. */
   OptionalLong nextDeadline() {
     long min = Math.min(stallAt, isForging() ? forgeAt : UNARMED);
-    min = Math.min(min, saRequests.nextDeadline().orElse(UNARMED));
+    min = Math.min(min, deliveries.nextDeadline().orElse(UNARMED));
     for (long at : engineTimers) {
       min = Math.min(min, at);
     }
@@ -218,7 +209,7 @@ final class NetworkEntry {
 
   /** The MSK of the open session, for tests that compare it with the gateway's. */
   Optional<byte[]> msk() {
-    return eapKeys == null ? Optional.empty() : Optional.of(eapKeys.msk().clone());
+    return eap.msk();
   }
 
   PacEngine.State pac() {
@@ -232,50 +223,28 @@ final class NetworkEntry {
    */
   Map.Entry<Integer, List<byte[]>> requestSa(Ipv6Address ud, int port, ChildSa.Mode mode,
       Optional<Identity> expectedUd, long now) {
-    int id = saRequests.add(ud, port, mode, expectedUd);
+    int id = deliveries.request(ud, port, mode, expectedUd);
     List<byte[]> out = new ArrayList<>();
     sendQueued(now, out);
     return Map.entry(id, out);
   }
 
   CdSaRequests saRequests() {
-    return saRequests;
+    return deliveries.saRequests();
   }
 
   void refuseDeliveries(boolean refuse) {
-    refuseDeliveries = refuse;
-  }
-
-  /** The PaC's judgement of a delivery, before its PNA (a {@code DeliveryVerdict}). */
-  private List<Avp> verdict(List<Avp> delivered) {
-    if (refuseDeliveries && delivered.stream().anyMatch(CdEsp::isInstall)) {
-      return List.of(DeliveryRefusalCodec.encode(
-          new DeliveryRefusal(DeliveryRefusal.Reason.NO_RESOURCES, 0)));
-    }
-    return CdEsp.verdict(delivered);
+    deliveries.refuseDeliveries(refuse);
   }
 
   /** The oldest queued SA request, if the session is open with no request of the PaC's out. */
   private void sendQueued(long now, List<byte[]> out) {
-    if (!(pac instanceof OpenSession.Open o) || o.channel().pending() != null) {
-      return;
-    }
-    Optional<SaRequest> next = saRequests.nextQueued();
-    if (next.isEmpty()) {
-      return;
-    }
-    PanaStep<PacEngine.State> step =
-        PacEngine.deliver(pac, List.of(SaRequestCodec.encode(next.get())), now, random);
-    if (step.outputs().stream().anyMatch(x -> x instanceof PanaOutput.Dropped)) {
-      return; // no encryption negotiated: the request stays queued, and times out never sent
-    }
-    saRequests.sent(next.get().requestId(), now);
-    apply(step, now, out, true);
+    deliveries.nextRequest(pac, now).ifPresent(step -> apply(step, now, out, true));
   }
 
   /** The ESP SAs delivered so far; null before the first delivery. */
   CdEsp esp() {
-    return esp;
+    return deliveries.esp();
   }
 
   /** Ends whatever is under way and zeroes every key it holds; the PSK stays the owner's. */
@@ -285,9 +254,7 @@ final class NetworkEntry {
       madeUp.destroy();
       madeUp = null;
     }
-    if (esp != null) {
-      esp.destroy();
-    }
+    deliveries.destroy();
     if (state != JoinState.REJECTED) {
       state = JoinState.NOT_JOINED;
     }
@@ -309,7 +276,7 @@ final class NetworkEntry {
       } else if (o instanceof PanaOutput.Disarm d) {
         engineTimers[d.timer().ordinal()] = UNARMED;
       } else if (o instanceof PanaOutput.EapStart) {
-        restartPeer();
+        eap.restart();
       } else if (o instanceof PanaOutput.EapReceived e) {
         toPeer(e.eap(), now, out);
       } else if (o instanceof PanaOutput.Reauthenticated r) {
@@ -319,13 +286,7 @@ final class NetworkEntry {
       } else if (o instanceof PanaOutput.Closed c) {
         ended(SessionEnd.of(c.reason()));
       } else if (o instanceof PanaOutput.Delivered d) {
-        NetworkEntryCrypto.delivered(counters);
-        if (esp == null) {
-          esp = new CdEsp(random, counters);
-        }
-        List<Ipv6Address> initiated = esp.deliver(d.avps(), now);
-        saRequests.delivered(d.avps());
-        initiated.forEach(saRequests::established);
+        deliveries.delivered(d.avps(), now);
       } else if (o instanceof PanaOutput.DeliveryRefused) {
         counters.drop(DropReason.KEY_DELIVERY_REFUSED);
       }
@@ -333,25 +294,13 @@ final class NetworkEntry {
     }
   }
 
-  /**
-   * The PaC reports EapStart at every EAP run; the first has its peer already, a re-authentication
-   * (RFC 5191 §4.3) needs a fresh one.
-   */
-  private void restartPeer() {
-    if (peer instanceof EapPskPeer.AwaitingFirst) {
-      return;
-    }
-    byte[] randP = new byte[NONCE_LENGTH];
-    random.nextBytes(randP);
-    peer = EapPskPeer.start(credentials.identityBytes(), credentials.psk(), randP);
-  }
-
   /** A re-authentication gave a new MSK and Key-Id: a new PEMK and link key (RFC 5807 §3). */
   private void rekey(PanaOutput.Reauthenticated r) {
-    if (eapKeys == null) {
+    EapKeys keys = eap.keys();
+    if (keys == null) {
       return;
     }
-    LinkSecurity next = LinkSecurity.fromSession(PrfAlgorithm.PRF_HMAC_SHA2_256, eapKeys.msk(),
+    LinkSecurity next = LinkSecurity.fromSession(PrfAlgorithm.PRF_HMAC_SHA2_256, keys.msk(),
         r.sessionId(), r.keyId(), selfEui64, gatewayEui64, settings.level());
     NetworkEntryCrypto.linkKey(PrfAlgorithm.PRF_HMAC_SHA2_256, counters);
     if (security != null) {
@@ -361,23 +310,14 @@ final class NetworkEntry {
   }
 
   /** RFC 5191 §4.1: EAP rides in the PAR; the peer's response goes back in the PAN. */
-  private void toPeer(byte[] eap, long now, List<byte[]> out) {
-    if (peer == null) {
-      return;
-    }
-    PskStep<EapPskPeer.State> step = EapPskPeer.receive(peer, eap);
-    NetworkEntryCrypto.eapPsk(peer, step.state(), counters);
-    peer = step.state();
-    for (PskOutput o : step.outputs()) {
+  private void toPeer(byte[] request, long now, List<byte[]> out) {
+    for (PskOutput o : eap.receive(request)) {
       if (o instanceof PskOutput.Send s) {
         apply(PacEngine.eapToPaa(pac, s.eapPacket()), now, out, true);
       } else if (o instanceof PskOutput.Authenticated a) {
-        if (eapKeys != null) {
-          eapKeys.destroy();
-        }
-        eapKeys = a.keys();
+        eap.authenticated(a.keys());
         NetworkEntryCrypto.panaKeys(pac, counters);
-        apply(PacEngine.eapKeys(pac, eapKeys.msk(), now), now, out, true);
+        apply(PacEngine.eapKeys(pac, a.keys().msk(), now), now, out, true);
       }
     }
   }
@@ -387,10 +327,10 @@ final class NetworkEntry {
    * completed it ({@code before}, the state that waited for the EAP result).
    */
   private void admit(PacEngine.State before, PanaOutput.Opened opened, long now) {
-    if (!(before instanceof PacEngine.AwaitingEapResult r) || eapKeys == null) {
+    if (!(before instanceof PacEngine.AwaitingEapResult r) || eap.keys() == null) {
       return; // the engine opens only from there, with the MSK this class gave it
     }
-    security = LinkSecurity.fromSession(r.keying().prf(), eapKeys.msk(), opened.sessionId(),
+    security = LinkSecurity.fromSession(r.keying().prf(), eap.keys().msk(), opened.sessionId(),
         r.keyId(), selfEui64, gatewayEui64, settings.level());
     NetworkEntryCrypto.linkKey(r.keying().prf(), counters);
     state = JoinState.ADMITTED;
@@ -408,7 +348,7 @@ final class NetworkEntry {
     lastEnd = end;
     state = end == SessionEnd.AUTHENTICATION_REJECTED ? JoinState.REJECTED : JoinState.NOT_JOINED;
     pac = null;
-    peer = null;
+    eap.stop();
   }
 
   /** Drops the PaC and peer mid-way, zeroing what their states hold. */
@@ -420,15 +360,10 @@ final class NetworkEntry {
     } else if (pac instanceof OpenSession.Terminating t) {
       t.channel().key().close();
     }
-    if (peer instanceof EapPskPeer.AwaitingThird t) {
-      t.keys().destroy();
-    } else if (peer instanceof EapPskPeer.AwaitingResult r) {
-      r.keys().destroy();
-    }
+    eap.abandon();
     clearKeys();
     disarm();
     pac = null;
-    peer = null;
   }
 
   private void clearKeys() {
@@ -436,10 +371,7 @@ final class NetworkEntry {
       security.destroy();
       security = null;
     }
-    if (eapKeys != null) {
-      eapKeys.destroy();
-      eapKeys = null;
-    }
+    eap.clearKeys();
   }
 
   /** Every timer of the join and the session; a forging CD's own stays. */

@@ -1,16 +1,13 @@
 package net.iotgw.sim.cd;
 
 import java.util.ArrayList;
-import java.util.Map;
-import net.iotgw.protocols.ike.engine.ChildSa;
-import net.iotgw.protocols.ike.engine.Identity;
-import net.iotgw.protocols.ipv6.IcmpV6Codec;
-import net.iotgw.protocols.ipv6.IcmpV6Message;
-import net.iotgw.protocols.ipv6.IcmpV6Type;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
+import net.iotgw.protocols.ike.engine.ChildSa;
+import net.iotgw.protocols.ike.engine.Identity;
 import net.iotgw.protocols.ipv6.Ipv6Address;
 import net.iotgw.protocols.ipv6.Ipv6Codec;
 import net.iotgw.protocols.ipv6.Ipv6Packet;
@@ -70,6 +67,8 @@ public final class SimulatedCd {
   private final CdCounters counters = new CdCounters();
   /** Null for a CD without credentials. */
   private final NetworkEntry entry;
+  private final CdUplink uplink;
+  private final CdEspTraffic espTraffic;
   /** The CD's own IKE SA in baseline mode ({@link #startIke}), or null. */
   private BaselineIke ownIke;
   private int forgedSequence;
@@ -98,6 +97,8 @@ public final class SimulatedCd {
     this.services = new CdServices(new CdCoapServer(eui64), counters);
     this.entry = credentials == null ? null
         : new NetworkEntry(credentials, settings, random, eui64, network.gatewayEui64(), counters);
+    this.uplink = new CdUplink(network, eui64, link, counters, entry);
+    this.espTraffic = new CdEspTraffic(this, services, counters, entry);
   }
 
   /**
@@ -118,7 +119,7 @@ public final class SimulatedCd {
    * @throws IllegalStateException for a CD without credentials
    */
   public List<byte[]> start(long nowMillis) {
-    return pana(requireEntry().start(nowMillis));
+    return uplink.pana(requireEntry().start(nowMillis));
   }
 
   /**
@@ -129,12 +130,12 @@ public final class SimulatedCd {
   public List<byte[]> onTimer(long nowMillis) {
     List<byte[]> out = new ArrayList<>();
     if (ownIke != null) {
-      out.addAll(sendAll(ownIke.onTimer(nowMillis)));
+      out.addAll(uplink.sendAll(ownIke.onTimer(nowMillis)));
     }
     if (entry == null) {
       return out;
     }
-    out.addAll(pana(entry.timers(nowMillis)));
+    out.addAll(uplink.pana(entry.timers(nowMillis)));
     if (entry.forgeDue(nowMillis)) {
       out.addAll(send(Ipv6Packets.icmpEchoRequest(linkLocalAddress(),
           network.gatewayLinkLocalAddress(), (int) (eui64 & 0xffff), forgedSequence++ & 0xffff,
@@ -175,7 +176,7 @@ public final class SimulatedCd {
     }
     BaselineIke.Started s = BaselineIke.start(settings, address(), counters, random, nowMillis);
     ownIke = s.ike();
-    return sendAll(s.packets());
+    return uplink.sendAll(s.packets());
   }
 
   /** Where the CD's own IKE SA stands; empty unless {@link #startIke} was called. */
@@ -183,50 +184,15 @@ public final class SimulatedCd {
     return ownIke == null ? Optional.empty() : Optional.of(ownIke.status());
   }
 
-  private List<byte[]> sendAll(List<Ipv6Packet> packets) {
-    List<byte[]> out = new ArrayList<>();
-    packets.forEach(p -> out.addAll(send(p)));
-    return out;
-  }
-
   /**
    * Sends a datagram of the CD's own (a host or test driving it), and every answer the CD makes
-   * but PANA's, by the rules of its link: secured once admitted, before that withheld (counted
-   * {@link DropReason#NOT_ADMITTED}) unless the CD forges ({@link Forgery}). Only the PaC's own
-   * messages go unsecured: a CoAP answer to a source port 716 is data like any other.
+   * but PANA's, by the rules of its link ({@link CdUplink}): secured once admitted, before that
+   * withheld (counted {@link DropReason#NOT_ADMITTED}) unless the CD forges ({@link Forgery}).
    *
    * @return the PSDUs, at most 127 octets each
    */
   public List<byte[]> send(Ipv6Packet packet) {
-    byte[] bytes = Ipv6Codec.encode(packet);
-    if (entry == null) {
-      return link.send(bytes, counters, null);
-    }
-    LinkSecurity security = entry.security();
-    if (security != null) {
-      return link.send(bytes, counters, security);
-    }
-    List<byte[]> forged = switch (entry.settings().forgery()) {
-      case NONE -> List.of();
-      case UNSECURED -> link.send(bytes, counters, null);
-      case WRONG_KEY -> link.send(bytes, counters, entry.madeUpSecurity());
-    };
-    if (entry.settings().forgery() == Forgery.NONE) {
-      counters.drop(DropReason.NOT_ADMITTED);
-    }
-    counters.forged(forged.size());
-    return forged;
-  }
-
-  /** PANA messages from fe80::IID port 716 to the gateway's fe80::IID port 716, unsecured. */
-  private List<byte[]> pana(List<byte[]> messages) {
-    List<byte[]> out = new ArrayList<>();
-    for (byte[] m : messages) {
-      out.addAll(link.send(Ipv6Codec.encode(Ipv6Packets.udp(linkLocalAddress(),
-          network.gatewayLinkLocalAddress(), PANA_PORT, PANA_PORT, m,
-          Ipv6Packets.DEFAULT_HOP_LIMIT)), counters, null));
-    }
-    return out;
+    return uplink.send(packet);
   }
 
   private NetworkEntry requireEntry() {
@@ -275,17 +241,17 @@ public final class SimulatedCd {
       udp = okUdp.value();
       // Unsecured frames carry PANA to the PaC (port 716) and nothing else (the contract).
       if (udp.destinationPort() == PANA_PORT && entry != null) {
-        return pana(entry.receive(udp.payload(), nowMillis));
+        return uplink.pana(entry.receive(udp.payload(), nowMillis));
       }
     }
     if (!admits(secured)) {
       return drop(DropReason.UNSECURED_DATA);
     }
     if (ownIke != null && udp != null && ownIke.isIke(p, udp)) {
-      return sendAll(ownIke.onUdp(p, udp, nowMillis));
+      return uplink.sendAll(ownIke.onUdp(p, udp, nowMillis));
     }
     if (p.protocol() == CdEsp.PROTOCOL) {
-      return esp(p, nowMillis);
+      return espTraffic.receive(p, ownIke, nowMillis);
     }
     return services.serve(p, udp, bytes, nowMillis, this::send);
   }
@@ -293,38 +259,6 @@ public final class SimulatedCd {
   /** Whether data (not PANA) in such frames is taken: secured, or a CD without link security. */
   private boolean admits(boolean secured) {
     return secured || entry == null || entry.isForging();
-  }
-
-  /**
-   * Raw ESP from a UD (RFC 4303 §3.4) under an SA the gateway delivered: the packet it protects
-   * is served like any other, and the reply goes back under the SA's outbound half.
-   */
-  private List<byte[]> esp(Ipv6Packet outer, long nowMillis) {
-    if (ownIke != null && ownIke.owns(BaselineIke.spiOf(outer.payload()))) {
-      return ownEsp(outer, nowMillis);
-    }
-    CdEsp esp = entry == null ? null : entry.esp();
-    if (esp == null) {
-      return drop(DropReason.ESP_NO_SA);
-    }
-    CdEsp.Opened opened = esp.open(outer, nowMillis);
-    if (opened instanceof CdEsp.Refused r) {
-      return drop(r.reason());
-    }
-    CdEsp.Accepted a = (CdEsp.Accepted) opened;
-    counters.espReceived();
-    Ipv6Packet inner = a.inner();
-    if (!isOwnAddress(inner.destination())) {
-      return drop(DropReason.OTHER_IPV6_DESTINATION);
-    }
-    if (inner.fragmentHeader().isPresent()) {
-      return drop(DropReason.UNSUPPORTED);
-    }
-    if (isEchoReply(inner) && entry.saRequests().echoReply(inner.source())) {
-      return List.of(); // the answer to one of the CD's own pings through an SA it asked for
-    }
-    return services.serve(inner, null, a.innerBytes(), nowMillis,
-        reply -> esp.seal(a.sa(), reply).map(this::send).orElse(List.of()));
   }
 
   /** What {@link #requestSa} did: the request's number and the PSDUs to send now. */
@@ -343,7 +277,7 @@ public final class SimulatedCd {
       Optional<Identity> expectedUd, long nowMillis) {
     Map.Entry<Integer, List<byte[]>> sent =
         requireEntry().requestSa(ud, port, mode, expectedUd, nowMillis);
-    return new SaRequestSent(sent.getKey(), pana(sent.getValue()));
+    return new SaRequestSent(sent.getKey(), uplink.pana(sent.getValue()));
   }
 
   /** The CD's SA requests so far, oldest first, with the echo traffic each carried. */
@@ -357,46 +291,12 @@ public final class SimulatedCd {
    * #saRequests}. Empty, nothing counted, while there is no such SA.
    */
   public List<byte[]> pingThroughEsp(int requestId, int sequence, long nowMillis) {
-    CdEsp esp = entry == null ? null : entry.esp();
-    Optional<Ipv6Address> ud = entry == null ? Optional.empty() : entry.saRequests().ud(requestId);
-    if (esp == null || ud.isEmpty()) {
-      return List.of();
-    }
-    Optional<CdEsp.SaPair> sa = esp.initiatedTo(ud.get(), nowMillis);
-    if (sa.isEmpty()) {
-      return List.of();
-    }
-    Ipv6Packet request = Ipv6Packets.icmpEchoRequest(address(), ud.get(),
-        (int) (eui64 & 0xffff), sequence & 0xffff, ECHO_DATA, Ipv6Packets.DEFAULT_HOP_LIMIT);
-    Optional<Ipv6Packet> sealed = esp.seal(sa.get(), request);
-    if (sealed.isEmpty()) {
-      return List.of();
-    }
-    entry.saRequests().echoSent(requestId);
-    return send(sealed.get());
+    return espTraffic.pingThroughEsp(requestId, sequence, nowMillis);
   }
-
-  /** 16 octets of echo data, as ping's default pattern starts. */
-  private static final byte[] ECHO_DATA = "iotgw-cd-echo-16".getBytes(
-      java.nio.charset.StandardCharsets.US_ASCII);
 
   /** Tests of the negative acknowledgement: refuse (or take again) every key delivery. */
   public void refuseKeyDeliveries(boolean refuse) {
     requireEntry().refuseDeliveries(refuse);
-  }
-
-  /** ESP under the CD's own CHILD_SA (baseline mode): served, and answered under that SA. */
-  private List<byte[]> ownEsp(Ipv6Packet outer, long nowMillis) {
-    Optional<Ipv6Packet> inner = ownIke.open(outer, outer.payload());
-    if (inner.isEmpty()) {
-      return List.of();
-    }
-    if (!isOwnAddress(inner.get().destination())) {
-      return drop(DropReason.OTHER_IPV6_DESTINATION);
-    }
-    byte[] bytes = Ipv6Codec.encode(inner.get());
-    return services.serve(inner.get(), null, bytes, nowMillis,
-        reply -> ownIke.seal(reply).map(this::send).orElse(List.of()));
   }
 
   /** Whether {@code a} is one of this CD's unicast addresses. */
@@ -410,12 +310,6 @@ public final class SimulatedCd {
     long iid = CdNetwork.shortAddressInterfaceIdentifier(shortAddress);
     return a.equals(Ipv6Address.of(network.prefix().address(), iid))
         || a.equals(Ipv6Address.of(CdNetwork.LINK_LOCAL, iid));
-  }
-
-  private static boolean isEchoReply(Ipv6Packet p) {
-    return p.protocol() == IcmpV6Message.PROTOCOL
-        && IcmpV6Codec.decode(p) instanceof Decoded.Ok<IcmpV6Message> ok
-        && ok.value().type() == IcmpV6Type.ECHO_REPLY.id();
   }
 
   private List<byte[]> drop(DropReason reason) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletionStage;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -39,8 +40,9 @@ public final class CdSimulator implements AutoCloseable {
   /**
    * When CDs with credentials join.
    *
-   * @param delay the window opens this long after the start (time for the gateway to come up:
-   *     a PCI that goes unanswered is retransmitted ever more slowly, RFC 5191 §9)
+   * @param delay the window opens this long after the start, or after the signal of {@link
+   *     #startWhen} (time for the gateway to come up: a PCI that goes unanswered is retransmitted
+   *     ever more slowly, RFC 5191 §9)
    * @param window each CD starts at a uniformly random offset within it (and a CD whose session
    *     ended restarts within 1 s plus it)
    * @param seed of the offsets and backoffs
@@ -54,15 +56,26 @@ public final class CdSimulator implements AutoCloseable {
   public record JoinProgress(int admitted, int rejected, int joining, int notJoined,
       OptionalLong firstAdmittedMillis, OptionalLong lastAdmittedMillis) {}
 
+  private static final long NO_JOIN = Long.MIN_VALUE;
+
   private final RadioMedium medium;
   private final List<SimulatedCdNode> nodes;
+  /** Per CD, when it joins after the window opens; {@link #NO_JOIN} for CDs that do not. */
+  private final long[] joinOffsets;
+  private final LongSupplier clockMillis;
   private final long startedAtMillis;
   private final Cancellable ticker;
+  /** Guarded by this. */
+  private long joinWindowOpenedAt = NO_JOIN;
+  /** Guarded by this. */
+  private boolean closed;
 
-  private CdSimulator(RadioMedium medium, List<SimulatedCdNode> nodes, long startedAtMillis,
-      Cancellable ticker) {
+  private CdSimulator(RadioMedium medium, List<SimulatedCdNode> nodes, long[] joinOffsets,
+      LongSupplier clockMillis, long startedAtMillis, Cancellable ticker) {
     this.medium = medium;
     this.nodes = List.copyOf(nodes);
+    this.joinOffsets = joinOffsets;
+    this.clockMillis = clockMillis;
     this.startedAtMillis = startedAtMillis;
     this.ticker = ticker;
   }
@@ -74,6 +87,34 @@ public final class CdSimulator implements AutoCloseable {
 
   public static CdSimulator start(CdPopulation population, MediumSettings settings,
       ClassicActorSystemProvider system, JoinSchedule schedule) {
+    CdSimulator sim = create(population, settings, system, schedule);
+    sim.openJoinWindow(sim.startedAtMillis);
+    return sim;
+  }
+
+  /**
+   * As {@link #start(CdPopulation, MediumSettings, ClassicActorSystemProvider, JoinSchedule)},
+   * but the join window opens ({@code schedule.delay()} later) only when {@code opens} completes
+   * for the running medium: typically {@code medium -> medium.listening(gatewayEui64)}, so that
+   * the CDs power up once the gateway hears the channel, however long its radio took, instead of
+   * after a guessed delay. If it fails, or never completes, nobody joins.
+   */
+  public static CdSimulator startWhen(CdPopulation population, MediumSettings settings,
+      ClassicActorSystemProvider system, JoinSchedule schedule,
+      Function<RadioMedium, CompletionStage<?>> opens) {
+    CdSimulator sim = create(population, settings, system, schedule);
+    opens.apply(sim.medium).whenComplete((ok, failure) -> {
+      if (failure == null) {
+        sim.openJoinWindow(sim.clockMillis.getAsLong());
+      } else {
+        LOG.warn("the CDs' join window never opened", failure);
+      }
+    });
+    return sim;
+  }
+
+  private static CdSimulator create(CdPopulation population, MediumSettings settings,
+      ClassicActorSystemProvider system, JoinSchedule schedule) {
     RadioMedium medium = RadioMedium.start(settings, system);
     // Monotonic: the CDs' reassembly, CoAP deduplication and PANA timers must not see clock steps.
     LongSupplier clockMillis = () -> System.nanoTime() / 1_000_000;
@@ -81,13 +122,15 @@ public final class CdSimulator implements AutoCloseable {
     SplittableRandom random = new SplittableRandom(schedule.seed());
     long window = schedule.window().toMillis();
     List<SimulatedCdNode> nodes = new ArrayList<>();
+    long[] offsets = new long[population.devices().size()];
     boolean anyJoins = false;
     for (SimulatedCd cd : population.devices()) {
       SimulatedCdNode node = new SimulatedCdNode(cd, clockMillis, random.split(), window);
       node.attached(medium.attach(node));
+      offsets[nodes.size()] = NO_JOIN;
       if (cd.joins()) {
-        node.joinAt(start + schedule.delay().toMillis()
-            + (window > 0 ? random.nextLong(window) : 0));
+        offsets[nodes.size()] = schedule.delay().toMillis()
+            + (window > 0 ? random.nextLong(window) : 0);
         anyJoins = true;
       }
       nodes.add(node);
@@ -98,7 +141,30 @@ public final class CdSimulator implements AutoCloseable {
       ticker = classic.scheduler().scheduleWithFixedDelay(TICK, TICK,
           () -> tick(nodes, clockMillis.getAsLong()), classic.dispatcher());
     }
-    return new CdSimulator(medium, nodes, start, ticker);
+    return new CdSimulator(medium, nodes, offsets, clockMillis, start, ticker);
+  }
+
+  /** Each CD with credentials starts its join at its offset from {@code atMillis}; once only. */
+  private synchronized void openJoinWindow(long atMillis) {
+    if (closed || joinWindowOpenedAt != NO_JOIN) {
+      return;
+    }
+    joinWindowOpenedAt = atMillis;
+    for (int i = 0; i < nodes.size(); i++) {
+      if (joinOffsets[i] != NO_JOIN) {
+        nodes.get(i).joinAt(atMillis + joinOffsets[i]);
+      }
+    }
+  }
+
+  /**
+   * When the join window opened (before its {@link JoinSchedule#delay()}), on the clock of {@link
+   * JoinStatus#joinStartedAt()}: {@code System.nanoTime()} in milliseconds. Empty while it has
+   * not.
+   */
+  public synchronized OptionalLong joinWindowOpenedAtMillis() {
+    return joinWindowOpenedAt == NO_JOIN ? OptionalLong.empty()
+        : OptionalLong.of(joinWindowOpenedAt);
   }
 
   /** One tick for all CDs; a failing CD must not stop the schedule (Pekko would cancel it). */
@@ -256,6 +322,9 @@ public final class CdSimulator implements AutoCloseable {
   /** Stops the ticks and the medium, and zeroes the CDs' session keys (their PSKs stay). */
   @Override
   public void close() {
+    synchronized (this) {
+      closed = true;
+    }
     if (ticker != null) {
       ticker.cancel();
     }

@@ -82,4 +82,45 @@ class CdSimulatorJoinTest {
           started.toString());
     }
   }
+
+  @Test
+  void withStartWhenNoCdStartsItsJoinBeforeTheGatewaysRadioListensAndAllJoinAfter()
+      throws Exception {
+    Map<String, byte[]> store = new HashMap<>();
+    List<CdCredentials> entries = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      byte[] psk = new byte[16];
+      psk[1] = (byte) i;
+      store.put("cd" + i + "@iot.example", psk);
+      entries.add(new CdCredentials("cd" + i + "@iot.example", psk.clone(), OptionalLong.empty()));
+    }
+    PaaRadioNode gateway = new PaaRadioNode(store);
+    CdPopulation population = CdPopulation.joining(PaaRadioNode.network(), entries,
+        CdPopulation.DEFAULT_BASE_EUI64, JoinSettings.DEFAULTS, new Random(4));
+
+    try (CdSimulator simulator = CdSimulator.startWhen(population, MediumSettings.defaults(),
+        system, new CdSimulator.JoinSchedule(Duration.ZERO, Duration.ofMillis(200), 5),
+        medium -> medium.listening(gateway.extendedAddress()))) {
+      // Many ticks pass with nobody to hear a PCI: the CDs wait, silent.
+      Thread.sleep(20 * CdSimulator.TICK.toMillis());
+      assertEquals(OptionalLong.empty(), simulator.joinWindowOpenedAtMillis());
+      assertEquals(4, simulator.joinProgress().notJoined(), simulator.statsLine());
+      assertEquals(0, simulator.medium().stats().framesCarried());
+
+      long attachedAt = System.nanoTime() / 1_000_000;
+      simulator.medium().attach(gateway);
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (System.nanoTime() < deadline && gateway.open() < 4) {
+        Thread.sleep(50);
+      }
+
+      assertEquals(4, simulator.joinProgress().admitted(), simulator.statsLine());
+      long opened = simulator.joinWindowOpenedAtMillis().getAsLong();
+      assertTrue(opened >= attachedAt, opened + " < " + attachedAt);
+      for (int i = 0; i < 4; i++) {
+        long started = population.devices().get(i).joinStatus().joinStartedAt().getAsLong();
+        assertTrue(started >= opened, "CD " + i + " started at " + started + " < " + opened);
+      }
+    }
+  }
 }
