@@ -78,8 +78,9 @@ class CdSimulatorJoinTest {
       LongSummaryStatistics started = population.devices().stream()
           .mapToLong(cd -> cd.joinStatus().joinStartedAt().getAsLong()).summaryStatistics();
       assertTrue(started.getMax() - started.getMin() > 0, started.toString());
-      assertTrue(started.getMax() - started.getMin() < 500 + 2 * CdSimulator.TICK.toMillis(),
-          started.toString());
+      // The upper bound allows a starved scheduler (a loaded CI machine delays ticks by a second
+      // or more): what matters is that the starts are spread, not all in the first tick.
+      assertTrue(started.getMax() - started.getMin() < 500 + 5_000, started.toString());
     }
   }
 
