@@ -80,9 +80,11 @@ public final class InProcessGateway implements AutoCloseable {
    * @param cookieThreshold the gateway's iotgw.ike.cookie-threshold (half-open SAs per CD)
    * @param maxSasPerCd the gateway's iotgw.ike.max-sas-per-cd, or empty for its default
    * @param pki certificates for the CDs (under its CA, which they trust), or PSKs if empty
+   * @param childSaPfs the CDs' profiles require PFS for CREATE_CHILD_SA ({@code child-sa-pfs}):
+   *     an extra CHILD_SA without a KE is refused with NO_PROPOSAL_CHOSEN (RFC 7296 §1.3.1)
    */
   public record Options(int provisioned, int admitted, int cookieThreshold,
-      java.util.OptionalInt maxSasPerCd, Optional<LoadPki> pki) {
+      java.util.OptionalInt maxSasPerCd, Optional<LoadPki> pki, boolean childSaPfs) {
     public Options {
       if (admitted < 0 || admitted > provisioned) {
         throw new IllegalArgumentException(admitted + " admitted of " + provisioned);
@@ -117,7 +119,7 @@ public final class InProcessGateway implements AutoCloseable {
         pki.get().issue(cdIdentity(i)).write(dir, "cd-" + i);
       }
     }
-    writeDeviceStore(store, provisioned, pki.isPresent());
+    writeDeviceStore(store, provisioned, pki.isPresent(), options.childSaPfs());
     this.medium = RadioMedium.start(MediumSettings.defaults(), host);
     int port;
     try {
@@ -185,7 +187,7 @@ public final class InProcessGateway implements AutoCloseable {
   static InProcessGateway start(int cds, Path dir, ActorSystem<?> host, int cookieThreshold,
       java.util.OptionalInt maxSasPerCd, Optional<LoadPki> pki)
       throws IOException, InterruptedException {
-    return start(new Options(cds, cds, cookieThreshold, maxSasPerCd, pki), dir, host);
+    return start(new Options(cds, cds, cookieThreshold, maxSasPerCd, pki, false), dir, host);
   }
 
   /**
@@ -352,8 +354,8 @@ public final class InProcessGateway implements AutoCloseable {
    * benchmark's, not a secret), EUI-64 {@code BASE_EUI64 + i}, IKE identity {@link #cdIdentity}
    * with the generator's PSK or its certificate, and the generator's UD as its one peer.
    */
-  private static void writeDeviceStore(Path file, int cds, boolean certificates)
-      throws IOException {
+  private static void writeDeviceStore(Path file, int cds, boolean certificates,
+      boolean childSaPfs) throws IOException {
     SplittableRandom keys = new SplittableRandom(0x5ca1e);
     HexFormat hex = HexFormat.of();
     byte[] psk = new byte[16];
@@ -367,6 +369,7 @@ public final class InProcessGateway implements AutoCloseable {
             + (certificates
                 ? "certificate = \"cd-" + i + ".pem\", key = \"cd-" + i + ".key\", ca = \"ca.pem\""
                 : "psk = \"" + PSK + "\"")
+            + (childSaPfs ? ", child-sa-pfs = true" : "")
             + ", peers = [ \"" + UD_IDENTITY + "\" ] } }\n");
       }
       w.write("]\n");

@@ -182,7 +182,7 @@ final class ScaleBench {
   private static InProcessGateway start(int provisioned, int admitted, Path dir,
       ActorSystem<?> host) throws Exception {
     return InProcessGateway.start(new InProcessGateway.Options(provisioned, admitted, 64,
-        java.util.OptionalInt.empty(), java.util.Optional.empty()), dir, host);
+        java.util.OptionalInt.empty(), java.util.Optional.empty(), false), dir, host);
   }
 
   private static double since(long t0) {
