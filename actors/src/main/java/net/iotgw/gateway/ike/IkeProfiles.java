@@ -39,7 +39,10 @@ import net.iotgw.protocols.ipv6.Ipv6Prefix;
  * address if it parses as one, else an FQDN); {@code psk} the IKE pre-shared key shared with the
  * peers, as text (its UTF-8 octets, as strongSwan's {@code secret}) or {@code 0x} and hex;
  * {@code peers} the identities allowed to reach the CD (its authorization policy); {@code
- * transport} whether USE_TRANSPORT_MODE is honoured. For RFC 7427 signatures instead of (or beside)
+ * transport} whether USE_TRANSPORT_MODE is honoured; {@code child-sa-pfs} (default false) whether a
+ * CHILD_SA made by CREATE_CHILD_SA must have PFS, a KE of one of the gateway's groups (RFC 7296
+ * §1.3.1, §2.17; the IKE_AUTH one takes its keys from the IKE SA), a request without being refused
+ * with NO_PROPOSAL_CHOSEN. For RFC 7427 signatures instead of (or beside)
  * the PSK: {@code certificate} and {@code key} (PEM files, ECDSA P-256 or Ed25519) and {@code ca},
  * the trust anchor of the peers' certificates; paths relative to the device store. An entry with {@code ike} needs an {@code
  * eui64}: the CD's address is the CD prefix and its interface identifier.
@@ -110,7 +113,8 @@ public final class IkeProfiles {
           ike.hasPath("transport") && ike.getBoolean("transport"),
           ike.getStringList("peers").stream().map(IkeProfiles::identity).toList(),
           psk,
-          certificate ? List.of(certificateHolder(ike, at, base, "ca")) : List.of());
+          certificate ? List.of(certificateHolder(ike, at, base, "ca")) : List.of(),
+          ike.hasPath("child-sa-pfs") && ike.getBoolean("child-sa-pfs"));
       Ipv6Address cd = Ipv6Address.of(cdPrefix.address(), eui64 ^ 0x0200_0000_0000_0000L);
       EngineConfig defaults = EngineConfig.of(profile, inet(cd));
       out.put(eui64, new EngineConfig(defaults.profile(), defaults.cdAddress(), defaults.limits(),

@@ -2,6 +2,7 @@ package net.iotgw.load.ike;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -44,13 +45,16 @@ import org.apache.pekko.stream.javadsl.Tcp;
 
 /**
  * The {@code gateway} target: the gateway's actor system in this JVM, as {@code gateway run}
- * builds it, with {@code cds} CDs that have IKE profiles (PSK shared with the generator's UD
- * identity) admitted in memory ({@link MeasuredCds}: no radio traffic, no PANA, key deliveries
- * acknowledged at once), so that what is measured is the gateway's IKE work: the data plane's
- * classification of the UCN packets, the Devices and Device actors, one IKE SA actor per SA on
- * the crypto dispatcher, the engine. The radio is an emulated dongle on an empty medium; the UCN
- * is an {@link InMemoryPort} into which the workers inject IPv6/UDP packets from their UD
- * addresses and whose output a blocking-I/O stream stage hands back to them by address.
+ * builds it, with a device store of {@link Options#provisioned} generated CDs that have IKE
+ * profiles (PSK shared with the generator's UD identity), of which the first {@code admitted} are
+ * admitted in memory ({@link MeasuredCds}: no radio traffic, no PANA, key deliveries acknowledged
+ * at once), so that what is measured is the gateway's IKE work: the data plane's classification
+ * of the UCN packets, the Devices and Device actors, one IKE SA actor per SA on the crypto
+ * dispatcher, the engine. The radio is an emulated dongle on an empty medium; the UCN is an
+ * {@link InMemoryPort} into which the workers inject IPv6/UDP packets from their UD addresses and
+ * whose output a blocking-I/O stream stage hands back to them by address. The load generator
+ * ({@code ike}: as many provisioned as admitted) and the scale benchmark ({@code scale}: many
+ * provisioned, some admitted, its UDs on {@link #ucn()} directly) both run on it.
  */
 public final class InProcessGateway implements AutoCloseable {
   public static final Ipv6Prefix CD_PREFIX = Ipv6Prefix.parse("2001:db8:cd::/64").orElseThrow();
@@ -62,11 +66,37 @@ public final class InProcessGateway implements AutoCloseable {
   /** The gateway's actor system: its threads are named after it (the CPU probe's prefix). */
   public static final String SYSTEM_NAME = "iotgw";
   private static final int UCN_CAPACITY = 16384;
+  /**
+   * How long a start may take: 100,000 provisioned CDs are some 30 MB of store to read, and 10,000
+   * admitted ones took 75 s to start on a shared 2-core machine, over 120 s when busier.
+   */
+  private static final Duration READY_WITHIN = Duration.ofSeconds(300);
+
+  /**
+   * How the gateway is built, beyond {@code gateway run}'s defaults.
+   *
+   * @param provisioned CDs in the device store (an EAP-PSK key and an IKE profile each)
+   * @param admitted the first {@code admitted} of them admitted in memory from the start
+   * @param cookieThreshold the gateway's iotgw.ike.cookie-threshold (half-open SAs per CD)
+   * @param maxSasPerCd the gateway's iotgw.ike.max-sas-per-cd, or empty for its default
+   * @param pki certificates for the CDs (under its CA, which they trust), or PSKs if empty
+   * @param childSaPfs the CDs' profiles require PFS for CREATE_CHILD_SA ({@code child-sa-pfs}):
+   *     an extra CHILD_SA without a KE is refused with NO_PROPOSAL_CHOSEN (RFC 7296 §1.3.1)
+   */
+  public record Options(int provisioned, int admitted, int cookieThreshold,
+      java.util.OptionalInt maxSasPerCd, Optional<LoadPki> pki, boolean childSaPfs) {
+    public Options {
+      if (admitted < 0 || admitted > provisioned) {
+        throw new IllegalArgumentException(admitted + " admitted of " + provisioned);
+      }
+    }
+  }
 
   private final ActorSystem<Void> gateway;
   private final RadioMedium medium;
   private final InMemoryPort[] ucn = new InMemoryPort[1];
   private final int cds;
+  private final int provisioned;
   private final GatewayParts parts;
   private final java.util.concurrent.atomic.LongAdder delivered =
       new java.util.concurrent.atomic.LongAdder();
@@ -76,17 +106,20 @@ public final class InProcessGateway implements AutoCloseable {
   private final java.util.concurrent.CompletableFuture<String> pumpEnd =
       new java.util.concurrent.CompletableFuture<>();
 
-  private InProcessGateway(int cds, Path dir, ActorSystem<?> host, int cookieThreshold,
-      java.util.OptionalInt maxSasPerCd, Optional<LoadPki> pki) throws IOException {
-    this.cds = cds;
+  private InProcessGateway(Options options, Path dir, ActorSystem<?> host) throws IOException {
+    this.cds = options.admitted();
+    this.provisioned = options.provisioned();
+    int cookieThreshold = options.cookieThreshold();
+    java.util.OptionalInt maxSasPerCd = options.maxSasPerCd();
+    Optional<LoadPki> pki = options.pki();
     Path store = dir.resolve("devices.conf");
     if (pki.isPresent()) {
       pki.get().ca().writeCertificate(dir, "ca");
-      for (int i = 0; i < cds; i++) {
+      for (int i = 0; i < provisioned; i++) {
         pki.get().issue(cdIdentity(i)).write(dir, "cd-" + i);
       }
     }
-    Files.writeString(store, deviceStore(cds, pki.isPresent()));
+    writeDeviceStore(store, provisioned, pki.isPresent(), options.childSaPfs());
     this.medium = RadioMedium.start(MediumSettings.defaults(), host);
     int port;
     try {
@@ -144,7 +177,7 @@ public final class InProcessGateway implements AutoCloseable {
   }
 
   /**
-   * Starts the gateway and waits for its UCN port.
+   * Starts the gateway with {@code cds} CDs, all admitted, and waits until it is ready.
    *
    * @param host the generator's actor system, which runs the emulated radio
    * @param cookieThreshold the gateway's iotgw.ike.cookie-threshold (half-open SAs per CD)
@@ -154,16 +187,40 @@ public final class InProcessGateway implements AutoCloseable {
   static InProcessGateway start(int cds, Path dir, ActorSystem<?> host, int cookieThreshold,
       java.util.OptionalInt maxSasPerCd, Optional<LoadPki> pki)
       throws IOException, InterruptedException {
-    InProcessGateway g = new InProcessGateway(cds, dir, host, cookieThreshold, maxSasPerCd, pki);
-    long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (g.ucn[0] == null) {
-      if (System.nanoTime() > until) {
-        g.close();
-        throw new IOException("the gateway's UCN port did not open");
+    return start(new Options(cds, cds, cookieThreshold, maxSasPerCd, pki, false), dir, host);
+  }
+
+  /**
+   * Starts the gateway and waits until it is ready: its UCN port open, the AAA's device store
+   * loaded, every admitted CD's Device started (each answers the census only after its setup).
+   *
+   * @param dir where the device store (and certificates) are written
+   * @param host the actor system that runs the emulated radio
+   */
+  public static InProcessGateway start(Options options, Path dir, ActorSystem<?> host)
+      throws IOException, InterruptedException {
+    InProcessGateway g = new InProcessGateway(options, dir, host);
+    try {
+      long until = System.nanoTime() + READY_WITHIN.toNanos();
+      while (g.ucn[0] == null) {
+        if (System.nanoTime() > until) {
+          throw new IOException("the gateway's UCN port did not open");
+        }
+        Thread.sleep(20);
       }
-      Thread.sleep(20);
+      if (ActorCensus.awaitAtLeast(g.gateway, "/user/aaa", 1, READY_WITHIN) < 1) {
+        throw new IOException("the gateway's AAA did not start");
+      }
+      int devices = ActorCensus.awaitAtLeast(g.gateway, "/user/devices/*", options.admitted(),
+          READY_WITHIN);
+      if (devices < options.admitted()) {
+        throw new IOException(devices + " of " + options.admitted() + " Devices started");
+      }
+      return g;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      g.close();
+      throw e;
     }
-    return g;
   }
 
   /** CD {@code i}'s address: the CD prefix and the interface identifier of its EUI-64. */
@@ -181,8 +238,46 @@ public final class InProcessGateway implements AutoCloseable {
     return Ipv6Address.of(UD_PREFIX.address(), w + 1L);
   }
 
+  /** CDs admitted in memory (the first of those provisioned). */
   public int cds() {
     return cds;
+  }
+
+  /** CDs in the device store. */
+  public int provisioned() {
+    return provisioned;
+  }
+
+  /** The UCN side, for UDs that drive it themselves rather than through {@link #deliverTo}. */
+  public InMemoryPort ucn() {
+    return ucn[0];
+  }
+
+  /** CHILD_SAs the IKE SA actors have routed through the ESP forwarder. */
+  public int espRoutes() {
+    return parts.espRoutes().size();
+  }
+
+  /** Empties the ESP forwarding table (measurement only: the IKE SA actors still list them). */
+  public void clearEspRoutes() {
+    parts.espRoutes().clear();
+  }
+
+  /** Live actors of the gateway matching {@code path}, e.g. {@code /user/devices/*}. */
+  public int actors(String path) throws IOException, InterruptedException {
+    // A second without an answer ends the count: generous, on a machine shared with builds.
+    return ActorCensus.count(gateway, path, Duration.ofSeconds(1));
+  }
+
+  /** Live actors under the user guardian, levels 1 to 4 (the tree is 3 deep). */
+  public int userActors() throws IOException, InterruptedException {
+    int sum = 0;
+    String path = "/user";
+    for (int depth = 1; depth <= 4; depth++) {
+      path += "/*";
+      sum += actors(path);
+    }
+    return sum;
   }
 
   /** A worker's transport: its datagrams as IPv6/UDP packets into the UCN port. */
@@ -253,29 +348,40 @@ public final class InProcessGateway implements AutoCloseable {
     return Ipv6Address.fromBytes(a.getAddress().getAddress());
   }
 
-  private static String deviceStore(int cds, boolean certificates) {
-    SplittableRandom keys = new SplittableRandom(0x1ce);
-    StringBuilder b = new StringBuilder("devices = [\n");
-    for (int i = 0; i < cds; i++) {
-      byte[] psk = new byte[16];
-      keys.nextBytes(psk);
-      b.append("  { identity = \"cd-").append(i).append("@iot.example\", psk = \"")
-          .append(HexFormat.of().formatHex(psk)).append("\", eui64 = \"")
-          .append(Eui64Text.colons(BASE_EUI64 + i)).append("\"\n")
-          .append("    ike { id = \"").append(cdIdentity(i)).append("\", ")
-          .append(certificates
-              ? "certificate = \"cd-" + i + ".pem\", key = \"cd-" + i + ".key\", ca = \"ca.pem\""
-              : "psk = \"" + PSK + "\"")
-          .append(", peers = [ \"").append(UD_IDENTITY).append("\" ] } }\n");
+  /**
+   * The generated device store, written as it goes (100,000 entries are some 30 MB of text): CD
+   * {@code i} has identity {@code cd-i@iot.example}, an EAP-PSK key from a fixed seed (a
+   * benchmark's, not a secret), EUI-64 {@code BASE_EUI64 + i}, IKE identity {@link #cdIdentity}
+   * with the generator's PSK or its certificate, and the generator's UD as its one peer.
+   */
+  private static void writeDeviceStore(Path file, int cds, boolean certificates,
+      boolean childSaPfs) throws IOException {
+    SplittableRandom keys = new SplittableRandom(0x5ca1e);
+    HexFormat hex = HexFormat.of();
+    byte[] psk = new byte[16];
+    try (BufferedWriter w = Files.newBufferedWriter(file)) {
+      w.write("devices = [\n");
+      for (int i = 0; i < cds; i++) {
+        keys.nextBytes(psk);
+        w.write("  { identity = \"cd-" + i + "@iot.example\", psk = \"" + hex.formatHex(psk)
+            + "\", eui64 = \"" + Eui64Text.colons(BASE_EUI64 + i) + "\"\n"
+            + "    ike { id = \"" + cdIdentity(i) + "\", "
+            + (certificates
+                ? "certificate = \"cd-" + i + ".pem\", key = \"cd-" + i + ".key\", ca = \"ca.pem\""
+                : "psk = \"" + PSK + "\"")
+            + (childSaPfs ? ", child-sa-pfs = true" : "")
+            + ", peers = [ \"" + UD_IDENTITY + "\" ] } }\n");
+      }
+      w.write("]\n");
     }
-    return b.append("]\n").toString();
   }
 
   @Override
   public void close() {
     gateway.terminate();
     try {
-      gateway.getWhenTerminated().toCompletableFuture().get(20, TimeUnit.SECONDS);
+      // 60 s: stopping 10,000 IKE SA actors (the scale benchmark) takes a while.
+      gateway.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {
       // shutting down anyway
     }

@@ -31,8 +31,10 @@ import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
  * (a {@link RatePacer}), each going IKE_SA_INIT, IKE_AUTH, then optionally an extra
  * CREATE_CHILD_SA and a Delete of the IKE SA. It owns its sessions' timers (a queue by due time,
  * checked on a Pekko timer tick), talks to the target through its {@link Transport}, and counts
- * into the run's {@link LoadStats}. Attempts still in flight when told to {@link Finish} are
- * counted as unfinished and dropped.
+ * into the run's {@link LoadStats}. An extra CHILD_SA the target refuses (RFC 7296 §1.2: an error
+ * notify in the CREATE_CHILD_SA response, the IKE SA unharmed) fails the attempt as {@code child:
+ * CREATE_CHILD_SA refused} and the notify type; its IKE SA is still deleted if asked. Attempts
+ * still in flight when told to {@link Finish} are counted as unfinished and dropped.
  */
 public final class LoadWorker {
   public sealed interface Command {}
@@ -88,6 +90,10 @@ public final class LoadWorker {
     long spiI;
     Phase phase = Phase.HANDSHAKE;
     ChildSa first;
+    /** CHILD_SA refusals seen before the extra CREATE_CHILD_SA went out. */
+    int refusalsBefore;
+    /** Why the attempt failed though its IKE SA lives on (a refused CHILD_SA); null if not. */
+    String failure;
 
     Attempt(InitiatorSession session, long startNanos) {
       this.session = session;
@@ -240,9 +246,11 @@ public final class LoadWorker {
       IkeOutput.Closed closed = s.closed().orElseThrow();
       if (a.phase == Phase.DELETE && closed.reason() == IkeOutput.CloseReason.DELETED) {
         stats.deleted();
-        end(a, null);
+        end(a, a.failure);
       } else {
-        end(a, a.phase.name().toLowerCase() + ": " + closed.reason());
+        // One failure an attempt: a refused CHILD_SA before the close is the first cause.
+        end(a, a.failure != null ? a.failure
+            : a.phase.name().toLowerCase() + ": " + closed.reason());
       }
       return;
     }
@@ -251,6 +259,11 @@ public final class LoadWorker {
       stats.established(now, (now - a.startNanos) / 1000);
       a.first = s.child().orElse(null);
       next(a, plan.childSa() ? Phase.CHILD : null, nowMillis);
+      return;
+    }
+    if (a.phase == Phase.CHILD && s.childRefusals().size() > a.refusalsBefore) {
+      a.failure = "child: CREATE_CHILD_SA refused " + s.childRefusals().get(a.refusalsBefore);
+      next(a, null, nowMillis);
       return;
     }
     if (a.phase == Phase.CHILD && s.child().isPresent() && s.child().get() != a.first) {
@@ -265,12 +278,13 @@ public final class LoadWorker {
   private void next(Attempt a, Phase wanted, long nowMillis) {
     if (wanted == Phase.CHILD) {
       a.phase = Phase.CHILD;
+      a.refusalsBefore = a.session.childRefusals().size();
       after(a, a.session.queue(CreateChildSa.additional(), nowMillis), nowMillis);
     } else if (plan.delete()) {
       a.phase = Phase.DELETE;
       after(a, a.session.queue(new DeleteIkeSa(), nowMillis), nowMillis);
     } else {
-      end(a, null);
+      end(a, a.failure);
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import net.iotgw.load.ike.InProcessGateway;
 import net.iotgw.load.ike.LoadSuite;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -61,12 +62,12 @@ final class ScaleBench {
       stages.measure(ScaleReport.HOST, 0, 0, 0, -1, 0);
 
       long t = System.nanoTime();
-      try (ScaleGateway g = ScaleGateway.start(0, 0, dir, host)) {
+      try (InProcessGateway g = start(0, 0, dir, host)) {
         stages.measure(ScaleReport.EMPTY, 0, 0, 0, g.userActors(), since(t));
       }
 
       t = System.nanoTime();
-      try (ScaleGateway g = ScaleGateway.start(settings.provisioned(), 0, dir, host)) {
+      try (InProcessGateway g = start(settings.provisioned(), 0, dir, host)) {
         stages.measure(ScaleReport.PROVISIONED, settings.provisioned(), 0, 0, g.userActors(),
             since(t));
       }
@@ -75,7 +76,7 @@ final class ScaleBench {
       UdFleet.Outcome outcome;
       int routes;
       int ikeSas;
-      try (ScaleGateway g = ScaleGateway.start(settings.provisioned(), settings.sas(), dir,
+      try (InProcessGateway g = start(settings.provisioned(), settings.sas(), dir,
           host)) {
         stages.measure(ScaleReport.ADMITTED, settings.provisioned(), settings.sas(), 0,
             g.userActors(), since(t));
@@ -121,7 +122,7 @@ final class ScaleBench {
    */
   private static void warmUp(Path dir, ActorSystem<Void> host, LoadSuite suite,
       PrintStream progress) throws Exception {
-    try (ScaleGateway g = ScaleGateway.start(WARM_UP, WARM_UP, dir, host)) {
+    try (InProcessGateway g = start(WARM_UP, WARM_UP, dir, host)) {
       UdFleet uds = new UdFleet(g.ucn(), suite);
       UdFleet.Outcome o = uds.establish(WARM_UP, WARM_UP, Duration.ofSeconds(60));
       g.userActors();
@@ -171,6 +172,17 @@ final class ScaleBench {
       return new ScaleReport.Growth(after.growthSince(before, TOP),
           after.changeByGroup(before, HeapOwner::of));
     }
+  }
+
+  /**
+   * The load generator's in-process gateway with {@code provisioned} CDs in its store, the first
+   * {@code admitted} admitted, PSKs; a cookie threshold above one SA per CD, since every CD here
+   * gets exactly one IKE SA.
+   */
+  private static InProcessGateway start(int provisioned, int admitted, Path dir,
+      ActorSystem<?> host) throws Exception {
+    return InProcessGateway.start(new InProcessGateway.Options(provisioned, admitted, 64,
+        java.util.OptionalInt.empty(), java.util.Optional.empty(), false), dir, host);
   }
 
   private static double since(long t0) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import net.iotgw.protocols.ike.codec.NotifyType;
 import net.iotgw.protocols.ike.engine.ChildSa;
 import net.iotgw.protocols.ike.engine.Datagram;
 import net.iotgw.protocols.ike.engine.EngineConfig;
@@ -34,6 +35,7 @@ public final class InitiatorSession {
   private ChildSa child;
   private IkeOutput.Established established;
   private IkeOutput.Closed closed;
+  private final List<NotifyType> childRefusals = new ArrayList<>();
   private int datagramsSent;
   private int retransmissions;
 
@@ -124,6 +126,15 @@ public final class InitiatorSession {
     return Optional.ofNullable(child);
   }
 
+  /**
+   * The errors of the CHILD_SAs refused on this IKE SA, in order: by the responder, the first one
+   * in IKE_AUTH or one we asked for with CREATE_CHILD_SA; or by us, one the peer asked for. The
+   * IKE SA lives on (RFC 7296 §1.2).
+   */
+  public List<NotifyType> childRefusals() {
+    return List.copyOf(childRefusals);
+  }
+
   /** The engine's state, for routing by SPIs ({@link IkeState#ikeSa()}). */
   public IkeState state() {
     return state;
@@ -163,6 +174,8 @@ public final class InitiatorSession {
         child = rekeyed.replacement();
       } else if (o instanceof IkeOutput.ChildSaDeleted deleted && deleted.child() == child) {
         child = null;
+      } else if (o instanceof IkeOutput.ChildSaRefused refused) {
+        childRefusals.add(refused.error());
       } else if (o instanceof IkeOutput.Established e) {
         established = e;
       } else if (o instanceof IkeOutput.Closed c) {

@@ -1,8 +1,11 @@
-package net.iotgw.load.scale;
+package net.iotgw.load.ike;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.AbstractActor;
 import org.apache.pekko.actor.ActorIdentity;
@@ -25,20 +28,25 @@ final class ActorCensus {
   private ActorCensus() {}
 
   /** Live actors matching {@code path} (wildcards allowed per element, not across levels). */
-  static int count(ActorSystem<?> system, String path, Duration quiet) throws Exception {
+  static int count(ActorSystem<?> system, String path, Duration quiet)
+      throws IOException, InterruptedException {
     CompletableFuture<Integer> done = new CompletableFuture<>();
     // A system actor: a typed system's user guardian takes no top-level actor from outside.
     ((ExtendedActorSystem) Adapter.toClassic(system)).systemActorOf(
         Props.create(Counter.class, () -> new Counter(path, quiet, done)),
         "census-" + CENSUSES.incrementAndGet());
-    return done.get(quiet.toMillis() + 120_000, TimeUnit.MILLISECONDS);
+    try {
+      return done.get(quiet.toMillis() + 120_000, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IOException("no census of " + path, e);
+    }
   }
 
   /**
    * Waits until {@code path} matches at least {@code expected} live actors; returns the last count.
    */
   static int awaitAtLeast(ActorSystem<?> system, String path, int expected, Duration timeout)
-      throws Exception {
+      throws IOException, InterruptedException {
     long until = System.nanoTime() + timeout.toNanos();
     int seen = count(system, path, Duration.ofMillis(300));
     while (seen < expected && System.nanoTime() < until) {
