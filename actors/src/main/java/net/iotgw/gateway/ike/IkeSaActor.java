@@ -128,6 +128,12 @@ public final class IkeSaActor {
   private Initiation initiation;
   /** The CHILD_SA error the UD answered in IKE_AUTH, until the Established that follows it. */
   private NotifyType childRefusal;
+  /**
+   * The one running behaviour, built once: {@link #apply} returns it after every message, and
+   * building it afresh (a BehaviorBuilder with seven cases) each time cost allocations on every
+   * datagram, timer and key delivery (issue 6).
+   */
+  private Behavior<Command> running;
 
   private IkeSaActor(ActorContext<Command> context, TimerScheduler<Command> timers,
       Shared shared, Keys keys, EngineConfig config, String name) {
@@ -137,6 +143,9 @@ public final class IkeSaActor {
     this.keys = keys;
     this.config = config;
     this.name = name;
+    // Named here: otherwise the first getLog() of every IKE SA actor (one per handshake) finds
+    // the logger's class by walking the stack with a SecurityManager (issue 6's profile).
+    context.setLoggerName(IkeSaActor.class);
   }
 
   /**
@@ -178,6 +187,13 @@ public final class IkeSaActor {
   }
 
   private Behavior<Command> running() {
+    if (running == null) {
+      running = buildRunning();
+    }
+    return running;
+  }
+
+  private Behavior<Command> buildRunning() {
     return Behaviors.receive(Command.class)
         .onMessage(FromPeer.class, m -> fromPeer(m.datagram()))
         .onMessage(LivenessDue.class, m -> livenessDue())
@@ -307,8 +323,10 @@ public final class IkeSaActor {
         if (!shared.livenessInterval().isZero()) {
           armLiveness(shared.livenessInterval().toMillis());
         }
-        context.getLog().info("{}: IKE SA established with {}{}", name, e.peer(),
-            e.child().map(c -> ", CHILD_SA " + c.mode() + " " + c.esp()).orElse(""));
+        if (context.getLog().isInfoEnabled()) {
+          context.getLog().info("{}: IKE SA established with {}{}", name, e.peer(),
+              e.child().map(c -> ", CHILD_SA " + c.mode() + " " + c.esp()).orElse(""));
+        }
         if (initiation != null && e.child().isPresent()) {
           initiation.succeeded();
           initiation = null;
