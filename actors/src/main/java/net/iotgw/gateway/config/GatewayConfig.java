@@ -39,11 +39,13 @@ public record GatewayConfig(
    *     alive (RFC 7296 §2.4); zero: never
    * @param maxSasPerCd the most IKE SAs held for one CD, half-open ones included; an IKE_SA_INIT
    *     beyond it is not answered
+   * @param maxChildSasPerIkeSa the most CHILD_SAs one IKE SA holds for a CD whose device-store
+   *     entry sets no {@code max-child-sas}; one more is refused NO_ADDITIONAL_SAS (RFC 7296 §1.3)
    */
   public record Ike(
       Path deviceStore, int cookieThreshold, boolean debugKeys,
       EngineConfig.KeyDeliveryMode keyDelivery, Duration cookieSecretLifetime,
-      Duration dpdInterval, int maxSasPerCd) {}
+      Duration dpdInterval, int maxSasPerCd, int maxChildSasPerIkeSa) {}
 
   /** The unconstrained side: a TUN device. */
   public record Ucn(String tun, int mtu) {}
@@ -114,7 +116,8 @@ public record GatewayConfig(
         new Ike(Path.of(c.getString("ike.device-store")),
             range(c, "ike.cookie-threshold", 0, 1 << 20), c.getBoolean("ike.debug-keys"),
             keyDelivery(c), c.getDuration("ike.cookie-secret-lifetime"), dpdInterval(c),
-            range(c, "ike.max-sas-per-cd", 1, 1 << 16)));
+            range(c, "ike.max-sas-per-cd", 1, 1 << 16),
+            range(c, "ike.max-child-sas-per-ike-sa", 1, 1 << 16)));
   }
 
   private static Duration dpdInterval(Config c) {

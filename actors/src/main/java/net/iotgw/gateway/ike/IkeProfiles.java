@@ -42,7 +42,11 @@ import net.iotgw.protocols.ipv6.Ipv6Prefix;
  * transport} whether USE_TRANSPORT_MODE is honoured; {@code child-sa-pfs} (default false) whether a
  * CHILD_SA made by CREATE_CHILD_SA must have PFS, a KE of one of the gateway's groups (RFC 7296
  * §1.3.1, §2.17; the IKE_AUTH one takes its keys from the IKE SA), a request without being refused
- * with NO_PROPOSAL_CHOSEN. For RFC 7427 signatures instead of (or beside)
+ * with NO_PROPOSAL_CHOSEN. {@code max-child-sas} (default: the gateway's {@code
+ * iotgw.ike.max-child-sas-per-ike-sa}, at least 1) the most CHILD_SAs one IKE SA may hold for the
+ * CD at once, the IKE_AUTH one included: each costs a key delivery over the radio and an SA in the
+ * CD's RAM, so a CD with room for more may say so; one more is answered NO_ADDITIONAL_SAS (RFC 7296
+ * §1.3), a rekey is not counted. For RFC 7427 signatures instead of (or beside)
  * the PSK: {@code certificate} and {@code key} (PEM files, ECDSA P-256 or Ed25519) and {@code ca},
  * the trust anchor of the peers' certificates; paths relative to the device store. An entry with {@code ike} needs an {@code
  * eui64}: the CD's address is the CD prefix and its interface identifier.
@@ -72,13 +76,28 @@ public final class IkeProfiles {
 
   private IkeProfiles() {}
 
+  /** The most CHILD_SAs per IKE SA a CD's {@code max-child-sas} may ask for: a sanity bound. */
+  public static final int MAX_CHILD_SAS_LIMIT = 1 << 16;
+
+  /** With {@link Profile#DEFAULT_MAX_CHILD_SAS}, reference.conf's default, for CDs that set none. */
+  public static Map<Long, EngineConfig> load(Path deviceStore, Ipv6Prefix cdPrefix,
+      boolean debugKeys, EngineConfig.KeyDeliveryMode keyDelivery) {
+    return load(deviceStore, cdPrefix, debugKeys, keyDelivery, Profile.DEFAULT_MAX_CHILD_SAS);
+  }
+
   /**
    * @param debugKeys whether the engine reports SA keys for Wireshark (test runs only)
    * @param keyDelivery SKEYSEED (the paper's) or SK_d (least privilege) to the CD
+   * @param maxChildSas the bound on CHILD_SAs per IKE SA of a CD whose entry sets none ({@code
+   *     iotgw.ike.max-child-sas-per-ike-sa})
    * @throws ConfigException naming the entry and key of anything wrong
    */
   public static Map<Long, EngineConfig> load(Path deviceStore, Ipv6Prefix cdPrefix,
-      boolean debugKeys, EngineConfig.KeyDeliveryMode keyDelivery) {
+      boolean debugKeys, EngineConfig.KeyDeliveryMode keyDelivery, int maxChildSas) {
+    if (maxChildSas < 1 || maxChildSas > MAX_CHILD_SAS_LIMIT) {
+      throw new IllegalArgumentException("max CHILD_SAs per IKE SA " + maxChildSas
+          + " is outside 1.." + MAX_CHILD_SAS_LIMIT);
+    }
     if (!java.nio.file.Files.exists(deviceStore)) {
       return Map.of(); // no store, no CD answered for: IKE to CDs goes unanswered
     }
@@ -114,7 +133,8 @@ public final class IkeProfiles {
           ike.getStringList("peers").stream().map(IkeProfiles::identity).toList(),
           psk,
           certificate ? List.of(certificateHolder(ike, at, base, "ca")) : List.of(),
-          ike.hasPath("child-sa-pfs") && ike.getBoolean("child-sa-pfs"));
+          ike.hasPath("child-sa-pfs") && ike.getBoolean("child-sa-pfs"),
+          ike.hasPath("max-child-sas") ? maxChildSas(ike, at) : maxChildSas);
       Ipv6Address cd = Ipv6Address.of(cdPrefix.address(), eui64 ^ 0x0200_0000_0000_0000L);
       EngineConfig defaults = EngineConfig.of(profile, inet(cd));
       out.put(eui64, new EngineConfig(defaults.profile(), defaults.cdAddress(), defaults.limits(),
@@ -130,6 +150,22 @@ public final class IkeProfiles {
     }
     return Ipv6Address.parse(text).map(a -> Identity.ipv6(a.bytes()))
         .orElseGet(() -> Identity.fqdn(text));
+  }
+
+  private static int maxChildSas(Config ike, String at) {
+    String key = at + "ike.max-child-sas";
+    int v;
+    try {
+      v = ike.getInt("max-child-sas");
+    } catch (ConfigException.WrongType e) {
+      throw new ConfigException.BadValue(ike.origin(), key,
+          "a whole number of CHILD_SAs, not " + ike.getValue("max-child-sas").render());
+    }
+    if (v < 1 || v > MAX_CHILD_SAS_LIMIT) {
+      throw new ConfigException.BadValue(ike.origin(), key, v + " is outside 1.."
+          + MAX_CHILD_SAS_LIMIT + ": an IKE SA needs at least its IKE_AUTH CHILD_SA");
+    }
+    return v;
   }
 
   private static Credentials.PreSharedKey psk(Config ike, String at) {

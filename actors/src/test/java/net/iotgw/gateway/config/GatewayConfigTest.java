@@ -79,6 +79,17 @@ class GatewayConfigTest {
   }
 
   @Test
+  void rfc7296Section1_3ChildSasPerIkeSaAreBoundedAt4ByDefaultAndAtLeast1() {
+    assertEquals(4, load("").ike().maxChildSasPerIkeSa());
+    assertEquals(1, load("iotgw.ike.max-child-sas-per-ike-sa = 1").ike().maxChildSasPerIkeSa());
+    for (String bad : List.of("0", "-1", "65537")) {
+      ConfigException e = assertThrows(ConfigException.BadValue.class,
+          () -> load("iotgw.ike.max-child-sas-per-ike-sa = " + bad));
+      assertTrue(e.getMessage().contains("iotgw.ike.max-child-sas-per-ike-sa"), e.getMessage());
+    }
+  }
+
+  @Test
   void readsHexAddressesAndPaths() {
     GatewayConfig c =
         load(

@@ -82,13 +82,23 @@ public final class InProcessGateway implements AutoCloseable {
    * @param pki certificates for the CDs (under its CA, which they trust), or PSKs if empty
    * @param childSaPfs the CDs' profiles require PFS for CREATE_CHILD_SA ({@code child-sa-pfs}):
    *     an extra CHILD_SA without a KE is refused with NO_PROPOSAL_CHOSEN (RFC 7296 §1.3.1)
+   * @param maxChildSas the CDs' {@code max-child-sas} (CHILD_SAs per IKE SA; one more is refused
+   *     with NO_ADDITIONAL_SAS, RFC 7296 §1.3), or empty for the gateway's default
    */
   public record Options(int provisioned, int admitted, int cookieThreshold,
-      java.util.OptionalInt maxSasPerCd, Optional<LoadPki> pki, boolean childSaPfs) {
+      java.util.OptionalInt maxSasPerCd, Optional<LoadPki> pki, boolean childSaPfs,
+      java.util.OptionalInt maxChildSas) {
     public Options {
       if (admitted < 0 || admitted > provisioned) {
         throw new IllegalArgumentException(admitted + " admitted of " + provisioned);
       }
+    }
+
+    /** The CDs with the gateway's default bound on CHILD_SAs per IKE SA. */
+    public Options(int provisioned, int admitted, int cookieThreshold,
+        java.util.OptionalInt maxSasPerCd, Optional<LoadPki> pki, boolean childSaPfs) {
+      this(provisioned, admitted, cookieThreshold, maxSasPerCd, pki, childSaPfs,
+          java.util.OptionalInt.empty());
     }
   }
 
@@ -119,7 +129,8 @@ public final class InProcessGateway implements AutoCloseable {
         pki.get().issue(cdIdentity(i)).write(dir, "cd-" + i);
       }
     }
-    writeDeviceStore(store, provisioned, pki.isPresent(), options.childSaPfs());
+    writeDeviceStore(store, provisioned, pki.isPresent(), options.childSaPfs(),
+        options.maxChildSas());
     this.medium = RadioMedium.start(MediumSettings.defaults(), host);
     int port;
     try {
@@ -355,7 +366,7 @@ public final class InProcessGateway implements AutoCloseable {
    * with the generator's PSK or its certificate, and the generator's UD as its one peer.
    */
   private static void writeDeviceStore(Path file, int cds, boolean certificates,
-      boolean childSaPfs) throws IOException {
+      boolean childSaPfs, java.util.OptionalInt maxChildSas) throws IOException {
     SplittableRandom keys = new SplittableRandom(0x5ca1e);
     HexFormat hex = HexFormat.of();
     byte[] psk = new byte[16];
@@ -370,6 +381,7 @@ public final class InProcessGateway implements AutoCloseable {
                 ? "certificate = \"cd-" + i + ".pem\", key = \"cd-" + i + ".key\", ca = \"ca.pem\""
                 : "psk = \"" + PSK + "\"")
             + (childSaPfs ? ", child-sa-pfs = true" : "")
+            + (maxChildSas.isPresent() ? ", max-child-sas = " + maxChildSas.getAsInt() : "")
             + ", peers = [ \"" + UD_IDENTITY + "\" ] } }\n");
       }
       w.write("]\n");

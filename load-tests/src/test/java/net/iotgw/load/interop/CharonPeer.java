@@ -184,13 +184,18 @@ final class CharonPeer implements AutoCloseable {
 
   /** swanctl against this charon; fails the test on a non-zero exit. */
   String swanctl(String... args) {
+    HostTools.Result r = swanctlResult(args);
+    assertEquals(0, r.exitCode(), () -> String.join(" ", args) + "\n" + r.output() + "\n" + log());
+    return r.output();
+  }
+
+  /** swanctl against this charon, its exit code for the caller to check (a refusal expected). */
+  HostTools.Result swanctlResult(String... args) {
     List<String> command = new ArrayList<>(List.of("env",
         "STRONGSWAN_CONF=" + dir.resolve("strongswan.conf"), "swanctl"));
     command.addAll(List.of(args));
     command.addAll(List.of("--uri", "unix://" + dir.resolve("charon.vici")));
-    HostTools.Result r = HostTools.run(command, COMMAND);
-    assertEquals(0, r.exitCode(), () -> String.join(" ", command) + "\n" + r.output() + "\n" + log());
-    return r.output();
+    return HostTools.run(command, COMMAND);
   }
 
   /** charon's log so far (test keys only). */

@@ -17,7 +17,10 @@ import net.iotgw.protocols.ike.engine.IkeState.Established;
  * peer's inbound SPI, our outbound). §2.25: a rekey of a CHILD_SA we do not have is answered
  * CHILD_SA_NOT_FOUND, of one we are deleting or have replaced TEMPORARY_FAILURE, and nothing is
  * created while we delete the IKE SA. A rekey crossing our own rekey of the same CHILD_SA is
- * answered as usual; the collision is settled when our response arrives (§2.8.1).
+ * answered as usual; the collision is settled when our response arrives (§2.8.1). A new CHILD_SA
+ * beyond the profile's {@link Profile#maxChildSas()} is answered NO_ADDITIONAL_SAS (§1.3: "the
+ * responder is unwilling to accept any more CHILD_SAs on this IKE SA"), before any key exchange:
+ * the IKE SA stays, nothing goes to the CD. A rekey is not bounded: its successor replaces one.
  */
 enum CreateChildSaResponder implements ResponderTask {
   INSTANCE;
@@ -41,6 +44,9 @@ enum CreateChildSaResponder implements ResponderTask {
     }
     Optional<NotifyPayload> rekey = InitPayloads.notify(request, NotifyType.REKEY_SA);
     if (rekey.isEmpty()) {
+      if (alive(s) >= s.sa().config().profile().maxChildSas()) {
+        return ChildSaExchange.refuse(s.sa(), NotifyType.NO_ADDITIONAL_SAS);
+      }
       return ChildSaExchange.respond(s, request, Optional.empty(), random);
     }
     byte[] spi = rekey.get().spi();
@@ -56,6 +62,14 @@ enum CreateChildSaResponder implements ResponderTask {
       return temporaryFailure(s);
     }
     return ChildSaExchange.respond(s, request, old, random);
+  }
+
+  /**
+   * The CHILD_SAs that count against the bound: a rekeyed one whose successor is in stays only
+   * until its Delete (§2.8), so the pair counts once.
+   */
+  static long alive(Established s) {
+    return s.children().stream().filter(c -> !s.lifetimes().isReplaced(c.inboundSpi())).count();
   }
 
   private static Reply temporaryFailure(Established s) {

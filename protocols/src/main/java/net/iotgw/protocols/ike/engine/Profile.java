@@ -27,6 +27,10 @@ import org.bouncycastle.cert.X509CertificateHolder;
  *     Diffie-Hellman exchange with one of {@link #dhGroups} (RFC 7296 §1.3.1, §2.17): our requests
  *     then carry KE and a responder requires it; without it, a peer's KE for one of the groups is
  *     still accepted
+ * @param maxChildSas the most CHILD_SAs one IKE SA may hold at once for the CD, the IKE_AUTH one
+ *     included (at least 1): each costs a key delivery over the radio and SA state in the CD's few
+ *     KB of RAM, so it is the CD's to say; a peer's CREATE_CHILD_SA for one more is answered
+ *     NO_ADDITIONAL_SAS (RFC 7296 §1.3, §3.10.1), a rekey (which replaces one) is not counted
  */
 public record Profile(
     Identity identity,
@@ -38,7 +42,15 @@ public record Profile(
     List<Identity> allowedPeers,
     Optional<Credentials.PreSharedKey> peerPsk,
     List<X509CertificateHolder> trustAnchors,
-    boolean childSaPfs) {
+    boolean childSaPfs,
+    int maxChildSas) {
+
+  /**
+   * The bound when none is given: the gateway's own default ({@code
+   * iotgw.ike.max-child-sas-per-ike-sa}) too. Four leaves room for a few services of a CD and a
+   * rekey's overlap without letting one peer fill a small CD's SA table.
+   */
+  public static final int DEFAULT_MAX_CHILD_SAS = 4;
 
   /** One IKE SA proposal without its group: the groups come from {@link #dhGroups}. */
   public record IkeProposal(PacketProtection protection, PrfAlgorithm prf) {}
@@ -55,6 +67,26 @@ public record Profile(
     if (dhGroups.contains(DhGroup.NONE)) {
       throw new IllegalArgumentException("an IKE SA needs a real DH group");
     }
+    if (maxChildSas < 1) {
+      throw new IllegalArgumentException(
+          "an IKE SA must be allowed at least its first CHILD_SA, not " + maxChildSas);
+    }
+  }
+
+  /** A profile with the default bound on CHILD_SAs. */
+  public Profile(
+      Identity identity,
+      Credentials credentials,
+      List<IkeProposal> ikeProposals,
+      List<DhGroup> dhGroups,
+      List<PacketProtection> espProposals,
+      boolean transportModeAllowed,
+      List<Identity> allowedPeers,
+      Optional<Credentials.PreSharedKey> peerPsk,
+      List<X509CertificateHolder> trustAnchors,
+      boolean childSaPfs) {
+    this(identity, credentials, ikeProposals, dhGroups, espProposals, transportModeAllowed,
+        allowedPeers, peerPsk, trustAnchors, childSaPfs, DEFAULT_MAX_CHILD_SAS);
   }
 
   /** A profile without PFS for CHILD_SAs. */
@@ -69,20 +101,27 @@ public record Profile(
       Optional<Credentials.PreSharedKey> peerPsk,
       List<X509CertificateHolder> trustAnchors) {
     this(identity, credentials, ikeProposals, dhGroups, espProposals, transportModeAllowed,
-        allowedPeers, peerPsk, trustAnchors, false);
+        allowedPeers, peerPsk, trustAnchors, false, DEFAULT_MAX_CHILD_SAS);
   }
 
   /** This profile with a different set of allowed peers. */
   public Profile withAllowedPeers(List<Identity> peers) {
     return new Profile(
         identity, credentials, ikeProposals, dhGroups, espProposals, transportModeAllowed, peers,
-        peerPsk, trustAnchors, childSaPfs);
+        peerPsk, trustAnchors, childSaPfs, maxChildSas);
   }
 
   /** This profile with PFS for CHILD_SAs on or off. */
   public Profile withChildSaPfs(boolean pfs) {
     return new Profile(
         identity, credentials, ikeProposals, dhGroups, espProposals, transportModeAllowed,
-        allowedPeers, peerPsk, trustAnchors, pfs);
+        allowedPeers, peerPsk, trustAnchors, pfs, maxChildSas);
+  }
+
+  /** This profile with another bound on the CHILD_SAs of one IKE SA. */
+  public Profile withMaxChildSas(int max) {
+    return new Profile(
+        identity, credentials, ikeProposals, dhGroups, espProposals, transportModeAllowed,
+        allowedPeers, peerPsk, trustAnchors, childSaPfs, max);
   }
 }
