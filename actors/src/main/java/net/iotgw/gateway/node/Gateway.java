@@ -95,7 +95,8 @@ public final class Gateway {
                   "aaa");
           Map<Long, EngineConfig> profiles =
               IkeProfiles.load(config.ike().deviceStore(), config.cdPrefix(),
-                  config.ike().debugKeys(), config.ike().keyDelivery());
+                  config.ike().debugKeys(), config.ike().keyDelivery(),
+                  config.ike().maxChildSasPerIkeSa());
           LinkAdmission admission =
               new PublishedAdmission(parts.keys(), parts.espRoutes().ikeOffload(),
                   profiles::containsKey, config.cdPrefix());
