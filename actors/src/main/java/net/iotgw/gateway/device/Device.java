@@ -7,6 +7,7 @@ import java.util.Optional;
 import net.iotgw.gateway.aaa.Aaa;
 import net.iotgw.gateway.aaa.EapSessionId;
 import net.iotgw.gateway.aaa.Eui64Text;
+import net.iotgw.gateway.ike.IkeBacklog;
 import net.iotgw.gateway.ike.IkeSupport;
 import net.iotgw.protocols.ieee802154.security.LinkKey;
 import net.iotgw.protocols.ike.engine.Datagram;
@@ -52,8 +53,16 @@ public final class Device {
 
   private record SessionStopped(long sessionId) implements Command {}
 
-  /** An IKE datagram from a UD to this CD's address (port 500, or 4500 without the marker). */
-  public record Ike(Datagram datagram) implements Command {}
+  /**
+   * An IKE datagram from a UD to this CD's address (port 500, or 4500 without the marker),
+   * holding its place in the {@link IkeBacklog} until an IKE SA takes it or it is dropped.
+   */
+  public record Ike(Datagram datagram, IkeBacklog.Ticket ticket) implements Command {
+    /** A datagram that holds no place in a backlog. */
+    public Ike(Datagram datagram) {
+      this(datagram, IkeBacklog.Ticket.NONE);
+    }
+  }
 
   /**
    * Measurement only (see {@link MeasuredCds}): the CD counts as admitted without PANA, and the
@@ -133,7 +142,7 @@ public final class Device {
         .onMessage(SessionRejected.class, this::onRejected)
         .onMessage(SessionClosed.class, this::onClosed)
         .onMessage(SessionStopped.class, this::onStopped)
-        .onMessage(Ike.class, m -> ike.onIke(m.datagram()) ? stopIfIdle() : Behaviors.same())
+        .onMessage(Ike.class, m -> ike.onIke(m.datagram(), m.ticket()) ? stopIfIdle() : Behaviors.same())
         .onMessage(SaRequested.class, m -> {
           initiations.onSaRequested(m.sessionId(), m.request());
           return Behaviors.same();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import net.iotgw.gateway.ike.IkeBacklog;
 import net.iotgw.gateway.ike.IkeDrops;
 import net.iotgw.gateway.ike.IkeSaActor;
 import net.iotgw.gateway.ike.IkeSaBound;
@@ -163,11 +164,13 @@ final class DeviceIke {
   /**
    * IKE to this CD: answered as the CD only while it is admitted and has an IKE profile; routed to
    * its SA by the initiator's SPI and address, a new SA for an IKE_SA_INIT request. True if the
-   * Device should see whether it is idle now.
+   * Device should see whether it is idle now. {@code ticket} goes with the datagram to its SA, or
+   * is released here when it goes nowhere.
    */
-  boolean onIke(Datagram d) {
+  boolean onIke(Datagram d, IkeBacklog.Ticket ticket) {
     byte[] msg = d.message();
     if (!admission.admitted() || msg.length < 28) {
+      ticket.release();
       drops().routing(!admission.admitted() ? IkeDrops.Routing.NOT_ADMITTED
           : IkeDrops.Routing.TOO_SHORT);
       context.getLog().debug("CD {}: IKE from {} not answered: {}", name, d.remote(),
@@ -177,19 +180,21 @@ final class DeviceIke {
     IkeKey key = new IkeKey(ByteBuffer.wrap(msg, 0, 8).getLong(), d.remote().getAddress());
     ActorRef<IkeSaActor.Command> sa = ikeSas.get(key);
     if (sa != null) {
-      sa.tell(new IkeSaActor.FromPeer(d));
+      sa.tell(new IkeSaActor.FromPeer(d, ticket));
       return false;
     }
     long spiR = ByteBuffer.wrap(msg, 8, 8).getLong();
     int exchange = msg[18] & 0xff;
     Optional<EngineConfig> config = shared.ike().profiles().apply(eui64);
     if (spiR != 0 || exchange != IKE_SA_INIT || config.isEmpty()) {
+      ticket.release();
       drops().routing(IkeDrops.Routing.NO_SA);
       context.getLog().debug("CD {}: IKE from {} for no SA (profile: {})", name, d.remote(),
           config.isPresent());
       return false;
     }
     if (!admitsIkeSa(d)) {
+      ticket.release();
       return false;
     }
     CookieGate gate =
@@ -200,10 +205,15 @@ final class DeviceIke {
     String saName = "ike-" + Long.toHexString(key.spiI());
     @SuppressWarnings("unchecked")
     ActorRef<IkeSaActor.Command>[] self = new ActorRef[1];
+    // The request's place in the backlog ends where the new SA's engine takes it, in its setup
+    // on the crypto dispatcher.
     ActorRef<IkeSaActor.Command> created = context.spawn(
-        Behaviors.supervise(IkeSaActor.responder(shared.ike().shared(), keysFor(self, key),
-                config.get(), d, gate,
-                "CD " + name + " IKE SA " + Long.toHexString(key.spiI())))
+        Behaviors.supervise(Behaviors.<IkeSaActor.Command>setup(c -> {
+              ticket.release();
+              return IkeSaActor.responder(shared.ike().shared(), keysFor(self, key),
+                  config.get(), d, gate,
+                  "CD " + name + " IKE SA " + Long.toHexString(key.spiI()));
+            }))
             .onFailure(SupervisorStrategy.stop()),
         // The serial: an SA that answered with a COOKIE may still be stopping under this name.
         saName + "-" + Integer.toHexString(d.remote().hashCode()) + "-" + ++responderSerial,
