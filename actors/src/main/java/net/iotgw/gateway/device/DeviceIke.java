@@ -204,8 +204,12 @@ final class DeviceIke {
       return false;
     }
     if (heldSas() >= shared.ike().bound().maxPerCd() || !waiting.isEmpty()) {
-      // First come, first served: while some wait, a new request waits behind them.
-      if (!waiting.offer(key, d, ticket)) {
+      // First come, first served: while some wait, a new request waits behind them. Waiting
+      // requests keep their backlog places, but take no more than new work's share of it: the
+      // rest stays for the IKE_AUTHs of the handshakes under way, or those would be dropped
+      // while the slots they hold wait for their retransmission.
+      IkeBacklog backlog = shared.ike().backlog();
+      if (backlog.queued() > backlog.newWorkBound() || !waiting.offer(key, d, ticket)) {
         ticket.release();
         refuse(d);
       }

@@ -27,12 +27,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class IkeBacklog {
   /**
    * Datagrams queued per core of the crypto dispatcher (one thread per core, reference.conf).
-   * One core turns around about 600 to 700 IKE messages a second here (X25519 and AES-GCM,
-   * benchmark 1: about 330 SAs/s per core, two requests each), so 512 a core is under a second of
-   * work: all of it is answered well before the initiator's first retransmission (4 s, RFC 7296
-   * §2.4 leaves the schedule to it; strongSwan's and ours start at 4 s), so no queued request is
-   * answered after its initiator has given up on it. Larger queues only hold work that is late;
-   * at about 1 KiB a datagram this is half a MiB per core.
+   * The gateway's threads spend about 1.4 ms of CPU per SA (load-tests/bench/README.md, benchmark
+   * 1: X25519 and AES-GCM, IKE_SA_INIT, IKE_AUTH and a Delete), so an unloaded core turns around
+   * some 2000 requests a second, a core shared as on the benchmark machine a few hundred: 512 a
+   * core is a fraction of a second to about a second of work, all of it answered before the
+   * initiator's first retransmission (RFC 7296 §2.4 leaves the schedule to it; strongSwan's and
+   * ours start at 4 s), so no queued request is answered after its initiator has given up on it.
+   * Larger queues only hold work that is late; at about 1 KiB a datagram this is half a MiB per
+   * core.
    */
   public static final int PER_CORE = 512;
 
