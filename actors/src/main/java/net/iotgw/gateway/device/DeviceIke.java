@@ -207,9 +207,11 @@ final class DeviceIke {
       // First come, first served: while some wait, a new request waits behind them. Waiting
       // requests keep their backlog places, but take no more than new work's share of it: the
       // rest stays for the IKE_AUTHs of the handshakes under way, or those would be dropped
-      // while the slots they hold wait for their retransmission.
+      // while the slots they hold wait for their retransmission. A newer copy of a waiting
+      // request (with our COOKIE, say) takes its place whatever the backlog: it adds nothing.
       IkeBacklog backlog = shared.ike().backlog();
-      if (backlog.queued() > backlog.newWorkBound() || !waiting.offer(key, d, ticket)) {
+      boolean room = waiting.contains(key) || backlog.queued() <= backlog.newWorkBound();
+      if (!room || !waiting.offer(key, d, ticket)) {
         ticket.release();
         refuse(d);
       }

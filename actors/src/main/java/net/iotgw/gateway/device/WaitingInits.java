@@ -48,6 +48,11 @@ final class WaitingInits<K> {
     return true;
   }
 
+  /** Whether a request of this initiator waits. */
+  boolean contains(K key) {
+    return line.containsKey(key);
+  }
+
   boolean isEmpty() {
     return line.isEmpty();
   }
