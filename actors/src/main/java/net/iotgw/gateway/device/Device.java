@@ -160,7 +160,6 @@ public final class Device {
           if (admittedBy != null) {
             shared.admission().revoke(eui64);
           }
-          ike.stop();
           return Behaviors.same();
         })
         .build();

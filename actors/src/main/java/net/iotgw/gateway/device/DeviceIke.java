@@ -94,8 +94,6 @@ final class DeviceIke {
   private final long eui64;
   private final String name;
   private final Admission admission;
-  /** Requests beyond the bound, waiting for a slot: as many as the bound. */
-  private final WaitingInits<IkeKey> waiting;
   /** The IKE SAs held for this CD. */
   private final Map<IkeKey, ActorRef<IkeSaActor.Command>> ikeSas = new HashMap<>();
   private final Set<IkeKey> halfOpen = new HashSet<>();
@@ -126,17 +124,11 @@ final class DeviceIke {
     this.eui64 = eui64;
     this.name = name;
     this.admission = admission;
-    this.waiting = new WaitingInits<>(shared.ike().bound().maxPerCd());
   }
 
-  /** Whether no IKE SA is held, opened or waiting for the CD: the Device may stop. */
+  /** Whether no IKE SA is held or being opened for the CD: the Device may stop. */
   boolean idle() {
-    return ikeSas.isEmpty() && waiting.isEmpty();
-  }
-
-  /** The Device stops: the waiting requests give back their backlog places. */
-  void stop() {
-    waiting.clear();
+    return ikeSas.isEmpty();
   }
 
   /** Handles {@code event}; true if the Device should see whether it is idle now. */
@@ -158,14 +150,12 @@ final class DeviceIke {
       if (ikeSas.remove(m.key(), m.sa()[0])) {
         halfOpen.remove(m.key());
       }
-      startWaiting();
     } else if (event instanceof IkeSaStopped m) {
       // Only the stopped actor's entries: a new SA may hold its key by now.
       ikeSas.values().removeIf(m.sa()::equals);
       if (!ikeSas.containsKey(m.key())) {
         halfOpen.remove(m.key());
       }
-      startWaiting();
       return true;
     }
     return false;
@@ -203,42 +193,10 @@ final class DeviceIke {
           config.isPresent());
       return false;
     }
-    if (heldSas() >= shared.ike().bound().maxPerCd() || !waiting.isEmpty()) {
-      // First come, first served: while some wait, a new request waits behind them. Waiting
-      // requests keep their backlog places, but take no more than new work's share of it: the
-      // rest stays for the IKE_AUTHs of the handshakes under way, or those would be dropped
-      // while the slots they hold wait for their retransmission. A newer copy of a waiting
-      // request (with our COOKIE, say) takes its place whatever the backlog: it adds nothing.
-      IkeBacklog backlog = shared.ike().backlog();
-      boolean room = waiting.contains(key) || backlog.queued() <= backlog.newWorkBound();
-      if (!room || !waiting.offer(key, d, ticket)) {
-        ticket.release();
-        refuse(d);
-      }
-      startWaiting();
+    if (!admitsIkeSa(d)) {
+      ticket.release();
       return false;
     }
-    open(key, d, ticket, config.get());
-    return false;
-  }
-
-  /** Starts the waiting requests that free slots now allow, oldest first. */
-  private void startWaiting() {
-    while (!waiting.isEmpty() && heldSas() < shared.ike().bound().maxPerCd()) {
-      WaitingInits.Entry<IkeKey> next = waiting.poll();
-      Optional<EngineConfig> config = shared.ike().profiles().apply(eui64);
-      if (!admission.admitted() || config.isEmpty() || ikeSas.containsKey(next.key())) {
-        // The CD lost its admission or profile meanwhile, or the request's SA exists already.
-        next.ticket().release();
-        drops().routing(IkeDrops.Routing.NOT_ADMITTED);
-        continue;
-      }
-      open(next.key(), next.datagram(), next.ticket(), config.get());
-    }
-  }
-
-  /** A responder IKE SA for the IKE_SA_INIT request {@code d}, behind the COOKIE gate. */
-  private void open(IkeKey key, Datagram d, IkeBacklog.Ticket ticket, EngineConfig config) {
     CookieGate gate =
         shared.ike().gate(challenged.containsKey(key) ? Integer.MAX_VALUE : halfOpen.size());
     if (gate.required()) {
@@ -253,7 +211,7 @@ final class DeviceIke {
         Behaviors.supervise(Behaviors.<IkeSaActor.Command>setup(c -> {
               ticket.release();
               return IkeSaActor.responder(shared.ike().shared(), keysFor(self, key),
-                  config, d, gate,
+                  config.get(), d, gate,
                   "CD " + name + " IKE SA " + Long.toHexString(key.spiI()));
             }))
             .onFailure(SupervisorStrategy.stop()),
@@ -264,6 +222,7 @@ final class DeviceIke {
     context.watchWith(created, new IkeSaStopped(key, created));
     ikeSas.put(key, created);
     halfOpen.add(key);
+    return false;
   }
 
   private IkeDrops drops() {
@@ -271,22 +230,20 @@ final class DeviceIke {
   }
 
   /**
-   * The IKE SAs held for this CD, against {@link IkeSaBound}. Rekeyed SAs are routed under several
-   * SPIs to one actor: an SA is an actor here, not a key.
+   * The bound on IKE SAs held for this CD ({@link IkeSaBound}: beyond it, no answer). Rekeyed SAs
+   * are routed under several SPIs to one actor: an SA is an actor here, not a key.
    */
-  private int heldSas() {
-    return (int) ikeSas.values().stream().distinct().count();
-  }
-
-  /** A request beyond the bound and its line: no answer ({@link IkeSaBound}), counted. */
-  private void refuse(Datagram d) {
-    int held = heldSas();
-    shared.ike().bound().refuse();
+  private boolean admitsIkeSa(Datagram d) {
+    int held = (int) ikeSas.values().stream().distinct().count();
+    if (shared.ike().bound().admit(held)) {
+      return true;
+    }
     drops().routing(IkeDrops.Routing.SA_BOUND);
     ikeRefusals.refusedAt(System.nanoTime()).ifPresent(n -> context.getLog().warn(
         "CD {}: IKE_SA_INIT not answered ({} since the last report, the latest from {}): it holds"
-            + " {} IKE SAs, the most allowed (iotgw.ike.max-sas-per-cd), and {} more wait", name, n,
-        d.remote(), held, waiting.size()));
+            + " {} IKE SAs, the most allowed (iotgw.ike.max-sas-per-cd)", name, n, d.remote(),
+        held));
+    return false;
   }
 
   /** The Keys of one IKE SA actor; {@code sa[0]} is set once the actor is spawned. */
@@ -375,6 +332,5 @@ final class DeviceIke {
   /** An SA the CD asked for has stopped: none of its SPIs are routed any more. */
   void unroute(ActorRef<IkeSaActor.Command> sa) {
     ikeSas.values().removeIf(sa::equals);
-    startWaiting();
   }
 }

@@ -45,11 +45,6 @@ public final class IkeSaBound {
     return false;
   }
 
-  /** Counts a refusal decided elsewhere (the CD's line of waiting requests was full too). */
-  public void refuse() {
-    refused.increment();
-  }
-
   /** IKE_SA_INIT requests left unanswered because their CD was at the bound, gateway-wide. */
   public long refused() {
     return refused.sum();
