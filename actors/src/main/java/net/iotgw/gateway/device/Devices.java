@@ -190,7 +190,12 @@ public final class Devices {
       context.getLog().debug("IKE to {}: no such CD has joined", m.datagram().local());
       return Behaviors.same();
     }
-    device.tell(new Device.Ike(m.datagram()));
+    // The Device's mailbox and its IKE SAs' are not bounded by this actor's asks: the backlog is.
+    net.iotgw.gateway.ike.IkeBacklog.Ticket ticket =
+        shared.ike().backlog().take(m.datagram().message());
+    if (ticket != null) {
+      device.tell(new Device.Ike(m.datagram(), ticket));
+    }
     return Behaviors.same();
   }
 

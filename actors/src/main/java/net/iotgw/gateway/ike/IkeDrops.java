@@ -26,7 +26,13 @@ public final class IkeDrops {
     /** Neither for a held SA nor an IKE_SA_INIT request, or the CD has no IKE profile. */
     NO_SA,
     /** An IKE_SA_INIT beyond {@code iotgw.ike.max-sas-per-cd} ({@link IkeSaBound}). */
-    SA_BOUND
+    SA_BOUND,
+    /** A request for a handshake under way while the {@link IkeBacklog} was full. */
+    BACKLOG,
+    /** A new IKE_SA_INIT (no COOKIE) while the {@link IkeBacklog} held its share of new work. */
+    BACKLOG_NEW_SA,
+    /** Routed to an IKE SA actor (or a Device) that stopped before taking it: a dead letter. */
+    ACTOR_GONE
   }
 
   private final Map<Routing, LongAdder> routing = new EnumMap<>(Routing.class);

@@ -42,8 +42,13 @@ public final class IkeSaActor {
 
   public sealed interface Command {}
 
-  /** A datagram from the peer for this SA. */
-  public record FromPeer(Datagram datagram) implements Command {}
+  /** A datagram from the peer for this SA, holding its place in the {@link IkeBacklog}. */
+  public record FromPeer(Datagram datagram, IkeBacklog.Ticket ticket) implements Command {
+    /** A datagram that holds no place in a backlog. */
+    public FromPeer(Datagram datagram) {
+      this(datagram, IkeBacklog.Ticket.NONE);
+    }
+  }
 
   /** The CD acknowledged the key delivery (its PNA arrived). */
   public record KeysDelivered() implements Command {}
@@ -195,7 +200,10 @@ public final class IkeSaActor {
 
   private Behavior<Command> buildRunning() {
     return Behaviors.receive(Command.class)
-        .onMessage(FromPeer.class, m -> fromPeer(m.datagram()))
+        .onMessage(FromPeer.class, m -> {
+          m.ticket().release();
+          return fromPeer(m.datagram());
+        })
         .onMessage(LivenessDue.class, m -> livenessDue())
         .onMessage(TimerFired.class, m -> event(new IkeEvent.TimerFired(m.timer())))
         .onMessage(KeysDelivered.class, m -> delivered())

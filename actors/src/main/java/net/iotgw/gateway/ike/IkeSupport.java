@@ -14,7 +14,8 @@ import net.iotgw.protocols.ike.engine.EngineConfig;
  * not yet established, new IKE_SA_INIT requests must return a cookie made with the gateway's
  * current secret, which the Devices actor replaces every {@code cookieSecretLifetime} (the
  * previous secret stays valid, so a cookie handed out just before still works). Beyond that,
- * {@code bound} caps the IKE SAs held per CD.
+ * {@code bound} caps the IKE SAs held per CD, and {@code backlog} the IKE datagrams queued on
+ * their way to the IKE SAs' engines.
  */
 public record IkeSupport(
     LongFunction<Optional<EngineConfig>> profiles,
@@ -22,7 +23,20 @@ public record IkeSupport(
     int halfOpenThreshold,
     AtomicReference<CookieSecrets> cookieSecrets,
     java.time.Duration cookieSecretLifetime,
-    IkeSaBound bound) {
+    IkeSaBound bound,
+    IkeBacklog backlog) {
+
+  /** With no bound on the datagrams queued (tests of other things). */
+  public IkeSupport(
+      LongFunction<Optional<EngineConfig>> profiles,
+      IkeSaActor.Shared shared,
+      int halfOpenThreshold,
+      AtomicReference<CookieSecrets> cookieSecrets,
+      java.time.Duration cookieSecretLifetime,
+      IkeSaBound bound) {
+    this(profiles, shared, halfOpenThreshold, cookieSecrets, cookieSecretLifetime, bound,
+        IkeBacklog.unbounded(shared.drops()));
+  }
 
   /** With the default bound on IKE SAs per CD. */
   public IkeSupport(

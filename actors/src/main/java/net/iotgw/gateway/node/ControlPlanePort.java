@@ -126,11 +126,13 @@ final class ControlPlanePort {
     return Flow.fromSinkAndSource(toDevices, queue.second().map(ControlPlanePort::toStream));
   }
 
-  /** An IKE_SA_INIT request (RFC 7296 §3.1: SPIr zero, exchange 34, R flag clear). */
+  /**
+   * A new IKE_SA_INIT request, without a COOKIE ({@link IkeBacklog#isNewWork}): shed before the
+   * requests of handshakes under way, among them those that come back with the COOKIE the
+   * gateway asked for.
+   */
   static boolean startsAnSa(IkeDatagram d) {
-    byte[] m = d.message();
-    return m.length >= 28 && java.nio.ByteBuffer.wrap(m, 8, 8).getLong() == 0
-        && (m[18] & 0xff) == 34 && (m[19] & 0x20) == 0;
+    return net.iotgw.gateway.ike.IkeBacklog.isNewWork(d.message());
   }
 
   static Datagram toEngine(IkeDatagram d) {

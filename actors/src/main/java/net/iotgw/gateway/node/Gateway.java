@@ -19,6 +19,7 @@ import net.iotgw.protocols.ipv6.Ipv6Address;
 import net.iotgw.streams.esp.EspForwardingTable;
 import net.iotgw.streams.esp.EspRoute;
 import net.iotgw.gateway.ike.IkeSaActor;
+import net.iotgw.gateway.ike.IkeBacklog;
 import net.iotgw.gateway.ike.IkeSaBound;
 import net.iotgw.gateway.ike.IkeSupport;
 import net.iotgw.protocols.ike.engine.CookieSecrets;
@@ -117,7 +118,11 @@ public final class Gateway {
                   config.ike().cookieThreshold(),
                   new AtomicReference<>(CookieSecrets.create(random)),
                   config.ike().cookieSecretLifetime(),
-                  new IkeSaBound(config.ike().maxSasPerCd()));
+                  new IkeSaBound(config.ike().maxSasPerCd()),
+                  // The crypto dispatcher's threads: one per core, at most 16 (reference.conf).
+                  IkeBacklog.forCores(Math.min(16, Runtime.getRuntime().availableProcessors()),
+                      parts.ikeDrops()));
+          IkeDeadLetters.spawn(context, parts.ikeDrops());
           ActorRef<Devices.Command> devices =
               context.spawn(
                   Devices.create(

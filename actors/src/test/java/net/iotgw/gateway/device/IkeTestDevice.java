@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import net.iotgw.gateway.aaa.Aaa;
 import net.iotgw.gateway.control.ControlOutlet;
 import net.iotgw.gateway.ike.EspRoutes;
+import net.iotgw.gateway.config.NetworkEntryConfig;
+import net.iotgw.gateway.ike.IkeBacklog;
 import net.iotgw.gateway.ike.IkeSaActor;
 import net.iotgw.gateway.ike.IkeSaBound;
 import net.iotgw.gateway.ike.IkeSupport;
@@ -60,14 +62,32 @@ final class IkeTestDevice {
    */
   static ActorRef<Device.Command> spawn(ActorTestKit kit, long eui64, EngineConfig cd,
       IkeSaActor.Shared ike, int cookieThreshold, IkeSaBound bound, SecureRandom random) {
+    Device.Shared shared = shared(kit, eui64, cd, ike, cookieThreshold, bound,
+        IkeBacklog.unbounded(ike.drops()), random);
+    return kit.spawn(Device.create(kit.<Devices.Command>createTestProbe().ref(), shared, eui64));
+  }
+
+  /**
+   * A Devices actor with the one CD {@code eui64} admitted in memory ({@link MeasuredCds}), COOKIEs
+   * past 8 half-open SAs, at most 16 SAs, and IKE datagrams queued within {@code backlog}.
+   */
+  static ActorRef<Devices.Command> spawnDevices(ActorTestKit kit, long eui64, EngineConfig cd,
+      IkeSaActor.Shared ike, IkeBacklog backlog, SecureRandom random) {
+    Device.Shared shared = shared(kit, eui64, cd, ike, 8, new IkeSaBound(16), backlog, random);
+    return kit.spawn(Devices.create(new NetworkEntryConfig(Duration.ofHours(1), 1, 1, 16), shared,
+        new MeasuredCds(java.util.List.of(eui64))));
+  }
+
+  private static Device.Shared shared(ActorTestKit kit, long eui64, EngineConfig cd,
+      IkeSaActor.Shared ike, int cookieThreshold, IkeSaBound bound, IkeBacklog backlog,
+      SecureRandom random) {
     IkeSupport support = new IkeSupport(eui -> eui == eui64 ? Optional.of(cd) : Optional.empty(),
         ike, cookieThreshold, new AtomicReference<>(CookieSecrets.create(random)),
-        Duration.ofMinutes(5), bound);
-    Device.Shared shared = new Device.Shared(
+        Duration.ofMinutes(5), bound, backlog);
+    return new Device.Shared(
         kit.<Aaa.Command>createTestProbe().ref(), NO_LINK,
         new EapSession.Settings(1, Duration.ofHours(1), new NetworkEntryCounters(),
             new ControlOutlet<>()),
         random, support);
-    return kit.spawn(Device.create(kit.<Devices.Command>createTestProbe().ref(), shared, eui64));
   }
 }
