@@ -33,7 +33,7 @@ import net.iotgw.protocols.wire.Decoded;
 import net.iotgw.radio.emulator.DongleEmulator;
 import net.iotgw.radio.emulator.MediumSettings;
 import net.iotgw.radio.emulator.RadioMedium;
-import net.iotgw.radio.serial.LinkAddress;
+import net.iotgw.radio.serial.InProcessPorts;
 import net.iotgw.streams.esp.IkeDatagram;
 import net.iotgw.streams.ucn.InMemoryPort;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -41,7 +41,6 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
-import org.apache.pekko.stream.javadsl.Tcp;
 
 /**
  * The {@code gateway} target: the gateway's actor system in this JVM, as {@code gateway run}
@@ -103,7 +102,10 @@ public final class InProcessGateway implements AutoCloseable {
   }
 
   private final ActorSystem<Void> gateway;
+  private static final java.util.concurrent.atomic.AtomicInteger GATEWAYS =
+      new java.util.concurrent.atomic.AtomicInteger();
   private final RadioMedium medium;
+  private final InProcessPorts.Plug dongle;
   private final InMemoryPort[] ucn = new InMemoryPort[1];
   private final int cds;
   private final int provisioned;
@@ -132,20 +134,12 @@ public final class InProcessGateway implements AutoCloseable {
     writeDeviceStore(store, provisioned, pki.isPresent(), options.childSaPfs(),
         options.maxChildSas());
     this.medium = RadioMedium.start(MediumSettings.defaults(), host);
-    int port;
-    try {
-      Tcp.ServerBinding binding = DongleEmulator.serveTcp(medium,
-              new LinkAddress.TcpEndpoint("127.0.0.1", 0), DongleEmulator.DEFAULT_FACTORY_EUI64,
-              host)
-          .toCompletableFuture().get(10, TimeUnit.SECONDS);
-      port = binding.localAddress().getPort();
-    } catch (Exception e) {
-      medium.close();
-      throw new IOException("the dongle emulator did not start", e);
-    }
+    // The in-process link (mem:NAME): no socket between the gateway and its dongle.
+    this.dongle = DongleEmulator.plugIn(medium, "load-gateway-" + GATEWAYS.incrementAndGet(),
+        DongleEmulator.DEFAULT_FACTORY_EUI64);
     Config config = ConfigFactory.parseString("iotgw {\n"
             + "  cd-prefix = \"" + CD_PREFIX + "\"\n"
-            + "  radio { device = \"tcp:127.0.0.1:" + port + "\" }\n"
+            + "  radio { device = \"" + dongle.address() + "\" }\n"
             + "  aaa { mode = embedded, embedded { device-store = \"" + store + "\" } }\n"
             + "  ike { device-store = \"" + store + "\", cookie-threshold = " + cookieThreshold
             + (maxSasPerCd.isPresent() ? ", max-sas-per-cd = " + maxSasPerCd.getAsInt() : "")
@@ -397,6 +391,7 @@ public final class InProcessGateway implements AutoCloseable {
     } catch (Exception e) {
       // shutting down anyway
     }
+    dongle.close();
     medium.close();
   }
 }
