@@ -13,7 +13,8 @@
 #   load-tests/bench/3-overload.sh [CONCURRENCY] [DURATION] [DRAIN] [WARMUP]
 #
 # Environment: JAR, HEAP (the JVM's -Xmx, default 1g), CDS (default 100), OUT,
-# CAL_CONCURRENCY (default 48), CAL_DURATION (default 20s), CAL_WARMUP (default 10s),
+# CAL_CONCURRENCY (default 48), CAL_DURATION (default 20s), CAL_WARMUP (default 30s: with 10 s the JIT
+# still takes a third of the CPU),
 # EXTRA (more `ike` options for both phases, e.g. "--max-sas-per-cd 32").
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,7 +24,7 @@ CDS=${CDS:-100}
 OUT=${OUT:-/tmp/iotgw-bench3}
 CAL_CONCURRENCY=${CAL_CONCURRENCY:-48}
 CAL_DURATION=${CAL_DURATION:-20s}
-CAL_WARMUP=${CAL_WARMUP:-10s}
+CAL_WARMUP=${CAL_WARMUP:-30s}
 EXTRA=${EXTRA:-}
 concurrency=${1:-10000}
 duration=${2:-30s}
