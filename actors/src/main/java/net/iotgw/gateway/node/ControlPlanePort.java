@@ -35,6 +35,16 @@ final class ControlPlanePort {
   /** Control packets waiting for the radio. PANA retransmits what a full queue drops. */
   static final int OUTLET_CAPACITY = 256;
 
+  /**
+   * IKE datagrams waiting for the UCN, as many as the IKE port takes in ({@link #IKE_QUEUE}): each
+   * is work done (a Diffie-Hellman, a COOKIE, an AUTH) that a drop would throw away, and a burst
+   * of answers (a retransmission wave's COOKIE challenges come out at once) must not overflow a
+   * queue sized for the radio's PANA. Dropped answers to a Delete are lost for good (the SA is
+   * gone when the retransmission arrives): benchmark 3 lost 43 that way with 256 here. A few MiB
+   * at most.
+   */
+  static final int IKE_OUTLET_CAPACITY = 4096;
+
   static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
 
   /**
@@ -104,7 +114,7 @@ final class ControlPlanePort {
       ActorRef<Devices.Command> devices, ControlOutlet<Datagram> outlet,
       net.iotgw.gateway.ike.IkeDrops drops, ActorSystem<?> system) {
     Pair<BoundedSourceQueue<Datagram>, Source<Datagram, NotUsed>> queue =
-        Source.<Datagram>queue(OUTLET_CAPACITY).preMaterialize(system);
+        Source.<Datagram>queue(IKE_OUTLET_CAPACITY).preMaterialize(system);
     outlet.attach(queue.first());
     Sink<IkeDatagram, NotUsed> toDevices =
         Flow.<IkeDatagram>create()
