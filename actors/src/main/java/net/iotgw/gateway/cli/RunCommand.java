@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
       Config file =
           ConfigFactory.parseFile(
               config.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
-      all = ConfigFactory.load(file);
+      all = GatewayConfig.load(file);
       gateway = GatewayConfig.from(all);
     } catch (ConfigException e) {
       log.error("configuration {} rejected: {}", config, e.getMessage());

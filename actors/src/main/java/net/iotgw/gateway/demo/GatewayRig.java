@@ -158,10 +158,9 @@ public final class GatewayRig implements AutoCloseable {
     this.dongle = DongleEmulator.plugIn(simulator.medium(),
         "gateway-rig-" + RIGS.incrementAndGet(), DongleEmulator.DEFAULT_FACTORY_EUI64);
 
-    Config config = ConfigFactory.parseString(
+    Config config = GatewayConfig.load(ConfigFactory.parseString(
             gatewayConfig(options, dongle.address().toString(), deviceStore))
-        .withFallback(quietConfig())
-        .withFallback(ConfigFactory.load());
+        .withFallback(quietConfig()));
     GatewayConfig gatewayConfig = GatewayConfig.from(config);
     this.parts = GatewayParts.with((c, system) -> {
       InMemoryPort p = InMemoryPort.create(system, "ucn0", c.ucn().mtu(), 1024);

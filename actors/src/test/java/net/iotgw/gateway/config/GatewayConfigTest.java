@@ -23,6 +23,19 @@ class GatewayConfigTest {
   }
 
   @Test
+  void theDefaultDispatcherGetsOneThreadPerCoreAtLeastTwoUnlessTheDeploymentSaysOtherwise() {
+    String key = "pekko.actor.default-dispatcher.fork-join-executor.parallelism-min";
+    assertEquals(8, ConfigFactory.load(ConfigFactory.empty()).getInt(key), "Pekko's own default");
+    assertEquals(2, GatewayConfig.load(ConfigFactory.empty()).getInt(key));
+    assertEquals(6, GatewayConfig.load(ConfigFactory.parseString(key + " = 6")).getInt(key));
+    // The rest of Pekko's reference and ours is still there, resolved.
+    assertEquals(1.0, GatewayConfig.load(ConfigFactory.empty())
+        .getDouble("pekko.actor.default-dispatcher.fork-join-executor.parallelism-factor"));
+    assertEquals("2001:db8:cd::/64",
+        GatewayConfig.from(GatewayConfig.load(ConfigFactory.empty())).cdPrefix().toString());
+  }
+
+  @Test
   void referenceDefaultsLoad() {
     GatewayConfig c = load("");
     assertEquals("2001:db8:cd::/64", c.cdPrefix().toString());

@@ -137,7 +137,7 @@ public final class InProcessGateway implements AutoCloseable {
     // The in-process link (mem:NAME): no socket between the gateway and its dongle.
     this.dongle = DongleEmulator.plugIn(medium, "load-gateway-" + GATEWAYS.incrementAndGet(),
         DongleEmulator.DEFAULT_FACTORY_EUI64);
-    Config config = ConfigFactory.parseString("iotgw {\n"
+    Config config = GatewayConfig.load(ConfigFactory.parseString("iotgw {\n"
             + "  cd-prefix = \"" + CD_PREFIX + "\"\n"
             + "  radio { device = \"" + dongle.address() + "\" }\n"
             + "  aaa { mode = embedded, embedded { device-store = \"" + store + "\" } }\n"
@@ -145,8 +145,7 @@ public final class InProcessGateway implements AutoCloseable {
             + (maxSasPerCd.isPresent() ? ", max-sas-per-cd = " + maxSasPerCd.getAsInt() : "")
             + " }\n}\n"
             + "pekko.loglevel = WARNING\npekko.log-dead-letters = off\n"
-            + "pekko.log-dead-letters-during-shutdown = off\n")
-        .withFallback(ConfigFactory.load());
+            + "pekko.log-dead-letters-during-shutdown = off\n"));
     this.parts = GatewayParts.with((c, system) -> {
       InMemoryPort p = InMemoryPort.create(system, "ucn0", c.ucn().mtu(), UCN_CAPACITY);
       ucn[0] = p;
