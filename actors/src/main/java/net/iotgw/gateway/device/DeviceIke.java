@@ -96,6 +96,13 @@ final class DeviceIke {
   private final Admission admission;
   /** The IKE SAs held for this CD. */
   private final Map<IkeKey, ActorRef<IkeSaActor.Command>> ikeSas = new HashMap<>();
+  /**
+   * The same routes by actor (a rekeyed SA is routed under several SPIs): the SAs held, an SA's
+   * peer and its keys without scanning {@link #ikeSas}, which a CD may fill with
+   * max-sas-per-cd SAs (65,536 in benchmark 2). Written only through {@link #put}, {@link
+   * #remove} and {@link #removeAll}.
+   */
+  private final Map<ActorRef<IkeSaActor.Command>, Set<IkeKey>> keysOf = new HashMap<>();
   private final Set<IkeKey> halfOpen = new HashSet<>();
   /**
    * The initiators (SPIi and address) asked for a COOKIE lately, the most recent {@value
@@ -142,17 +149,17 @@ final class DeviceIke {
     } else if (event instanceof Ignored) {
       return false;
     } else if (event instanceof RouteAlso m) {
-      peerOf(m.sa()).ifPresent(peer -> ikeSas.put(new IkeKey(m.spiI(), peer), m.sa()));
+      peerOf(m.sa()).ifPresent(peer -> put(new IkeKey(m.spiI(), peer), m.sa()));
     } else if (event instanceof Retire m) {
-      peerOf(m.sa()).ifPresent(peer -> ikeSas.remove(new IkeKey(m.spiI(), peer), m.sa()));
+      peerOf(m.sa()).ifPresent(peer -> remove(new IkeKey(m.spiI(), peer), m.sa()));
     } else if (event instanceof IkeSaRefused m) {
       // sa[0] was set when the Device spawned it, before this message was handled here.
-      if (ikeSas.remove(m.key(), m.sa()[0])) {
+      if (remove(m.key(), m.sa()[0])) {
         halfOpen.remove(m.key());
       }
     } else if (event instanceof IkeSaStopped m) {
       // Only the stopped actor's entries: a new SA may hold its key by now.
-      ikeSas.values().removeIf(m.sa()::equals);
+      removeAll(m.sa());
       if (!ikeSas.containsKey(m.key())) {
         halfOpen.remove(m.key());
       }
@@ -220,7 +227,7 @@ final class DeviceIke {
         DispatcherSelector.fromConfig(CRYPTO_DISPATCHER));
     self[0] = created;
     context.watchWith(created, new IkeSaStopped(key, created));
-    ikeSas.put(key, created);
+    put(key, created);
     halfOpen.add(key);
     return false;
   }
@@ -234,7 +241,7 @@ final class DeviceIke {
    * are routed under several SPIs to one actor: an SA is an actor here, not a key.
    */
   private boolean admitsIkeSa(Datagram d) {
-    int held = (int) ikeSas.values().stream().distinct().count();
+    int held = keysOf.size();
     if (shared.ike().bound().admit(held)) {
       return true;
     }
@@ -287,7 +294,7 @@ final class DeviceIke {
   private void onDeliverKeys(DeliverKeys m) {
     if (admission.inMemory()) {
       // Measurement: the gateway's own cost, no radio round trip (the SA zeroes the delivery).
-      halfOpen.removeIf(k -> ikeSas.get(k) == m.sa());
+      halfOpen.removeAll(keysOf.getOrDefault(m.sa(), Set.of()));
       m.sa().tell(new IkeSaActor.KeysDelivered());
       return;
     }
@@ -302,8 +309,7 @@ final class DeviceIke {
   }
 
   private Optional<InetAddress> peerOf(ActorRef<IkeSaActor.Command> sa) {
-    return ikeSas.entrySet().stream().filter(e -> e.getValue().equals(sa))
-        .map(e -> e.getKey().peer()).findFirst();
+    return keysOf.getOrDefault(sa, Set.of()).stream().map(IkeKey::peer).findFirst();
   }
 
   private void onRemoveSas(RemoveSas m) {
@@ -319,18 +325,49 @@ final class DeviceIke {
     if (m.outcome() instanceof EapSession.DeliveryOutcome.Failed f) {
       m.sa().tell(new IkeSaActor.KeysNotDelivered(f.reason()));
     } else {
-      halfOpen.removeIf(k -> ikeSas.get(k) == m.sa());
+      halfOpen.removeAll(keysOf.getOrDefault(m.sa(), Set.of()));
       m.sa().tell(new IkeSaActor.KeysDelivered());
     }
   }
 
   /** An SA the CD asked for will send IKE_SA_INIT with {@code spiI}: the UD's answers go to it. */
   void route(long spiI, InetAddress ud, ActorRef<IkeSaActor.Command> sa) {
-    ikeSas.put(new IkeKey(spiI, ud), sa);
+    put(new IkeKey(spiI, ud), sa);
   }
 
   /** An SA the CD asked for has stopped: none of its SPIs are routed any more. */
   void unroute(ActorRef<IkeSaActor.Command> sa) {
-    ikeSas.values().removeIf(sa::equals);
+    removeAll(sa);
+  }
+
+  private void put(IkeKey key, ActorRef<IkeSaActor.Command> sa) {
+    ActorRef<IkeSaActor.Command> before = ikeSas.put(key, sa);
+    if (before != null && !before.equals(sa)) {
+      dropKey(before, key);
+    }
+    keysOf.computeIfAbsent(sa, a -> new HashSet<>()).add(key);
+  }
+
+  /** Removes the route {@code key} if it leads to {@code sa}; whether it did. */
+  private boolean remove(IkeKey key, ActorRef<IkeSaActor.Command> sa) {
+    if (!ikeSas.remove(key, sa)) {
+      return false;
+    }
+    dropKey(sa, key);
+    return true;
+  }
+
+  private void removeAll(ActorRef<IkeSaActor.Command> sa) {
+    Set<IkeKey> keys = keysOf.remove(sa);
+    if (keys != null) {
+      keys.forEach(k -> ikeSas.remove(k, sa));
+    }
+  }
+
+  private void dropKey(ActorRef<IkeSaActor.Command> sa, IkeKey key) {
+    Set<IkeKey> keys = keysOf.get(sa);
+    if (keys != null && keys.remove(key) && keys.isEmpty()) {
+      keysOf.remove(sa);
+    }
   }
 }
